@@ -1,0 +1,5 @@
+"""``python -m newsledger``."""
+
+from .cli import main
+
+main()

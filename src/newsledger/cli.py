@@ -1,0 +1,306 @@
+"""The ``newsledger`` command line (Typer + Rich). Library errors become one-line messages here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .errors import NewsledgerError, ReadError
+from .model import Extraction
+from .pipeline import DEFAULT_BATCH_SIZE, Duplicate, Options, run
+from .readers import iter_paths, parse_date, read_inputs
+from .store import Store
+
+app = typer.Typer(
+    name="newsledger",
+    help="Turn raw news reports into a sourced ledger: who claims what, through whom, how sure, when.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+DEFAULT_DB = "newsledger.db"
+DbOpt = Annotated[
+    Path,
+    typer.Option("--db", envvar="NEWSLEDGER_DB", help="SQLite store file (default: newsledger.db, or $NEWSLEDGER_DB)."),
+]
+FormatOpt = Annotated[str, typer.Option("--format", help="Output format: table or jsonl.")]
+
+
+def _fail(msg: str, code: int = 1) -> typer.Exit:
+    err.print(f"newsledger: error: {msg}", markup=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def _report_error(exc: ReadError) -> None:
+    err.print(f"newsledger: error: {exc}", markup=False, soft_wrap=True)
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    d = parse_date(value)
+    if d is None:
+        raise _fail(f"--published: not a date: {value!r} (use YYYY-MM-DD)", 2)
+    return d
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"newsledger {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """newsledger: a sourced ledger of claims, events, figures and times from news reports."""
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for standard input.")],
+    db: DbOpt = Path(DEFAULT_DB),
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+    ] = None,
+    no_clean: Annotated[bool, typer.Option("--no-clean", help="Keep the text as read; no boilerplate removal.")] = False,
+    batch_size: Annotated[int, typer.Option(help="Articles per parse batch and per store transaction.", min=1)] = (
+        DEFAULT_BATCH_SIZE
+    ),
+) -> None:
+    """Read articles, clean them, extract records and write them to the store.
+
+    Re-ingesting an article already in the store changes nothing; an interrupted ingest resumes.
+    Each input that cannot be read gets one line on stderr and is recorded as a failure.
+    """
+    opts = Options(clean=not no_clean, published=_date(published), batch_size=batch_size)
+    counts = {"read": 0, "new": 0, "duplicates": 0, "failed": 0}
+    try:
+        store = Store(db)
+    except NewsledgerError as exc:
+        raise _fail(str(exc)) from None
+    total = sum(1 for _ in iter_paths(paths)) if "-" not in paths else None
+    pending: list[Extraction] = []
+    failures: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        res = store.write_batch(pending, failures)
+        counts["new"] += res.new
+        counts["duplicates"] += res.duplicates
+        pending.clear()
+        failures.clear()
+
+    progress = Progress(
+        SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("files · {task.fields[articles]} articles"), TimeElapsedColumn(),
+        console=err, transient=True, disable=not err.is_terminal,
+    )
+    done_files: set[str] = set()
+    try:
+        with progress:
+            task = progress.add_task("ingest", total=total, articles=0)
+            for item in run(read_inputs(paths), opts, known=store.has_article):
+                counts["read"] += 1
+                if isinstance(item, ReadError):
+                    counts["failed"] += 1
+                    _report_error(item)
+                    failures.append((item.path, item.reason))
+                elif isinstance(item, Duplicate):
+                    counts["duplicates"] += 1
+                else:
+                    pending.append(item)
+                path = item.path if isinstance(item, ReadError | Duplicate) else item.article.path
+                file_key = (path or "").split("#")[0].rsplit(":", 1)[0] if path else ""
+                if file_key not in done_files:
+                    done_files.add(file_key)
+                    progress.update(task, completed=len(done_files))
+                progress.update(task, articles=counts["read"])
+                if len(pending) >= opts.batch_size:
+                    flush()
+            flush()
+    except KeyboardInterrupt:
+        err.print(f"newsledger: interrupted; {counts['new']} new articles stored. Run the same command to resume.")
+        raise typer.Exit(130) from None
+    except NewsledgerError as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        store.close()
+    out.print(
+        f"read {counts['read']} · new {counts['new']} · duplicates {counts['duplicates']} · "
+        f"failed {counts['failed']}  →  {db}"
+    )
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Text, HTML, JSONL, feed or WARC files, or - for stdin.")],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) used when the input carries none.")
+    ] = None,
+    no_clean: Annotated[
+        bool, typer.Option("--no-clean", help="No boilerplate removal: offsets refer to the text exactly as read.")
+    ] = False,
+    fmt: Annotated[str, typer.Option("--format", help="Output format (jsonl).")] = "jsonl",
+) -> None:
+    """Run the per-article pipeline and print one JSON object per article (docs/EXTRACT_FORMAT.md)."""
+    if fmt != "jsonl":
+        raise _fail(f"--format: unknown format {fmt!r} (only jsonl)", 2)
+    opts = Options(clean=not no_clean, published=_date(published))
+    failed = 0
+    for item in run(read_inputs(paths), opts):
+        if isinstance(item, ReadError):
+            failed += 1
+            _report_error(item)
+        elif isinstance(item, Extraction):
+            sys.stdout.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+    if failed:
+        raise typer.Exit(1)
+
+
+def _open(db: Path) -> Store:
+    try:
+        return Store(db, readonly=True)
+    except NewsledgerError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _table(title: str, columns: list[str], rows: list[list[object]]) -> None:
+    t = Table(title=title, show_lines=False)
+    for c in columns:
+        t.add_column(c, overflow="fold")
+    for r in rows:
+        t.add_row(*("" if v is None else str(v) for v in r))
+    out.print(t)
+
+
+def _jsonl(rows: list[dict[str, object]]) -> None:
+    for r in rows:
+        sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def articles(db: DbOpt = Path(DEFAULT_DB), fmt: FormatOpt = "table",
+             limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None) -> None:
+    """List the stored articles with their claim counts and what cleaning removed."""
+    with _open(db) as store:
+        rows = store.articles(limit=limit)
+    if fmt == "jsonl":
+        _jsonl([dict(r) for r in rows])
+        return
+    _table(f"{len(rows)} articles", ["id", "published", "title", "claims", "removed chars"],
+           [[r["id"], r["published"], r["title"] or r["path"], r["claims"], r["removed_chars"]] for r in rows])
+
+
+@app.command()
+def search(query: Annotated[str, typer.Argument(help="Words or an FTS5 query.")], db: DbOpt = Path(DEFAULT_DB),
+           fmt: FormatOpt = "table", limit: Annotated[int, typer.Option(help="Most results.")] = 20) -> None:
+    """Full-text search over article titles and text."""
+    with _open(db) as store:
+        rows = store.search(query, limit=limit)
+    if fmt == "jsonl":
+        _jsonl([dict(r) for r in rows])
+        return
+    _table(f"{len(rows)} matches for {query!r}", ["id", "published", "title", "snippet"],
+           [[r["id"], r["published"], r["title"], r["snippet"]] for r in rows])
+
+
+@app.command()
+def claims(db: DbOpt = Path(DEFAULT_DB), fmt: FormatOpt = "table",
+           source: Annotated[str | None, typer.Option(help="Only claims whose source contains this.")] = None,
+           limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None) -> None:
+    """List claims: source, cue, content, chain, stance and hedges."""
+    with _open(db) as store:
+        rows = store.claims(source=source, limit=limit)
+    if fmt == "jsonl":
+        _jsonl([{**dict(r), "via": json.loads(r["via"]), "hedges": json.loads(r["hedges"])} for r in rows])
+        return
+    _table(f"{len(rows)} claims", ["source", "cue", "content", "chain", "stance", "hedges"], [
+        [r["source_name"] or r["source_text"], r["cue_text"], r["content_text"],
+         " → ".join(v["name"] for v in json.loads(r["via"])), r["stance"], ", ".join(json.loads(r["hedges"]))]
+        for r in rows])
+
+
+@app.command()
+def entities(db: DbOpt = Path(DEFAULT_DB), fmt: FormatOpt = "table",
+             limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None) -> None:
+    """List canonical entities with their mention and article counts."""
+    with _open(db) as store:
+        rows = store.entities(limit=limit)
+    if fmt == "jsonl":
+        _jsonl([dict(r) for r in rows])
+        return
+    _table(f"{len(rows)} entities", ["id", "kind", "name", "country", "mentions", "articles"],
+           [[r["id"], r["kind"], r["name"], r["country"], r["mentions"], r["articles"]] for r in rows])
+
+
+@app.command()
+def export(
+    db: DbOpt = Path(DEFAULT_DB),
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    table: Annotated[list[str] | None, typer.Option(help="Table(s) to export (default: all).")] = None,
+    out_path: Annotated[Path | None, typer.Option("--out", help="Output file (one table) or directory.")] = None,
+) -> None:
+    """Export store tables as JSONL, CSV or Parquet."""
+    from .export import TABLES
+    from .export import export as do_export
+
+    tables = table or list(TABLES)
+    with _open(db) as store:
+        try:
+            counts = do_export(store, fmt, out_path, tables)
+        except NewsledgerError as exc:
+            raise _fail(str(exc), 2) from None
+    if out_path is not None:
+        err.print(", ".join(f"{t}: {n}" for t, n in counts.items()) + f" rows → {out_path}")
+
+
+@app.command()
+def report(db: DbOpt = Path(DEFAULT_DB),
+           out_path: Annotated[Path | None, typer.Option("--out", help="Write the Markdown here.")] = None) -> None:
+    """Print a readable Markdown brief of the store: articles, claims by source, figures, times."""
+    from .report import build_report
+
+    with _open(db) as store:
+        md = build_report(store)
+    if out_path:
+        out_path.write_text(md, encoding="utf-8")
+        err.print(f"report → {out_path}")
+    else:
+        sys.stdout.write(md)
+
+
+@app.command()
+def stats(db: DbOpt = Path(DEFAULT_DB), fmt: FormatOpt = "table") -> None:
+    """Print the store's record counts and the SQLite integrity-check result."""
+    with _open(db) as store:
+        s = store.stats()
+    if fmt == "json" or fmt == "jsonl":
+        sys.stdout.write(json.dumps(s) + "\n")
+        return
+    _table(f"store {db}", ["what", "count"], [[k, v if not isinstance(v, list) else ", ".join(v)] for k, v in s.items()])
+
+
+def main() -> None:
+    """Console entry point."""
+    # Rich must not wrap JSON or Markdown written to a pipe.
+    os.environ.setdefault("COLUMNS", "160") if not sys.stdout.isatty() else None
+    app()

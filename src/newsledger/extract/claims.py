@@ -1,0 +1,287 @@
+"""Claims: attributions read off the dependency parse with a lexicon of reporting verbs.
+
+Constructions handled:
+
+- ``SOURCE CUE that CONTENT`` / ``SOURCE CUE CONTENT`` (indirect speech: the cue's clausal complement);
+- ``"QUOTE," SOURCE CUE`` and ``SOURCE CUE: "QUOTE"`` (direct quotes; the content excludes the marks);
+- ``according to SOURCE, CONTENT``;
+- ``SOURCE told RECIPIENT`` — the recipient is the next link of the chain ("an NIS source told Yonhap");
+- ``…, citing ORIGIN`` — the origin comes first in the chain ("reports said, citing intelligence sources");
+- a claim nested inside another claim's content gets the outer source as a further link
+  ("'The NIS said …,' the Yonhap news agency said" → NIS via Yonhap);
+- stance from the cue: deny → denies, confirm → confirms, declined/refused/would not + confirm/comment,
+  could not corroborate → declines_to_confirm, doubt/question → doubts;
+- hedges from a small lexicon ("reportedly", "allegedly", "suggested", "believes", "may", "had seen
+  evidence" …) in the cue and the content;
+- pronoun sources ("he", "she") resolve to the last person named before them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..model import Claim, Mention, SourceRef, Span, ViaLink
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+CUE_LEMMAS = frozenset(
+    """say tell report state add claim announce deny confirm suggest warn believe insist argue explain note
+    write accuse allege acknowledge admit predict estimate assert reveal disclose indicate mention stress
+    emphasize emphasise urge vow pledge declare testify concede maintain contend complain reply respond
+    answer recall caution signal tweet post corroborate comment""".split()
+)
+_DECLINE = frozenset({"decline", "refuse"})
+_NOT_CONFIRM = frozenset({"confirm", "comment", "corroborate", "verify", "say"})
+_HEDGES = [
+    ("reportedly", re.compile(r"\breportedly\b", re.I)),
+    ("allegedly", re.compile(r"\ballegedly\b", re.I)),
+    ("purportedly", re.compile(r"\bpurportedly\b", re.I)),
+    ("apparently", re.compile(r"\bapparently\b", re.I)),
+    ("possibly", re.compile(r"\bpossibly\b", re.I)),
+    ("may", re.compile(r"\bmay(?: have)?\b", re.I)),
+    ("might", re.compile(r"\bmight\b", re.I)),
+    ("could", re.compile(r"\bcould\b", re.I)),
+    ("likely", re.compile(r"\b(?:likely|probably)\b", re.I)),
+    ("unconfirmed", re.compile(r"\bunconfirmed\b", re.I)),
+    ("had seen evidence", re.compile(r"\b(?:had|has|have) seen evidence\b", re.I)),
+]
+_CUE_HEDGES = {"suggest": "suggested", "believe": "believes", "allege": "allegedly", "claim": "claims",
+               "estimate": "estimates", "indicate": "indicated"}
+_QUOTES = "\"“”"
+_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    return Span(start, end, doc.text[start:end])
+
+
+def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces, commas and quote marks from both ends of a character range."""
+    chars = " \t\n,;:" + _QUOTES + "‘’'"
+    while start < end and doc.text[start] in chars:
+        start += 1
+    while end > start and doc.text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def _np_range(tok: Token, *, stop_at_to: bool = False) -> tuple[int, int]:
+    """A noun phrase: the token's subtree without relative clauses and appositive tails (and, for the
+    object of a cue, without a trailing "to RECIPIENT")."""
+    left = tok.left_edge.idx
+    right = tok.idx + len(tok)
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") or child.text in _QUOTES:
+            break
+        if stop_at_to and child.dep_ == "prep" and child.lower_ == "to":
+            break
+        right = child.right_edge.idx + len(child.right_edge)
+    return left, right
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside paired double quotes (curly or straight), marks excluded."""
+    spans = []
+    i = 0
+    while i < len(text):
+        if text[i] in "\"“":
+            close = "”\"" if text[i] == "“" else "\"”"
+            j = i + 1
+            while j < len(text) and text[j] not in close and text[j] != "\n":
+                j += 1
+            if j < len(text) and text[j] in close:
+                spans.append((i + 1, j))
+                i = j + 1
+                continue
+        i += 1
+    return spans
+
+
+_UNNAMED_HEADS = frozenset(
+    """source sources official officials spokesman spokeswoman spokesperson person people diplomat diplomats
+    analyst analysts expert experts aide aides insider insiders investigator investigators witness
+    witnesses resident residents""".split()
+)
+
+
+def _resolve(src_tok: Token, mentions: list[Mention]) -> tuple[str | None, str | None]:
+    """Entity id and canonical name of a source: he/she resolve to the last person named; an unnamed
+    source ("an NIS source", "officials") keeps its own description and no entity."""
+    start = src_tok.idx
+    if src_tok.lower_ in _PRONOUNS:
+        people = [m for m in mentions if m.kind == "person" and m.end <= start]
+        if people:
+            return people[-1].entity_id, people[-1].name
+        return None, None
+    for m in mentions:
+        if m.start <= src_tok.idx < m.end:
+            return m.entity_id, m.name
+    if src_tok.lower_ in _UNNAMED_HEADS:
+        return None, None
+    left = src_tok.left_edge.idx
+    for m in mentions:
+        if m.start >= left and m.end <= src_tok.idx + len(src_tok) and m.kind != "country":
+            return m.entity_id, m.name
+    return None, None
+
+
+def _stance(cue: Token) -> tuple[str, int, int]:
+    """Stance and the cue's character range (a negated or declined verb widens the cue)."""
+    start, end = cue.idx, cue.idx + len(cue)
+    lemma = cue.lemma_.lower()
+    negated = any(c.dep_ == "neg" for c in cue.children)
+    if lemma in _DECLINE:
+        for c in cue.children:
+            if c.dep_ == "xcomp" and c.lemma_.lower() in _NOT_CONFIRM:
+                return "declines_to_confirm", start, c.idx + len(c)
+    head = cue.head
+    if cue.dep_ == "xcomp" and head.lemma_.lower() in _DECLINE and lemma in _NOT_CONFIRM:
+        return "declines_to_confirm", head.idx, end
+    if negated and lemma in _NOT_CONFIRM:
+        aux = [c for c in cue.children if c.dep_ in ("aux", "neg")]
+        s = min([start] + [a.idx for a in aux])
+        return "declines_to_confirm", s, end
+    if lemma == "deny":
+        return "denies", start, end
+    if lemma in ("confirm", "corroborate"):
+        return "confirms", start, end
+    if lemma in ("doubt", "question", "dispute"):
+        return "doubts", start, end
+    return "asserts", start, end
+
+
+def _hedges(cue: Token, content: str, sentence: str) -> tuple[str, ...]:
+    found: list[str] = []
+    lemma = cue.lemma_.lower()
+    if lemma in _CUE_HEDGES:
+        found.append(_CUE_HEDGES[lemma])
+    for name, rx in _HEDGES:
+        if rx.search(content) or (name == "reportedly" and rx.search(sentence)):
+            found.append(name)
+    return tuple(dict.fromkeys(found))
+
+
+def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
+    """Attributions of a parsed article."""
+    claims: list[Claim] = []
+    quotes = _quote_spans(doc.text)
+    for sent in doc.sents:
+        s_start, s_end = sent.start_char, sent.end_char
+        sent_quotes_all = [q for q in quotes if q[0] < s_end and q[1] > s_start]
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ not in ("VERB", "AUX") and not (tok.lower_ == "according"):
+                continue
+            if tok.lower_ == "according":
+                to = next((c for c in tok.children if c.lower_ == "to"), None)
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+                if pobj is None or to is None:
+                    continue
+                src_range = _np_range(pobj)
+                eid, name = _resolve(pobj, mentions)
+                c_start, c_end = s_start, s_end
+                # The content is the sentence without the "according to X" phrase.
+                a_start, a_end = tok.idx, src_range[1]
+                if a_start - s_start > s_end - a_end:
+                    c_end = a_start
+                else:
+                    c_start = a_end
+                c_start, c_end = _strip(doc, c_start, c_end)
+                if c_end <= c_start:
+                    continue
+                claims.append(Claim(
+                    s_start, s_end, SourceRef(*src_range, doc.text[slice(*src_range)], eid, name),
+                    _span(doc, tok.idx, to.idx + len(to)), _span(doc, c_start, c_end), "indirect",
+                    hedges=_hedges(tok, doc.text[c_start:c_end], sent.text)))
+                continue
+            if lemma not in CUE_LEMMAS and lemma not in _DECLINE:
+                continue
+            # A cue inside a quotation is a claim nested in another: its own content is its complement.
+            sent_quotes = [q for q in sent_quotes_all if not q[0] <= tok.idx < q[1]]
+            if lemma in _DECLINE and not any(c.dep_ == "xcomp" and c.lemma_.lower() in _NOT_CONFIRM
+                                              for c in tok.children):
+                continue
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DECLINE:
+                continue  # "declined to confirm": the claim hangs off "declined"
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+                subj = tok.head
+            comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis")), None)
+            content: tuple[int, int] | None = None
+            if comp is None and lemma in _DECLINE:
+                x = next(c for c in tok.children if c.dep_ == "xcomp")
+                obj = next((c for c in x.children if c.dep_ in ("dobj", "ccomp")), None)
+                if obj is not None:
+                    content = _strip(doc, *_np_range(obj, stop_at_to=True))
+            kind = "indirect"
+            if comp is not None:
+                content = _strip(doc, comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge))
+                if comp.i < tok.i and comp.left_edge.i > sent.start and doc[comp.left_edge.i - 1].text in _QUOTES:
+                    kind = "direct"
+            if sent_quotes and content is None or sent_quotes and (comp is None or kind == "direct" or (content and any(
+                    q[0] <= content[0] and content[1] <= q[1] + 1 for q in sent_quotes))):
+                q = max(sent_quotes, key=lambda r: r[1] - r[0])
+                content = _strip(doc, q[0], q[1])
+                kind = "direct"
+            elif content and any(content[0] <= q[0] and q[1] <= content[1] for q in sent_quotes):
+                kind = "mixed"
+            if content is None or content[1] <= content[0]:
+                continue
+            if subj is None and (tok.dep_ != "ROOT" or tok.i == sent.start):
+                continue
+            stance, cue_s, cue_e = _stance(tok)
+            source = None
+            if subj is not None:
+                r = _np_range(subj)
+                eid, name = _resolve(subj, mentions)
+                source = SourceRef(r[0], r[1], doc.text[r[0]:r[1]], eid, name)
+            via: list[ViaLink] = []
+            for c in tok.children:
+                if c.dep_ == "advcl" and c.lemma_.lower() == "cite":
+                    obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+                    if obj is not None:
+                        r = _np_range(obj)
+                        eid, name = _resolve(obj, mentions)
+                        via.insert(0, ViaLink(name or doc.text[r[0]:r[1]], eid))
+            if source is not None:
+                via.append(ViaLink(source.name or source.text, source.entity_id))
+            # The chain runs origin first: cited origins, the source itself, then who it told.
+            rec = None
+            if lemma == "tell":
+                rec = next((c for c in tok.children if c.dep_ in ("dobj", "dative", "iobj")), None)
+            if rec is None:
+                # "said to Reuters", "declined to confirm the report to AFP": the recipient passes it on.
+                heads = [tok, *(c for c in tok.children if c.dep_ == "xcomp")]
+                heads += [o for h in list(heads) for o in h.children if o.dep_ == "dobj"]
+                for h in heads:
+                    for p in h.children:
+                        if p.dep_ in ("prep", "dative") and p.lower_ == "to":
+                            rec = next((o for o in p.children if o.dep_ == "pobj"), None)
+                if rec is not None and rec.ent_type_ not in ("ORG", "PERSON", "NORP", "GPE"):
+                    rec = None
+            if rec is not None:
+                r = _np_range(rec)
+                eid, name = _resolve(rec, mentions)
+                via.append(ViaLink(name or doc.text[r[0]:r[1]], eid))
+            claims.append(Claim(
+                s_start, s_end, source, _span(doc, cue_s, cue_e), _span(doc, *content), kind, tuple(via),
+                stance, _hedges(tok, doc.text[content[0]:content[1]], sent.text)))
+    return _nest(claims)
+
+
+def _nest(claims: list[Claim]) -> list[Claim]:
+    """Append the outer source to the chain of a claim whose whole span sits inside another's content."""
+    out = []
+    for c in claims:
+        via = list(c.via)
+        for outer in claims:
+            if outer is c or outer.source is None:
+                continue
+            if outer.content.start <= c.cue.start and c.cue.end <= outer.content.end:
+                link = ViaLink(outer.source.name or outer.source.text, outer.source.entity_id)
+                if link not in via:
+                    via.append(link)
+        out.append(Claim(c.start, c.end, c.source, c.cue, c.content, c.quote, tuple(via), c.stance, c.hedges))
+    return out

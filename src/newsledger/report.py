@@ -1,0 +1,85 @@
+"""A readable Markdown brief of a store: articles, claims by source, figures, times, what cleaning dropped."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+from .store import Store
+
+
+def _md(text: str | None) -> str:
+    """Article text is untrusted: keep it from breaking the Markdown table it sits in."""
+    return (text or "").replace("|", "\\|").replace("\n", " ").strip()
+
+
+def _cut(text: str | None, n: int = 110) -> str:
+    t = _md(text)
+    return t if len(t) <= n else t[: n - 1] + "…"
+
+
+def build_report(store: Store) -> str:
+    """The brief as Markdown."""
+    stats = store.stats()
+    out: list[str] = ["# newsledger report", ""]
+    out.append(
+        f"{stats['articles']} articles · {stats['claims']} claims · {stats['entities']} entities · "
+        f"{stats['quantities']} figures · {stats['times']} time expressions · {stats['failures']} failed inputs"
+    )
+    out += ["", "## Articles", "", "| published | title | claims | removed (lines / chars) |", "|---|---|---|---|"]
+    for a in store.articles():
+        out.append(f"| {a['published'] or '—'} | {_cut(a['title'] or a['path'], 80)} | {a['claims']} | "
+                   f"{a['removed']} / {a['removed_chars']} |")
+
+    claims = store.claims()
+    by_source: dict[str, list] = defaultdict(list)
+    for c in claims:
+        by_source[c["source_name"] or c["source_text"] or "(no source)"].append(c)
+    out += ["", "## Claims by source", ""]
+    for source, rows in sorted(by_source.items(), key=lambda kv: (-len(kv[1]), kv[0].lower())):
+        out.append(f"### {_md(source)} ({len(rows)})")
+        out.append("")
+        for c in rows:
+            chain = " → ".join(_md(v["name"]) for v in json.loads(c["via"] or "[]"))
+            hedges = ", ".join(json.loads(c["hedges"] or "[]"))
+            extra = []
+            if c["stance"] != "asserts":
+                extra.append(f"stance: {c['stance']}")
+            if chain:
+                extra.append(f"chain: {chain}")
+            if hedges:
+                extra.append(f"hedges: {hedges}")
+            tail = f" _({'; '.join(extra)})_" if extra else ""
+            out.append(f"- **{_md(c['cue_text'])}** ({c['quote']}): “{_cut(c['content_text'], 160)}”{tail}")
+        out.append("")
+
+    out += ["## Figures", "", "| figure | value | range | unit | article |", "|---|---|---|---|---|"]
+    for q in store.db.execute(
+        "SELECT q.*, a.title FROM quantities q JOIN articles a ON a.id = q.article_id "
+        "WHERE q.kind IN ('count', 'money', 'percent', 'measure') ORDER BY a.published, q.article_id, q.idx"
+    ):
+        value = "—" if q["value"] is None else f"{q['value']:,.0f}"
+        low = "…" if q["low"] is None else f"{q['low']:,.0f}"
+        high = "…" if q["high"] is None else f"{q['high']:,.0f}"
+        rng = "" if q["low"] == q["high"] and q["low"] is not None else f"{low}–{high}"
+        approx = " (approx.)" if q["approximate"] else ""
+        out.append(f"| {_md(q['text'])} | {value}{approx} | {rng} | {_md(q['unit']) or '—'} | "
+                   f"{_cut(q['title'], 40)} |")
+
+    out += ["", "## Times", "", "| expression | value | granularity | article |", "|---|---|---|---|"]
+    for t in store.db.execute(
+        "SELECT t.*, a.title FROM times t JOIN articles a ON a.id = t.article_id ORDER BY t.value, t.article_id"
+    ):
+        value = t["value"] or ("(unanchored)" if not t["anchored"] else "—")
+        out.append(f"| {_md(t['text'])} | {value} | {t['granularity']} | {_cut(t['title'], 40)} |")
+
+    out += ["", "## Removed by cleaning", "", "| reason | pieces | characters |", "|---|---|---|"]
+    for r in store.db.execute(
+        'SELECT reason, count(*) AS n, sum("end" - start) AS chars FROM removed_spans GROUP BY reason ORDER BY n DESC'
+    ):
+        out.append(f"| {r['reason']} | {r['n']} | {r['chars']} |")
+    if stats["failures"]:
+        out += ["", "## Failed inputs", ""]
+        for f in store.db.execute("SELECT path, reason FROM failures ORDER BY at DESC LIMIT 50"):
+            out.append(f"- `{_md(f['path'])}`: {_md(f['reason'])}")
+    return "\n".join(out) + "\n"

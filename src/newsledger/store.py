@@ -1,0 +1,288 @@
+"""The store: one SQLite file (WAL mode, FTS5 over article text and claim content).
+
+- Schema changes are named migrations, applied in order and recorded in ``schema_migrations``.
+- Every batch of articles is written in one ``BEGIN IMMEDIATE`` transaction: an interrupted ingest leaves
+  whole batches or nothing, and the next run skips the articles already stored (ids are content hashes).
+- Two writers on one store serialise: the second waits up to ``BUSY_TIMEOUT_S`` for the write lock, then
+  fails with :class:`~newsledger.errors.StoreBusyError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import StoreBusyError, StoreError
+from .model import EXTRACTOR_VERSION, Extraction
+
+# How long a writer waits for another writer's transaction before giving up.
+BUSY_TIMEOUT_S = 60.0
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "0001_initial",
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY, path TEXT, url TEXT, outlet TEXT, title TEXT, byline TEXT, dateline TEXT,
+            agency TEXT, published TEXT, published_source TEXT, language TEXT, fmt TEXT,
+            text TEXT NOT NULL, source_text TEXT NOT NULL, extractor_version TEXT, ingested_at TEXT
+        );
+        CREATE TABLE removed_spans (
+            article_id TEXT NOT NULL REFERENCES articles(id), start INTEGER, "end" INTEGER, text TEXT,
+            reason TEXT
+        );
+        CREATE INDEX removed_spans_article ON removed_spans(article_id);
+        CREATE TABLE headings (
+            article_id TEXT NOT NULL REFERENCES articles(id), start INTEGER, "end" INTEGER, text TEXT
+        );
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY, kind TEXT, name TEXT, country TEXT, lat REAL, lon REAL
+        );
+        CREATE TABLE mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id), start INTEGER, "end" INTEGER, text TEXT,
+            label TEXT, entity_id TEXT REFERENCES entities(id)
+        );
+        CREATE INDEX mentions_article ON mentions(article_id);
+        CREATE INDEX mentions_entity ON mentions(entity_id);
+        CREATE TABLE times (
+            article_id TEXT NOT NULL REFERENCES articles(id), idx INTEGER, start INTEGER, "end" INTEGER,
+            text TEXT, value TEXT, type TEXT, granularity TEXT, earliest TEXT, latest TEXT, anchored INTEGER
+        );
+        CREATE INDEX times_article ON times(article_id);
+        CREATE TABLE quantities (
+            article_id TEXT NOT NULL REFERENCES articles(id), idx INTEGER, start INTEGER, "end" INTEGER,
+            text TEXT, value REAL, low REAL, high REAL, unit TEXT, approximate INTEGER, kind TEXT
+        );
+        CREATE INDEX quantities_article ON quantities(article_id);
+        CREATE TABLE claims (
+            article_id TEXT NOT NULL REFERENCES articles(id), idx INTEGER, start INTEGER, "end" INTEGER,
+            source_start INTEGER, source_end INTEGER, source_text TEXT, source_entity_id TEXT,
+            source_name TEXT, cue_start INTEGER, cue_end INTEGER, cue_text TEXT, content_start INTEGER,
+            content_end INTEGER, content_text TEXT, quote TEXT, via TEXT, stance TEXT, hedges TEXT
+        );
+        CREATE INDEX claims_article ON claims(article_id);
+        CREATE INDEX claims_source ON claims(source_entity_id);
+        CREATE TABLE events (
+            article_id TEXT NOT NULL REFERENCES articles(id), idx INTEGER, start INTEGER, "end" INTEGER,
+            type TEXT, data TEXT
+        );
+        CREATE INDEX events_article ON events(article_id);
+        CREATE TABLE failures (path TEXT, reason TEXT, at TEXT);
+        CREATE VIRTUAL TABLE articles_fts USING fts5(article_id UNINDEXED, title, text);
+        CREATE VIRTUAL TABLE claims_fts USING fts5(article_id UNINDEXED, idx UNINDEXED, source, content);
+        """,
+    ),
+]
+
+# Tables whose rows belong to one article (deleted with it, counted by ``stats``).
+ARTICLE_TABLES = ("removed_spans", "headings", "mentions", "times", "quantities", "claims", "events")
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    new: int
+    duplicates: int
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """A newsledger store in one SQLite file. Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        try:
+            if readonly:
+                if not Path(self.path).exists():
+                    raise StoreError(f"{self.path}: no such store (run `newsledger ingest` first)")
+                self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
+                                          isolation_level=None)
+            else:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA foreign_keys=ON")
+            if not readonly:
+                self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable newsledger store ({exc})") from None
+
+    # ------------------------------------------------------------------------------------ lifecycle
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _migrate(self) -> None:
+        self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+        done = {r[0] for r in self.db.execute("SELECT name FROM schema_migrations")}
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                # executescript would commit on its own; run statement by statement inside our transaction.
+                for stmt in _statements(sql):
+                    self.db.execute(stmt)
+                self.db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, _now()))
+                self.db.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                self.db.execute("ROLLBACK") if self.db.in_transaction else None
+                if "locked" in str(exc) or "busy" in str(exc):
+                    raise StoreBusyError(f"{self.path}: store is busy ({exc})") from None
+                raise
+
+    def migrations(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT name FROM schema_migrations ORDER BY name")]
+
+    # ---------------------------------------------------------------------------------------- writes
+    def has_article(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def write_batch(self, extractions: Iterable[Extraction], failures: Iterable[tuple[str, str]] = ()) -> WriteResult:
+        """Write a batch of extractions (and failure records) in one transaction."""
+        new = dup = 0
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreBusyError(f"{self.path}: another process is writing to this store ({exc})") from None
+        try:
+            for ex in extractions:
+                if self.has_article(ex.article.id):
+                    dup += 1
+                    continue
+                self._insert(ex)
+                new += 1
+            self.db.executemany("INSERT INTO failures VALUES (?, ?, ?)", [(p, r, _now()) for p, r in failures])
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        return WriteResult(new, dup)
+
+    def _insert(self, ex: Extraction) -> None:
+        a = ex.article
+        db = self.db
+        db.execute(
+            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (a.id, a.path, a.url, a.outlet, a.title, a.byline, a.dateline, a.agency,
+             a.published.isoformat() if a.published else None, a.published_source, a.language, a.fmt,
+             a.text, a.source_text, EXTRACTOR_VERSION, _now()),
+        )
+        db.execute("INSERT INTO articles_fts VALUES (?,?,?)", (a.id, a.title or "", a.text))
+        db.executemany("INSERT INTO removed_spans VALUES (?,?,?,?,?)",
+                       [(a.id, r.start, r.end, r.text, r.reason) for r in a.removed])
+        db.executemany("INSERT INTO headings VALUES (?,?,?,?)", [(a.id, h.start, h.end, h.text) for h in a.headings])
+        for m in ex.entities:
+            db.execute(
+                "INSERT INTO entities VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
+                (m.entity_id, m.kind, m.name, m.country, m.lat, m.lon),
+            )
+        db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?)",
+                       [(a.id, m.start, m.end, m.text, m.label, m.entity_id) for m in ex.entities])
+        db.executemany(
+            "INSERT INTO times VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [(a.id, i, t.start, t.end, t.text, t.value, t.type, t.granularity,
+              t.earliest.isoformat() if t.earliest else None, t.latest.isoformat() if t.latest else None,
+              int(t.anchored)) for i, t in enumerate(ex.times)],
+        )
+        db.executemany(
+            "INSERT INTO quantities VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [(a.id, i, q.start, q.end, q.text, q.value, q.low, q.high, q.unit, int(q.approximate), q.kind)
+             for i, q in enumerate(ex.quantities)],
+        )
+        for i, c in enumerate(ex.claims):
+            s = c.source
+            db.execute(
+                "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (a.id, i, c.start, c.end, s.start if s else None, s.end if s else None, s.text if s else None,
+                 s.entity_id if s else None, s.name if s else None, c.cue.start, c.cue.end, c.cue.text,
+                 c.content.start, c.content.end, c.content.text, c.quote,
+                 json.dumps([v.to_dict() for v in c.via]), c.stance, json.dumps(list(c.hedges))),
+            )
+            db.execute("INSERT INTO claims_fts VALUES (?,?,?,?)",
+                       (a.id, i, (s.name or s.text) if s else "", c.content.text))
+        db.executemany(
+            "INSERT INTO events VALUES (?,?,?,?,?,?)",
+            [(a.id, i, e.start, e.end, e.type, json.dumps(e.to_dict())) for i, e in enumerate(ex.events)],
+        )
+
+    # ----------------------------------------------------------------------------------------- reads
+    def articles(self, *, limit: int | None = None) -> list[sqlite3.Row]:
+        sql = ("SELECT id, path, url, outlet, title, published, published_source, dateline, length(text) AS chars,"
+               " (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims,"
+               " (SELECT count(*) FROM removed_spans r WHERE r.article_id = a.id) AS removed,"
+               " (SELECT coalesce(sum(r.\"end\" - r.start), 0) FROM removed_spans r WHERE r.article_id = a.id)"
+               " AS removed_chars"
+               " FROM articles a ORDER BY published, title")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return list(self.db.execute(sql))
+
+    def article(self, article_id: str) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row
+
+    def search(self, query: str, *, limit: int = 20) -> list[sqlite3.Row]:
+        """Full-text search over article titles and text (FTS5 query syntax; a bad query is quoted)."""
+        sql = ("SELECT a.id, a.title, a.published, snippet(articles_fts, 2, '[', ']', '…', 12) AS snippet"
+               " FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id"
+               " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
+        try:
+            return list(self.db.execute(sql, (query, limit)))
+        except sqlite3.OperationalError:
+            quoted = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+            return list(self.db.execute(sql, (quoted, limit)))
+
+    def claims(self, *, source: str | None = None, limit: int | None = None) -> list[sqlite3.Row]:
+        sql = ("SELECT c.*, a.title, a.published, a.outlet FROM claims c JOIN articles a ON a.id = c.article_id")
+        args: list[Any] = []
+        if source:
+            sql += " WHERE coalesce(c.source_name, c.source_text) LIKE ?"
+            args.append(f"%{source}%")
+        sql += " ORDER BY a.published, c.article_id, c.idx"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return list(self.db.execute(sql, args))
+
+    def entities(self, *, limit: int | None = None) -> list[sqlite3.Row]:
+        sql = ("SELECT e.id, e.kind, e.name, e.country, count(m.entity_id) AS mentions,"
+               " count(DISTINCT m.article_id) AS articles FROM entities e JOIN mentions m ON m.entity_id = e.id"
+               " GROUP BY e.id ORDER BY mentions DESC, e.name")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return list(self.db.execute(sql))
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """Every row of one table, as dicts (exports)."""
+        if table not in ("articles", "entities", "failures", *ARTICLE_TABLES):
+            raise StoreError(f"unknown table {table!r}")
+        for r in self.db.execute(f"SELECT * FROM {table}"):
+            yield dict(r)
+
+    def stats(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for t in ("articles", "entities", *ARTICLE_TABLES, "failures"):
+            out[t] = self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        out["integrity"] = self.db.execute("PRAGMA integrity_check").fetchone()[0]
+        out["migrations"] = self.migrations()
+        return out
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration script into statements (they hold no semicolons inside literals)."""
+    return [s.strip() for s in sql.split(";") if s.strip()]
