@@ -36,9 +36,21 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "store.db"
 
 
-def cli(*args: str, input: bytes | None = None, env: dict[str, str] | None = None, cwd: Path | None = None,
-        timeout: float = 300) -> subprocess.CompletedProcess[bytes]:
+def cli(
+    *args: str,
+    input: bytes | None = None,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 300,
+) -> subprocess.CompletedProcess[bytes]:
     """Run the installed CLI in a subprocess (what a user runs)."""
     full_env = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "newsledger", *args], input=input, capture_output=True,
-                          env=full_env, cwd=cwd, timeout=timeout, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "newsledger", *args],
+        input=input,
+        capture_output=True,
+        env=full_env,
+        cwd=cwd,
+        timeout=timeout,
+        check=False,
+    )

@@ -79,7 +79,9 @@ def _rss() -> str:
         f"<description><![CDATA[<p>{BODY} Item {i}.</p>]]></description></item>"
         for i in range(3)
     )
-    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>City Times</title>{items}</channel></rss>'
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>City Times</title>{items}</channel></rss>'
+    )
 
 
 def test_rss_feed(tmp_path: Path):
@@ -109,8 +111,12 @@ def _warc(path: Path, pages: list[tuple[str, str]], *, gz: bool = True) -> None:
     with path.open("wb") as fh:
         w = WARCWriter(fh, gzip=gz)
         for url, html in pages:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            rec = w.create_warc_record(url, "response", payload=io.BytesIO(html.encode()), http_headers=headers)
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            rec = w.create_warc_record(
+                url, "response", payload=io.BytesIO(html.encode()), http_headers=headers
+            )
             w.write_record(rec)
             rec.raw_stream.close()  # warcio spools the payload to a temporary file and leaves it open
         req = StatusAndHeaders("GET / HTTP/1.1", [], is_http_request=True)
@@ -188,7 +194,9 @@ def test_too_large_file_is_refused_without_reading(tmp_path: Path):
     [("latin-1", b""), ("cp1252", b""), ("utf-16", b""), ("utf-8", b"\xef\xbb\xbf")],
 )
 def test_encodings_are_detected(tmp_path: Path, encoding: str, bom: bytes):
-    text = "Le président a déclaré jeudi que les négociations reprendraient à Genève, « bientôt », après l'été."
+    text = (
+        "Le président a déclaré jeudi que les négociations reprendraient à Genève, « bientôt », après l'été."
+    )
     if encoding == "cp1252":
         text = "The minister’s “final offer” was rejected – again – on Thursday, officials said."
     p = tmp_path / "enc.txt"

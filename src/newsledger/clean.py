@@ -48,10 +48,86 @@ NAV_LINE_CHARS = 30
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _STOP = frozenset(
-    """a an the and or but of in on at to for from by with as is are was were be been being has have had
-    do does did will would can could may might must shall should it its this that these those than then
-    there their they them he she his her we our you your i me my not no so if into over after before
-    about up out new more most says said say""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "than",
+        "then",
+        "there",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "not",
+        "no",
+        "so",
+        "if",
+        "into",
+        "over",
+        "after",
+        "before",
+        "about",
+        "up",
+        "out",
+        "new",
+        "more",
+        "most",
+        "says",
+        "said",
+        "say",
+    ]
 )
 
 _CREDIT_LINE = re.compile(
@@ -70,7 +146,8 @@ _AGENCIES = (
 )
 _TRAILING_CREDIT = re.compile(
     r"(?:\s*(?:©|\(c\))\s*[^.!?]{0,60}|\s*(?:photo|image)\s*:\s*[^.!?]{0,60}"
-    rf"|\s*[\(\[]?\b(?:via|/)\s+(?:{_AGENCIES})\b[^.!?]{{0,30}}[\)\]]?)\s*$"
+    rf"|\s*[\(\[]?\b(?:via|/)\s+(?:{_AGENCIES})\b[^.!?]{{0,30}}[\)\]]?)\s*$",
+    re.IGNORECASE,
 )
 _PROMPT = re.compile(
     r"""^\s*(?:
@@ -101,7 +178,9 @@ _DATELINE = re.compile(
         \s*(?:[-–—]+|:)\s+(?=[A-Z"“‘'])""",
     re.VERBOSE,
 )
-_BYLINE = re.compile(r"^\s*(?:by|written\s+by|words\s+by)\s+([A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,8})\s*$")
+_BYLINE = re.compile(
+    r"^\s*(?i:by|written\s+by|words\s+by)\s+([A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,8})\s*$"
+)
 _END_PUNCT = re.compile(r"[.!?:;…\"”’)]\s*$")
 
 
@@ -177,7 +256,7 @@ def looks_like_title(line: str) -> bool:
         return False
     if line.rstrip().endswith((".", ",", ";", ":")):
         return False
-    return not _DATELINE.match(line + " X")
+    return not _DATELINE.match(line + " X") and not _BYLINE.match(line)
 
 
 def clean_text(text: str, *, title: str | None = None) -> CleanResult:
@@ -246,9 +325,14 @@ def clean_text(text: str, *, title: str | None = None) -> CleanResult:
 
     # 6. navigation: runs of very short lines.
     run: list[_Line] = []
-    for ln in [*body, None]:
-        if ln is not None and ln.reason is None and len(ln.text) < NAV_LINE_CHARS and not _END_PUNCT.search(ln.text):
-            run.append(ln)
+    for maybe in [*body, None]:
+        if (
+            maybe is not None
+            and maybe.reason is None
+            and len(maybe.text) < NAV_LINE_CHARS
+            and not _END_PUNCT.search(maybe.text)
+        ):
+            run.append(maybe)
             continue
         if len(run) >= 3:
             for r in run:
@@ -318,7 +402,12 @@ def passthrough(text: str, *, title: str | None = None) -> CleanResult:
     """``--no-clean``: the text exactly as read; the title is only noted, nothing is removed."""
     lines = _split_lines(text)
     found = title
-    if found is None and lines and looks_like_title(lines[0].text) and (len(lines) == 1 or lines[1].blank_before):
+    if (
+        found is None
+        and lines
+        and looks_like_title(lines[0].text)
+        and (len(lines) == 1 or lines[1].blank_before)
+    ):
         found = lines[0].text
     return CleanResult(text=text, source_text=text, title=found)
 
@@ -351,7 +440,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlResult:
     )
     if doc is None:
         return HtmlResult("", None, None, None, None, None, url)
-    get = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)  # type: ignore[call-overload]
+    get = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     return HtmlResult(
         text=get.get("text") or "",
         title=get.get("title") or None,

@@ -11,7 +11,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from . import __version__
@@ -34,7 +41,9 @@ out = Console(highlight=False)
 DEFAULT_DB = "newsledger.db"
 DbOpt = Annotated[
     Path,
-    typer.Option("--db", envvar="NEWSLEDGER_DB", help="SQLite store file (default: newsledger.db, or $NEWSLEDGER_DB)."),
+    typer.Option(
+        "--db", envvar="NEWSLEDGER_DB", help="SQLite store file (default: newsledger.db, or $NEWSLEDGER_DB)."
+    ),
 ]
 FormatOpt = Annotated[str, typer.Option("--format", help="Output format: table or jsonl.")]
 
@@ -74,15 +83,19 @@ def _main(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for standard input.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, directories (recursive) or - for standard input.")
+    ],
     db: DbOpt = Path(DEFAULT_DB),
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")
     ] = None,
-    no_clean: Annotated[bool, typer.Option("--no-clean", help="Keep the text as read; no boilerplate removal.")] = False,
-    batch_size: Annotated[int, typer.Option(help="Articles per parse batch and per store transaction.", min=1)] = (
-        DEFAULT_BATCH_SIZE
-    ),
+    no_clean: Annotated[
+        bool, typer.Option("--no-clean", help="Keep the text as read; no boilerplate removal.")
+    ] = False,
+    batch_size: Annotated[
+        int, typer.Option(help="Articles per parse batch and per store transaction.", min=1)
+    ] = (DEFAULT_BATCH_SIZE),
 ) -> None:
     """Read articles, clean them, extract records and write them to the store.
 
@@ -107,9 +120,15 @@ def ingest(
         failures.clear()
 
     progress = Progress(
-        SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("files · {task.fields[articles]} articles"), TimeElapsedColumn(),
-        console=err, transient=True, disable=not err.is_terminal,
+        SpinnerColumn(),
+        TextColumn("[bold]ingest[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files · {task.fields[articles]} articles"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
     )
     done_files: set[str] = set()
     try:
@@ -135,7 +154,9 @@ def ingest(
                     flush()
             flush()
     except KeyboardInterrupt:
-        err.print(f"newsledger: interrupted; {counts['new']} new articles stored. Run the same command to resume.")
+        err.print(
+            f"newsledger: interrupted; {counts['new']} new articles stored. Run the same command to resume."
+        )
         raise typer.Exit(130) from None
     except NewsledgerError as exc:
         raise _fail(str(exc)) from None
@@ -151,12 +172,15 @@ def ingest(
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Text, HTML, JSONL, feed or WARC files, or - for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Text, HTML, JSONL, feed or WARC files, or - for stdin.")
+    ],
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) used when the input carries none.")
     ] = None,
     no_clean: Annotated[
-        bool, typer.Option("--no-clean", help="No boilerplate removal: offsets refer to the text exactly as read.")
+        bool,
+        typer.Option("--no-clean", help="No boilerplate removal: offsets refer to the text exactly as read."),
     ] = False,
     fmt: Annotated[str, typer.Option("--format", help="Output format (jsonl).")] = "jsonl",
 ) -> None:
@@ -198,58 +222,91 @@ def _jsonl(rows: list[dict[str, object]]) -> None:
 
 
 @app.command()
-def articles(db: DbOpt = Path(DEFAULT_DB), fmt: FormatOpt = "table",
-             limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None) -> None:
+def articles(
+    db: DbOpt = Path(DEFAULT_DB),
+    fmt: FormatOpt = "table",
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+) -> None:
     """List the stored articles with their claim counts and what cleaning removed."""
     with _open(db) as store:
         rows = store.articles(limit=limit)
     if fmt == "jsonl":
         _jsonl([dict(r) for r in rows])
         return
-    _table(f"{len(rows)} articles", ["id", "published", "title", "claims", "removed chars"],
-           [[r["id"], r["published"], r["title"] or r["path"], r["claims"], r["removed_chars"]] for r in rows])
+    _table(
+        f"{len(rows)} articles",
+        ["id", "published", "title", "claims", "removed chars"],
+        [[r["id"], r["published"], r["title"] or r["path"], r["claims"], r["removed_chars"]] for r in rows],
+    )
 
 
 @app.command()
-def search(query: Annotated[str, typer.Argument(help="Words or an FTS5 query.")], db: DbOpt = Path(DEFAULT_DB),
-           fmt: FormatOpt = "table", limit: Annotated[int, typer.Option(help="Most results.")] = 20) -> None:
+def search(
+    query: Annotated[str, typer.Argument(help="Words or an FTS5 query.")],
+    db: DbOpt = Path(DEFAULT_DB),
+    fmt: FormatOpt = "table",
+    limit: Annotated[int, typer.Option(help="Most results.")] = 20,
+) -> None:
     """Full-text search over article titles and text."""
     with _open(db) as store:
         rows = store.search(query, limit=limit)
     if fmt == "jsonl":
         _jsonl([dict(r) for r in rows])
         return
-    _table(f"{len(rows)} matches for {query!r}", ["id", "published", "title", "snippet"],
-           [[r["id"], r["published"], r["title"], r["snippet"]] for r in rows])
+    _table(
+        f"{len(rows)} matches for {query!r}",
+        ["id", "published", "title", "snippet"],
+        [[r["id"], r["published"], r["title"], r["snippet"]] for r in rows],
+    )
 
 
 @app.command()
-def claims(db: DbOpt = Path(DEFAULT_DB), fmt: FormatOpt = "table",
-           source: Annotated[str | None, typer.Option(help="Only claims whose source contains this.")] = None,
-           limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None) -> None:
+def claims(
+    db: DbOpt = Path(DEFAULT_DB),
+    fmt: FormatOpt = "table",
+    source: Annotated[str | None, typer.Option(help="Only claims whose source contains this.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+) -> None:
     """List claims: source, cue, content, chain, stance and hedges."""
     with _open(db) as store:
         rows = store.claims(source=source, limit=limit)
     if fmt == "jsonl":
         _jsonl([{**dict(r), "via": json.loads(r["via"]), "hedges": json.loads(r["hedges"])} for r in rows])
         return
-    _table(f"{len(rows)} claims", ["source", "cue", "content", "chain", "stance", "hedges"], [
-        [r["source_name"] or r["source_text"], r["cue_text"], r["content_text"],
-         " → ".join(v["name"] for v in json.loads(r["via"])), r["stance"], ", ".join(json.loads(r["hedges"]))]
-        for r in rows])
+    _table(
+        f"{len(rows)} claims",
+        ["source", "cue", "content", "chain", "stance", "hedges"],
+        [
+            [
+                r["source_name"] or r["source_text"],
+                r["cue_text"],
+                r["content_text"],
+                " → ".join(v["name"] for v in json.loads(r["via"])),
+                r["stance"],
+                ", ".join(json.loads(r["hedges"])),
+            ]
+            for r in rows
+        ],
+    )
 
 
 @app.command()
-def entities(db: DbOpt = Path(DEFAULT_DB), fmt: FormatOpt = "table",
-             limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None) -> None:
+def entities(
+    db: DbOpt = Path(DEFAULT_DB),
+    fmt: FormatOpt = "table",
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+) -> None:
     """List canonical entities with their mention and article counts."""
     with _open(db) as store:
         rows = store.entities(limit=limit)
     if fmt == "jsonl":
         _jsonl([dict(r) for r in rows])
         return
-    _table(f"{len(rows)} entities", ["id", "kind", "name", "country", "mentions", "articles"],
-           [[r["id"], r["kind"], r["name"], r["country"], r["mentions"], r["articles"]] for r in rows])
+    _table(
+        f"{len(rows)} entities",
+        ["id", "kind", "name", "country", "mentions", "articles"],
+        [[r["id"], r["kind"], r["name"], r["country"], r["mentions"], r["articles"]] for r in rows],
+    )
 
 
 @app.command()
@@ -257,7 +314,9 @@ def export(
     db: DbOpt = Path(DEFAULT_DB),
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
     table: Annotated[list[str] | None, typer.Option(help="Table(s) to export (default: all).")] = None,
-    out_path: Annotated[Path | None, typer.Option("--out", help="Output file (one table) or directory.")] = None,
+    out_path: Annotated[
+        Path | None, typer.Option("--out", help="Output file (one table) or directory.")
+    ] = None,
 ) -> None:
     """Export store tables as JSONL, CSV or Parquet."""
     from .export import TABLES
@@ -274,8 +333,10 @@ def export(
 
 
 @app.command()
-def report(db: DbOpt = Path(DEFAULT_DB),
-           out_path: Annotated[Path | None, typer.Option("--out", help="Write the Markdown here.")] = None) -> None:
+def report(
+    db: DbOpt = Path(DEFAULT_DB),
+    out_path: Annotated[Path | None, typer.Option("--out", help="Write the Markdown here.")] = None,
+) -> None:
     """Print a readable Markdown brief of the store: articles, claims by source, figures, times."""
     from .report import build_report
 
@@ -296,7 +357,11 @@ def stats(db: DbOpt = Path(DEFAULT_DB), fmt: FormatOpt = "table") -> None:
     if fmt == "json" or fmt == "jsonl":
         sys.stdout.write(json.dumps(s) + "\n")
         return
-    _table(f"store {db}", ["what", "count"], [[k, v if not isinstance(v, list) else ", ".join(v)] for k, v in s.items()])
+    _table(
+        f"store {db}",
+        ["what", "count"],
+        [[k, v if not isinstance(v, list) else ", ".join(v)] for k, v in s.items()],
+    )
 
 
 def main() -> None:

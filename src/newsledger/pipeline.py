@@ -56,7 +56,14 @@ Result = Extraction | ReadError | Duplicate
 
 def prepare(raw: RawDocument, opts: Options) -> Article:
     """Step 2: the cleaned Article of one raw document. Raises ReadError when no text is left."""
-    title, byline, outlet, published, language, url = raw.title, raw.byline, raw.outlet, raw.published, None, raw.url
+    title, byline, outlet, published, language, url = (
+        raw.title,
+        raw.byline,
+        raw.outlet,
+        raw.published,
+        None,
+        raw.url,
+    )
     published_source = "metadata" if published else None
     if raw.html is not None:
         page = cleaning.extract_html(raw.html, url=raw.url)
@@ -72,7 +79,9 @@ def prepare(raw: RawDocument, opts: Options) -> Article:
         source = raw.text or ""
     if not source.strip():
         raise ReadError(raw.path, "no article text found")
-    res = cleaning.clean_text(source, title=title) if opts.clean else cleaning.passthrough(source, title=title)
+    res = (
+        cleaning.clean_text(source, title=title) if opts.clean else cleaning.passthrough(source, title=title)
+    )
     if not res.text.strip():
         raise ReadError(raw.path, "nothing left after removing boilerplate")
     if published is None and opts.published is not None:

@@ -163,9 +163,8 @@ def sniff(head: bytes) -> str:
     h = head.lstrip()[:2000].lower()
     if h.startswith(b"warc/"):
         return "warc"
-    if h.startswith(b"<?xml") or h.startswith(b"<rss") or h.startswith(b"<feed"):
-        if b"<rss" in h or b"<feed" in h or b"<rdf:rdf" in h:
-            return "feed"
+    if h.startswith((b"<?xml", b"<rss", b"<feed")) and (b"<rss" in h or b"<feed" in h or b"<rdf:rdf" in h):
+        return "feed"
     if h.startswith(b"<!doctype html") or b"<html" in h[:500] or h.startswith(b"<"):
         return "html"
     if h.startswith(b"{"):
@@ -236,7 +235,9 @@ def read_file(path: Path) -> Iterator[ReadItem]:
             return
         suffix, gz = _suffixes(path.name)
         fmt_hint = format_of(path, b"") if suffix else None
-        if fmt_hint in ("jsonl", "feed", "warc") or (fmt_hint is None and path.stat().st_size > MAX_FILE_BYTES):
+        if fmt_hint in ("jsonl", "feed", "warc") or (
+            fmt_hint is None and path.stat().st_size > MAX_FILE_BYTES
+        ):
             # Streaming formats: never read the whole file at once.
             with path.open("rb") as fh:
                 yield from read_stream(fh, name, fmt=fmt_hint, gz=gz and fmt_hint != "warc")
@@ -322,17 +323,18 @@ def _read_single(data: bytes, name: str, fmt: str, *, sidecar: dict[str, Any]) -
         return
     text = decode_bytes(data, name)
     _check_len(text, name)
-    meta = {
-        "url": _str_or_none(sidecar.get("url")),
-        "title": _str_or_none(sidecar.get("title")),
-        "published": parse_date(sidecar.get("published")),
-        "outlet": _str_or_none(sidecar.get("outlet")),
-        "byline": _str_or_none(sidecar.get("byline")),
-    }
-    if fmt == "html":
-        yield RawDocument(path=name, html=text, fmt="html", **meta)
-    else:
-        yield RawDocument(path=name, text=text, fmt="txt", **meta)
+    is_html = fmt == "html"
+    yield RawDocument(
+        path=name,
+        text=None if is_html else text,
+        html=text if is_html else None,
+        fmt="html" if is_html else "txt",
+        url=_str_or_none(sidecar.get("url")),
+        title=_str_or_none(sidecar.get("title")),
+        published=parse_date(sidecar.get("published")),
+        outlet=_str_or_none(sidecar.get("outlet")),
+        byline=_str_or_none(sidecar.get("byline")),
+    )
 
 
 def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[ReadItem]:

@@ -24,12 +24,21 @@ def build_report(store: Store) -> str:
     out: list[str] = ["# newsledger report", ""]
     out.append(
         f"{stats['articles']} articles · {stats['claims']} claims · {stats['entities']} entities · "
-        f"{stats['quantities']} figures · {stats['times']} time expressions · {stats['failures']} failed inputs"
+        f"{stats['quantities']} figures · {stats['times']} time expressions · "
+        f"{stats['failures']} failed inputs"
     )
-    out += ["", "## Articles", "", "| published | title | claims | removed (lines / chars) |", "|---|---|---|---|"]
+    out += [
+        "",
+        "## Articles",
+        "",
+        "| published | title | claims | removed (lines / chars) |",
+        "|---|---|---|---|",
+    ]
     for a in store.articles():
-        out.append(f"| {a['published'] or '—'} | {_cut(a['title'] or a['path'], 80)} | {a['claims']} | "
-                   f"{a['removed']} / {a['removed_chars']} |")
+        out.append(
+            f"| {a['published'] or '—'} | {_cut(a['title'] or a['path'], 80)} | {a['claims']} | "
+            f"{a['removed']} / {a['removed_chars']} |"
+        )
 
     claims = store.claims()
     by_source: dict[str, list] = defaultdict(list)
@@ -63,19 +72,23 @@ def build_report(store: Store) -> str:
         high = "…" if q["high"] is None else f"{q['high']:,.0f}"
         rng = "" if q["low"] == q["high"] and q["low"] is not None else f"{low}–{high}"
         approx = " (approx.)" if q["approximate"] else ""
-        out.append(f"| {_md(q['text'])} | {value}{approx} | {rng} | {_md(q['unit']) or '—'} | "
-                   f"{_cut(q['title'], 40)} |")
+        out.append(
+            f"| {_md(q['text'])} | {value}{approx} | {rng} | {_md(q['unit']) or '—'} | "
+            f"{_cut(q['title'], 40)} |"
+        )
 
     out += ["", "## Times", "", "| expression | value | granularity | article |", "|---|---|---|---|"]
     for t in store.db.execute(
-        "SELECT t.*, a.title FROM times t JOIN articles a ON a.id = t.article_id ORDER BY t.value, t.article_id"
+        "SELECT t.*, a.title FROM times t JOIN articles a ON a.id = t.article_id "
+        "ORDER BY t.value, t.article_id"
     ):
         value = t["value"] or ("(unanchored)" if not t["anchored"] else "—")
         out.append(f"| {_md(t['text'])} | {value} | {t['granularity']} | {_cut(t['title'], 40)} |")
 
     out += ["", "## Removed by cleaning", "", "| reason | pieces | characters |", "|---|---|---|"]
     for r in store.db.execute(
-        'SELECT reason, count(*) AS n, sum("end" - start) AS chars FROM removed_spans GROUP BY reason ORDER BY n DESC'
+        'SELECT reason, count(*) AS n, sum("end" - start) AS chars FROM removed_spans '
+        "GROUP BY reason ORDER BY n DESC"
     ):
         out.append(f"| {r['reason']} | {r['n']} | {r['chars']} |")
     if stats["failures"]:

@@ -102,8 +102,9 @@ class Store:
             if readonly:
                 if not Path(self.path).exists():
                     raise StoreError(f"{self.path}: no such store (run `newsledger ingest` first)")
-                self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
-                                          isolation_level=None)
+                self.db = sqlite3.connect(
+                    f"file:{self.path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None
+                )
             else:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
                 self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
@@ -127,7 +128,9 @@ class Store:
         self.db.close()
 
     def _migrate(self) -> None:
-        self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+        )
         done = {r[0] for r in self.db.execute("SELECT name FROM schema_migrations")}
         for name, sql in MIGRATIONS:
             if name in done:
@@ -152,7 +155,9 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
-    def write_batch(self, extractions: Iterable[Extraction], failures: Iterable[tuple[str, str]] = ()) -> WriteResult:
+    def write_batch(
+        self, extractions: Iterable[Extraction], failures: Iterable[tuple[str, str]] = ()
+    ) -> WriteResult:
         """Write a batch of extractions (and failure records) in one transaction."""
         new = dup = 0
         try:
@@ -166,7 +171,9 @@ class Store:
                     continue
                 self._insert(ex)
                 new += 1
-            self.db.executemany("INSERT INTO failures VALUES (?, ?, ?)", [(p, r, _now()) for p, r in failures])
+            self.db.executemany(
+                "INSERT INTO failures VALUES (?, ?, ?)", [(p, r, _now()) for p, r in failures]
+            )
             self.db.execute("COMMIT")
         except BaseException:
             if self.db.in_transaction:
@@ -179,43 +186,98 @@ class Store:
         db = self.db
         db.execute(
             "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (a.id, a.path, a.url, a.outlet, a.title, a.byline, a.dateline, a.agency,
-             a.published.isoformat() if a.published else None, a.published_source, a.language, a.fmt,
-             a.text, a.source_text, EXTRACTOR_VERSION, _now()),
+            (
+                a.id,
+                a.path,
+                a.url,
+                a.outlet,
+                a.title,
+                a.byline,
+                a.dateline,
+                a.agency,
+                a.published.isoformat() if a.published else None,
+                a.published_source,
+                a.language,
+                a.fmt,
+                a.text,
+                a.source_text,
+                EXTRACTOR_VERSION,
+                _now(),
+            ),
         )
         db.execute("INSERT INTO articles_fts VALUES (?,?,?)", (a.id, a.title or "", a.text))
-        db.executemany("INSERT INTO removed_spans VALUES (?,?,?,?,?)",
-                       [(a.id, r.start, r.end, r.text, r.reason) for r in a.removed])
-        db.executemany("INSERT INTO headings VALUES (?,?,?,?)", [(a.id, h.start, h.end, h.text) for h in a.headings])
+        db.executemany(
+            "INSERT INTO removed_spans VALUES (?,?,?,?,?)",
+            [(a.id, r.start, r.end, r.text, r.reason) for r in a.removed],
+        )
+        db.executemany(
+            "INSERT INTO headings VALUES (?,?,?,?)", [(a.id, h.start, h.end, h.text) for h in a.headings]
+        )
         for m in ex.entities:
             db.execute(
                 "INSERT INTO entities VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
                 (m.entity_id, m.kind, m.name, m.country, m.lat, m.lon),
             )
-        db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?)",
-                       [(a.id, m.start, m.end, m.text, m.label, m.entity_id) for m in ex.entities])
+        db.executemany(
+            "INSERT INTO mentions VALUES (?,?,?,?,?,?)",
+            [(a.id, m.start, m.end, m.text, m.label, m.entity_id) for m in ex.entities],
+        )
         db.executemany(
             "INSERT INTO times VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [(a.id, i, t.start, t.end, t.text, t.value, t.type, t.granularity,
-              t.earliest.isoformat() if t.earliest else None, t.latest.isoformat() if t.latest else None,
-              int(t.anchored)) for i, t in enumerate(ex.times)],
+            [
+                (
+                    a.id,
+                    i,
+                    t.start,
+                    t.end,
+                    t.text,
+                    t.value,
+                    t.type,
+                    t.granularity,
+                    t.earliest.isoformat() if t.earliest else None,
+                    t.latest.isoformat() if t.latest else None,
+                    int(t.anchored),
+                )
+                for i, t in enumerate(ex.times)
+            ],
         )
         db.executemany(
             "INSERT INTO quantities VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [(a.id, i, q.start, q.end, q.text, q.value, q.low, q.high, q.unit, int(q.approximate), q.kind)
-             for i, q in enumerate(ex.quantities)],
+            [
+                (a.id, i, q.start, q.end, q.text, q.value, q.low, q.high, q.unit, int(q.approximate), q.kind)
+                for i, q in enumerate(ex.quantities)
+            ],
         )
         for i, c in enumerate(ex.claims):
             s = c.source
             db.execute(
                 "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (a.id, i, c.start, c.end, s.start if s else None, s.end if s else None, s.text if s else None,
-                 s.entity_id if s else None, s.name if s else None, c.cue.start, c.cue.end, c.cue.text,
-                 c.content.start, c.content.end, c.content.text, c.quote,
-                 json.dumps([v.to_dict() for v in c.via]), c.stance, json.dumps(list(c.hedges))),
+                (
+                    a.id,
+                    i,
+                    c.start,
+                    c.end,
+                    s.start if s else None,
+                    s.end if s else None,
+                    s.text if s else None,
+                    s.entity_id if s else None,
+                    s.name if s else None,
+                    c.cue.start,
+                    c.cue.end,
+                    c.cue.text,
+                    c.content.start,
+                    c.content.end,
+                    c.content.text,
+                    c.quote,
+                    json.dumps([v.to_dict() for v in c.via]),
+                    c.stance,
+                    json.dumps(list(c.hedges)),
+                ),
             )
-            db.execute("INSERT INTO claims_fts VALUES (?,?,?,?)",
-                       (a.id, i, (s.name or s.text) if s else "", c.content.text))
+            db.execute(
+                "INSERT INTO claims_fts VALUES (?,?,?,?)",
+                (a.id, i, (s.name or s.text) if s else "", c.content.text),
+            )
         db.executemany(
             "INSERT INTO events VALUES (?,?,?,?,?,?)",
             [(a.id, i, e.start, e.end, e.type, json.dumps(e.to_dict())) for i, e in enumerate(ex.events)],
@@ -223,25 +285,32 @@ class Store:
 
     # ----------------------------------------------------------------------------------------- reads
     def articles(self, *, limit: int | None = None) -> list[sqlite3.Row]:
-        sql = ("SELECT id, path, url, outlet, title, published, published_source, dateline, length(text) AS chars,"
-               " (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims,"
-               " (SELECT count(*) FROM removed_spans r WHERE r.article_id = a.id) AS removed,"
-               " (SELECT coalesce(sum(r.\"end\" - r.start), 0) FROM removed_spans r WHERE r.article_id = a.id)"
-               " AS removed_chars"
-               " FROM articles a ORDER BY published, title")
+        sql = (
+            "SELECT id, path, url, outlet, title, published, published_source, dateline,"
+            " length(text) AS chars,"
+            " (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims,"
+            " (SELECT count(*) FROM removed_spans r WHERE r.article_id = a.id) AS removed,"
+            ' (SELECT coalesce(sum(r."end" - r.start), 0) FROM removed_spans r WHERE r.article_id = a.id)'
+            " AS removed_chars"
+            " FROM articles a ORDER BY published, title"
+        )
         if limit:
             sql += f" LIMIT {int(limit)}"
         return list(self.db.execute(sql))
 
     def article(self, article_id: str) -> sqlite3.Row | None:
-        row: sqlite3.Row | None = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row: sqlite3.Row | None = self.db.execute(
+            "SELECT * FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
         return row
 
     def search(self, query: str, *, limit: int = 20) -> list[sqlite3.Row]:
         """Full-text search over article titles and text (FTS5 query syntax; a bad query is quoted)."""
-        sql = ("SELECT a.id, a.title, a.published, snippet(articles_fts, 2, '[', ']', '…', 12) AS snippet"
-               " FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id"
-               " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
+        sql = (
+            "SELECT a.id, a.title, a.published, snippet(articles_fts, 2, '[', ']', '…', 12) AS snippet"
+            " FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id"
+            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+        )
         try:
             return list(self.db.execute(sql, (query, limit)))
         except sqlite3.OperationalError:
@@ -249,7 +318,9 @@ class Store:
             return list(self.db.execute(sql, (quoted, limit)))
 
     def claims(self, *, source: str | None = None, limit: int | None = None) -> list[sqlite3.Row]:
-        sql = ("SELECT c.*, a.title, a.published, a.outlet FROM claims c JOIN articles a ON a.id = c.article_id")
+        sql = (
+            "SELECT c.*, a.title, a.published, a.outlet FROM claims c JOIN articles a ON a.id = c.article_id"
+        )
         args: list[Any] = []
         if source:
             sql += " WHERE coalesce(c.source_name, c.source_text) LIKE ?"
@@ -260,9 +331,11 @@ class Store:
         return list(self.db.execute(sql, args))
 
     def entities(self, *, limit: int | None = None) -> list[sqlite3.Row]:
-        sql = ("SELECT e.id, e.kind, e.name, e.country, count(m.entity_id) AS mentions,"
-               " count(DISTINCT m.article_id) AS articles FROM entities e JOIN mentions m ON m.entity_id = e.id"
-               " GROUP BY e.id ORDER BY mentions DESC, e.name")
+        sql = (
+            "SELECT e.id, e.kind, e.name, e.country, count(m.entity_id) AS mentions,"
+            " count(DISTINCT m.article_id) AS articles FROM entities e JOIN mentions m ON m.entity_id = e.id"
+            " GROUP BY e.id ORDER BY mentions DESC, e.name"
+        )
         if limit:
             sql += f" LIMIT {int(limit)}"
         return list(self.db.execute(sql))

@@ -27,10 +27,58 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 CUE_LEMMAS = frozenset(
-    """say tell report state add claim announce deny confirm suggest warn believe insist argue explain note
-    write accuse allege acknowledge admit predict estimate assert reveal disclose indicate mention stress
-    emphasize emphasise urge vow pledge declare testify concede maintain contend complain reply respond
-    answer recall caution signal tweet post corroborate comment""".split()
+    [
+        "say",
+        "tell",
+        "report",
+        "state",
+        "add",
+        "claim",
+        "announce",
+        "deny",
+        "confirm",
+        "suggest",
+        "warn",
+        "believe",
+        "insist",
+        "argue",
+        "explain",
+        "note",
+        "write",
+        "accuse",
+        "allege",
+        "acknowledge",
+        "admit",
+        "predict",
+        "estimate",
+        "assert",
+        "reveal",
+        "disclose",
+        "indicate",
+        "mention",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "urge",
+        "vow",
+        "pledge",
+        "declare",
+        "testify",
+        "concede",
+        "maintain",
+        "contend",
+        "complain",
+        "reply",
+        "respond",
+        "answer",
+        "recall",
+        "caution",
+        "signal",
+        "tweet",
+        "post",
+        "corroborate",
+        "comment",
+    ]
 )
 _DECLINE = frozenset({"decline", "refuse"})
 _NOT_CONFIRM = frozenset({"confirm", "comment", "corroborate", "verify", "say"})
@@ -47,9 +95,15 @@ _HEDGES = [
     ("unconfirmed", re.compile(r"\bunconfirmed\b", re.I)),
     ("had seen evidence", re.compile(r"\b(?:had|has|have) seen evidence\b", re.I)),
 ]
-_CUE_HEDGES = {"suggest": "suggested", "believe": "believes", "allege": "allegedly", "claim": "claims",
-               "estimate": "estimates", "indicate": "indicated"}
-_QUOTES = "\"“”"
+_CUE_HEDGES = {
+    "suggest": "suggested",
+    "believe": "believes",
+    "allege": "allegedly",
+    "claim": "claims",
+    "estimate": "estimates",
+    "indicate": "indicated",
+}
+_QUOTES = '"“”'
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 
@@ -86,8 +140,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     i = 0
     while i < len(text):
-        if text[i] in "\"“":
-            close = "”\"" if text[i] == "“" else "\"”"
+        if text[i] in '"“':
+            close = '”"' if text[i] == "“" else '"”'
             j = i + 1
             while j < len(text) and text[j] not in close and text[j] != "\n":
                 j += 1
@@ -100,9 +154,33 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 _UNNAMED_HEADS = frozenset(
-    """source sources official officials spokesman spokeswoman spokesperson person people diplomat diplomats
-    analyst analysts expert experts aide aides insider insiders investigator investigators witness
-    witnesses resident residents""".split()
+    [
+        "source",
+        "sources",
+        "official",
+        "officials",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "person",
+        "people",
+        "diplomat",
+        "diplomats",
+        "analyst",
+        "analysts",
+        "expert",
+        "experts",
+        "aide",
+        "aides",
+        "insider",
+        "insiders",
+        "investigator",
+        "investigators",
+        "witness",
+        "witnesses",
+        "resident",
+        "residents",
+    ]
 )
 
 
@@ -172,7 +250,7 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
         sent_quotes_all = [q for q in quotes if q[0] < s_end and q[1] > s_start]
         for tok in sent:
             lemma = tok.lemma_.lower()
-            if tok.pos_ not in ("VERB", "AUX") and not (tok.lower_ == "according"):
+            if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
                 continue
             if tok.lower_ == "according":
                 to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -191,17 +269,25 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 c_start, c_end = _strip(doc, c_start, c_end)
                 if c_end <= c_start:
                     continue
-                claims.append(Claim(
-                    s_start, s_end, SourceRef(*src_range, doc.text[slice(*src_range)], eid, name),
-                    _span(doc, tok.idx, to.idx + len(to)), _span(doc, c_start, c_end), "indirect",
-                    hedges=_hedges(tok, doc.text[c_start:c_end], sent.text)))
+                claims.append(
+                    Claim(
+                        s_start,
+                        s_end,
+                        SourceRef(*src_range, doc.text[slice(*src_range)], eid, name),
+                        _span(doc, tok.idx, to.idx + len(to)),
+                        _span(doc, c_start, c_end),
+                        "indirect",
+                        hedges=_hedges(tok, doc.text[c_start:c_end], sent.text),
+                    )
+                )
                 continue
             if lemma not in CUE_LEMMAS and lemma not in _DECLINE:
                 continue
             # A cue inside a quotation is a claim nested in another: its own content is its complement.
             sent_quotes = [q for q in sent_quotes_all if not q[0] <= tok.idx < q[1]]
-            if lemma in _DECLINE and not any(c.dep_ == "xcomp" and c.lemma_.lower() in _NOT_CONFIRM
-                                              for c in tok.children):
+            if lemma in _DECLINE and not any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in _NOT_CONFIRM for c in tok.children
+            ):
                 continue
             if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DECLINE:
                 continue  # "declined to confirm": the claim hangs off "declined"
@@ -218,10 +304,20 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
             kind = "indirect"
             if comp is not None:
                 content = _strip(doc, comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge))
-                if comp.i < tok.i and comp.left_edge.i > sent.start and doc[comp.left_edge.i - 1].text in _QUOTES:
+                if (
+                    comp.i < tok.i
+                    and comp.left_edge.i > sent.start
+                    and doc[comp.left_edge.i - 1].text in _QUOTES
+                ):
                     kind = "direct"
-            if sent_quotes and content is None or sent_quotes and (comp is None or kind == "direct" or (content and any(
-                    q[0] <= content[0] and content[1] <= q[1] + 1 for q in sent_quotes))):
+            if (sent_quotes and content is None) or (
+                sent_quotes
+                and (
+                    comp is None
+                    or kind == "direct"
+                    or (content and any(q[0] <= content[0] and content[1] <= q[1] + 1 for q in sent_quotes))
+                )
+            ):
                 q = max(sent_quotes, key=lambda r: r[1] - r[0])
                 content = _strip(doc, q[0], q[1])
                 kind = "direct"
@@ -236,7 +332,7 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
             if subj is not None:
                 r = _np_range(subj)
                 eid, name = _resolve(subj, mentions)
-                source = SourceRef(r[0], r[1], doc.text[r[0]:r[1]], eid, name)
+                source = SourceRef(r[0], r[1], doc.text[r[0] : r[1]], eid, name)
             via: list[ViaLink] = []
             for c in tok.children:
                 if c.dep_ == "advcl" and c.lemma_.lower() == "cite":
@@ -244,7 +340,7 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                     if obj is not None:
                         r = _np_range(obj)
                         eid, name = _resolve(obj, mentions)
-                        via.insert(0, ViaLink(name or doc.text[r[0]:r[1]], eid))
+                        via.insert(0, ViaLink(name or doc.text[r[0] : r[1]], eid))
             if source is not None:
                 via.append(ViaLink(source.name or source.text, source.entity_id))
             # The chain runs origin first: cited origins, the source itself, then who it told.
@@ -264,10 +360,20 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
             if rec is not None:
                 r = _np_range(rec)
                 eid, name = _resolve(rec, mentions)
-                via.append(ViaLink(name or doc.text[r[0]:r[1]], eid))
-            claims.append(Claim(
-                s_start, s_end, source, _span(doc, cue_s, cue_e), _span(doc, *content), kind, tuple(via),
-                stance, _hedges(tok, doc.text[content[0]:content[1]], sent.text)))
+                via.append(ViaLink(name or doc.text[r[0] : r[1]], eid))
+            claims.append(
+                Claim(
+                    s_start,
+                    s_end,
+                    source,
+                    _span(doc, cue_s, cue_e),
+                    _span(doc, *content),
+                    kind,
+                    tuple(via),
+                    stance,
+                    _hedges(tok, doc.text[content[0] : content[1]], sent.text),
+                )
+            )
     return _nest(claims)
 
 

@@ -28,13 +28,49 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "dozen": 12,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a": 1,
+    "an": 1,
+    "dozen": 12,
 }
-_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "mn": 1_000_000}
+_SCALE = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "k": 1_000,
+    "m": 1_000_000,
+    "bn": 1_000_000_000,
+    "mn": 1_000_000,
+}
 _VAGUE = [
     (re.compile(r"\bhundreds of thousands\b", re.I), 200_000, 999_999),
     (re.compile(r"\btens of thousands\b", re.I), 20_000, 99_999),
@@ -46,10 +82,15 @@ _VAGUE = [
     (re.compile(r"\bscores\b", re.I), 40, 199),
     (re.compile(r"\bdozens\b", re.I), 24, 99),
 ]
-_LOWER = re.compile(r"\b(more than|over|at least|upwards of|in excess of|no fewer than|no less than)\s*$", re.I)
+_LOWER = re.compile(
+    r"\b(more than|over|at least|upwards of|in excess of|no fewer than|no less than)\s*$", re.I
+)
 _UPPER = re.compile(r"\b(up to|fewer than|less than|at most|under|no more than|as many as)\s*$", re.I)
-_APPROX = re.compile(r"\b(about|around|nearly|some|roughly|almost|approximately|an estimated|estimated|"
-                     r"close to|up to|more than|over|at least)\s*$", re.I)
+_APPROX = re.compile(
+    r"\b(about|around|nearly|some|roughly|almost|approximately|an estimated|estimated|"
+    r"close to|up to|more than|over|at least)\s*$",
+    re.I,
+)
 _NUM = re.compile(r"^(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<s>k|m|bn|mn)?$", re.I)
 _LABELS = {"CARDINAL": "count", "MONEY": "money", "PERCENT": "percent", "QUANTITY": "measure"}
 _UNIT_DEPS = {"nummod", "quantmod", "compound", "amod"}
@@ -129,8 +170,12 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             continue
         text = ent.text
         # spaCy puts modifiers inside the entity ("more than 100"); peel them off into the range.
-        low_mod = re.match(r"^(more than|over|at least|up to|fewer than|less than|about|around|nearly|some|"
-                           r"roughly|almost|approximately|an estimated|as many as)\s+", text, re.I)
+        low_mod = re.match(
+            r"^(more than|over|at least|up to|fewer than|less than|about|around|nearly|some|"
+            r"roughly|almost|approximately|an estimated|as many as)\s+",
+            text,
+            re.I,
+        )
         mod = low_mod.group(1).lower() if low_mod else ""
         core_start = ent.start_char + (low_mod.end() if low_mod else 0)
         core = doc.text[core_start : ent.end_char]
@@ -140,7 +185,12 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         low, high, vague = _range(core, value)
         if value is None and not vague:
             continue
-        if ent.label_ == "CARDINAL" and value is not None and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", core):
+        if (
+            ent.label_ == "CARDINAL"
+            and value is not None
+            and 1900 <= value <= 2100
+            and re.fullmatch(r"\d{4}", core)
+        ):
             continue  # a bare year
         approx = vague or bool(mod) or bool(_APPROX.search(before))
         lower_bound = mod in ("more than", "over", "at least") or bool(_LOWER.search(before))
@@ -155,6 +205,9 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             unit = "percent"
         elif kind == "money":
             unit = "USD" if "$" in text or "dollar" in text.lower() else unit
-        out.append(Quantity(ent.start_char, ent.end_char, text, None if vague else value, low, high, unit,
-                            approx, kind))
+        out.append(
+            Quantity(
+                ent.start_char, ent.end_char, text, None if vague else value, low, high, unit, approx, kind
+            )
+        )
     return out

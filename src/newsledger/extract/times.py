@@ -32,8 +32,22 @@ _MONTHS["sept"] = 9
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "H", "minute": "M", "decade": "Y"}
 _FUTURE = re.compile(r"\b(will|'ll|shall|is going to|are going to|plans? to|scheduled|next|upcoming)\b", re.I)
-_NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-             "nine": 9, "ten": 10, "a": 1, "an": 1, "several": 3, "a few": 3}
+_NUMWORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+    "an": 1,
+    "several": 3,
+    "a few": 3,
+}
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -75,8 +89,11 @@ def normalise(text: str, anchor: dt.date | None, *, future: bool = False) -> Tim
     m = re.fullmatch(r"(?:the\s+)?(?:year\s+)?(1[89]\d\d|20\d\d)", t)
     if m:
         return year(int(m[1]))
-    m = re.fullmatch(r"(?:(\w+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(\w+))"
-                     r"(?:,?\s+(\d{4}))?", t)
+    m = re.fullmatch(
+        r"(?:(\w+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(\w+))"
+        r"(?:,?\s+(\d{4}))?",
+        t,
+    )
     if m:
         mon_word, dnum = (m[1], m[2]) if m[1] else (m[4], m[3])
         mon = _MONTHS.get((mon_word or "").rstrip("."))
@@ -115,8 +132,16 @@ def normalise(text: str, anchor: dt.date | None, *, future: bool = False) -> Tim
         if future:
             delta = -((_WEEKDAYS[t] - anchor.weekday()) % 7 or 7)
         return day(anchor - dt.timedelta(days=delta))
-    rel_days = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0,
-                "this afternoon": 0, "this evening": 0, "last night": -1}
+    rel_days = {
+        "today": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "tonight": 0,
+        "this morning": 0,
+        "this afternoon": 0,
+        "this evening": 0,
+        "last night": -1,
+    }
     if t in rel_days:
         if anchor is None:
             return unanchored("day")
@@ -135,8 +160,16 @@ def normalise(text: str, anchor: dt.date | None, *, future: bool = False) -> Tim
             d = anchor + dt.timedelta(weeks=shift)
             iso = d.isocalendar()
             monday = d - dt.timedelta(days=d.weekday())
-            out = TimeExpr(0, 0, text, f"{iso[0]:04d}-W{iso[1]:02d}", "DATE", "week", monday,
-                           monday + dt.timedelta(days=6))
+            out = TimeExpr(
+                0,
+                0,
+                text,
+                f"{iso[0]:04d}-W{iso[1]:02d}",
+                "DATE",
+                "week",
+                monday,
+                monday + dt.timedelta(days=6),
+            )
         if m[1] == "earlier" and shift == 0 and out.earliest is not None:
             out = TimeExpr(0, 0, text, out.value, "DATE", "range", out.earliest, anchor)
         return out
@@ -155,7 +188,9 @@ def normalise(text: str, anchor: dt.date | None, *, future: bool = False) -> Tim
             y, mo = _add_months(anchor, -n)
             return month(y, mo)
         return year(anchor.year - n)
-    m = re.fullmatch(r"(?:for\s+)?(?:the\s+)?(?:past\s+|last\s+)?(\w+|\d+)\s+(day|week|month|year|hour|minute)s?", t)
+    m = re.fullmatch(
+        r"(?:for\s+)?(?:the\s+)?(?:past\s+|last\s+)?(\w+|\d+)\s+(day|week|month|year|hour|minute)s?", t
+    )
     if m:
         n = int(m[1]) if m[1].isdigit() else _NUMWORDS.get(m[1])
         if n is not None:
@@ -173,8 +208,26 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             continue
         tx = normalise(ent.text, anchor, future=_future(ent.sent))
         if tx is None:
-            tx = TimeExpr(0, 0, ent.text, None, "TIME" if ent.label_ == "TIME" else "DATE", "none",
-                          anchored=anchor is not None)
-        out.append(TimeExpr(ent.start_char, ent.end_char, ent.text, tx.value, tx.type, tx.granularity,
-                            tx.earliest, tx.latest, tx.anchored))
+            tx = TimeExpr(
+                0,
+                0,
+                ent.text,
+                None,
+                "TIME" if ent.label_ == "TIME" else "DATE",
+                "none",
+                anchored=anchor is not None,
+            )
+        out.append(
+            TimeExpr(
+                ent.start_char,
+                ent.end_char,
+                ent.text,
+                tx.value,
+                tx.type,
+                tx.granularity,
+                tx.earliest,
+                tx.latest,
+                tx.anchored,
+            )
+        )
     return out

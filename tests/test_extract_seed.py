@@ -1,0 +1,98 @@
+"""The per-article extractors on the seed article, from our own reading of it, and on small tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsledger.extract.quantities import parse_number
+from newsledger.extract.times import normalise
+
+FRI = dt.date(2024, 10, 18)
+
+
+def test_seed_times(sample_extraction):
+    got = {(t.text, t.value) for t in sample_extraction.times}
+    assert {
+        ("Friday", "2024-10-18"),
+        ("Thursday", "2024-10-17"),
+        ("June", "2024-06"),
+        ("October 3", "2024-10-03"),
+    } <= got
+    earlier = next(t for t in sample_extraction.times if t.text.lower() == "earlier this month")
+    assert (earlier.earliest, earlier.latest) == (dt.date(2024, 10, 1), FRI)
+
+
+def test_seed_quantities(sample_extraction):
+    got = {(q.text, q.low, q.high, q.unit) for q in sample_extraction.quantities}
+    assert ("12,000", 12000, 12000, "soldier") in got
+    assert ("four", 4, 4, "brigade") in got
+    assert ("10,000", 10000, 10000, "soldier") in got
+    assert ("tens of thousands", 20000, 99999, "boot") in got
+
+
+def test_seed_claims(sample_extraction):
+    by_cue = {
+        (c.source.name or c.source.text if c.source else None, c.cue.text): c
+        for c in sample_extraction.claims
+    }
+    nis = by_cue[("NIS", "declined to confirm")]
+    assert nis.stance == "declines_to_confirm" and [v.name for v in nis.via] == ["NIS", "AFP"]
+    src = by_cue[("an NIS source", "told")]
+    assert src.quote == "direct" and [v.name for v in src.via] == ["an NIS source", "Yonhap"]
+    assert src.content.text == "The movement of North Korean troops has already begun"
+    he = by_cue[("Volodymyr Zelensky", "suggested")]
+    assert "suggested" in he.hedges
+    seen = by_cue[("Volodymyr Zelensky", "said")]
+    assert seen.quote in ("indirect", "direct")
+    inner = next(c for c in sample_extraction.claims if c.source and c.source.text.startswith("The National"))
+    assert inner.content.text.startswith("it has learned that the North")
+    assert [v.name for v in inner.via][-1] == "the Yonhap news agency"
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "value"),
+    [
+        ("Friday", False, "2024-10-18"),  # published on a Friday: that day
+        ("Friday", True, "2024-10-25"),  # "will meet on Friday": the next one
+        ("Monday", False, "2024-10-14"),
+        ("in June", False, "2024-06"),
+        ("in December", False, "2023-12"),
+        ("in December", True, "2024-12"),
+        ("yesterday", False, "2024-10-17"),
+        ("last year", False, "2023"),
+        ("next month", False, "2024-11"),
+        ("Oct. 3", False, "2024-10-03"),
+        ("3 October", False, "2024-10-03"),
+        ("two days ago", False, "2024-10-16"),
+        ("2024-02-29", False, "2024-02-29"),
+        ("for three years", False, "P3Y"),
+    ],
+)
+def test_normalise(text: str, future: bool, value: str):
+    tx = normalise(text, FRI, future=future)
+    assert tx is not None and tx.value == value
+
+
+def test_unanchored_relative_times_invent_nothing():
+    tx = normalise("Friday", None)
+    assert tx is not None and tx.value is None and tx.anchored is False
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("12,000", 12000),
+        ("four", 4),
+        ("ten thousand", 10000),
+        ("1.5 million", 1_500_000),
+        ("10k", 10000),
+        ("twenty-five", 25),
+        ("3,500", 3500),
+        ("banana", None),
+        ("", None),
+    ],
+)
+def test_parse_number(text: str, value: float | None):
+    assert parse_number(text) == value
