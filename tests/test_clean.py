@@ -111,10 +111,30 @@ def test_teaser_with_section_label_is_removed():
 
 def test_unconnected_headline_line_is_a_teaser_but_a_connected_one_is_a_heading():
     sub = "Budget debate over school funding"
-    teaser = "Celebrity chef opens restaurant on the moon"
+    teaser = "Celebrity Chef Opens Restaurant On The Moon"
     res = clean_text(f"{P1}\n\n{sub}\n\n{P2}\n\n{teaser}\n\n{P3}")
     assert _reasons(res) == {teaser: "teaser"}
     assert [h.text for h in res.headings] == [sub]
+
+
+def test_sentence_case_unconnected_line_is_a_teaser_in_plain_text_but_kept_after_html():
+    line = "Celebrity chef opens restaurant on the moon"
+    text = f"{P1}\n\n{P2}\n\n{line}\n\n{P3}"
+    assert _reasons(clean_text(text)) == {line: "teaser"}
+    # trafilatura already chose the page's main text: a lone line there is the article's own.
+    assert clean_text(text, after_html=True).removed == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What Would You Do With A Free Weekend?",  # a question to the reader
+        "1) Lego Star Wars Resistance Bomber",  # a list item
+    ],
+)
+def test_questions_and_list_items_are_kept(line: str):
+    res = clean_text(f"{P1}\n\n{P2}\n\n{line}\n\n{P3}")
+    assert res.removed == [] and line in res.text
 
 
 def test_a_quote_repeated_in_the_body_is_kept():
@@ -134,6 +154,11 @@ def test_a_repeated_paragraph_far_apart_keeps_its_first_copy():
 def test_navigation_runs_are_removed():
     nav = "Home\nWorld\nPolitics\nBusiness\nSport"
     res = clean_text(f"{nav}\n\n{P1}\n\n{P2}")
+    # Above the article they fall outside the main-text region; between paragraphs they are a menu run.
+    assert {r.reason for r in res.removed} == {"outside"} and len(res.removed) == 5
+    assert res.text == f"{P1}\n\n{P2}"
+    long_body = f"{P1} {P3}\n\n{nav}\n\n{P2} {P3}\n\n{P3}"
+    res = clean_text(long_body)
     assert {r.reason for r in res.removed} == {"navigation"} and len(res.removed) == 5
     # Two short lines are not a menu.
     assert clean_text(f"{P1}\n\nSchool funding\n\n{P2}").removed == []

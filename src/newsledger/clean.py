@@ -43,6 +43,14 @@ HEADLINE_MAX_WORDS = 18
 # words occurs elsewhere in the kept body. 0.34 separates subheadings (they reuse the story's nouns)
 # from teasers for other stories (which share at most a stray word) on the hand-made fixtures in tests.
 CONNECTED_SHARE = 0.34
+# Main-text region (plain text): a prose line scores its word count, any other line costs this much.
+# A menu item or a share button costs as much as a short sentence is worth, so the region bridges a
+# subheading or two but not a menu. Tuned on the first 120 pages of the extraction benchmark's dumps.
+FURNITURE_COST = 6.0
+# A line of at least this many words ending in sentence punctuation is prose.
+PROSE_MIN_WORDS = 6
+# An unpunctuated line this long is still prose (scraped paragraphs lose their final stop).
+PROSE_MIN_WORDS_UNPUNCTUATED = 20
 # Lines shorter than this many characters, three or more in a row, are navigation or link lists.
 NAV_LINE_CHARS = 30
 
@@ -158,6 +166,10 @@ _PROMPT = re.compile(
       | recommended(?:\s+for\s+you)?\s*[:：]?
       | (?:share|tweet|email|print)(?:\s+(?:this|on|via)\b.*)?
       | (?:subscribe|sign\s+up|newsletter|follow\s+us|follow\s+@|join\s+us\s+on)\b.*
+      | follow\s+(?:\S+\s+){1,4}on\s+(?:twitter|facebook|instagram|x|youtube|tiktok|linkedin)\b.*
+      | (?:updated|published|posted|last\s+updated|first\s+published)\s*(?:at|on|:)?
+        \s*[\w ,.:/-]{0,40}\d[\w ,.:/-]{0,30}
+      | .{0,160}\b(?:sign\s+up|subscribe)\b.{0,40}\b(?:newsletters?|for\s+free|today|inbox)\b.{0,120}
       | advertisement|sponsored(?:\s+content)?|promoted\s+stories?
       | click\s+here\b.*
       | (?:we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|accept\s+(?:all\s+)?cookies).*
@@ -166,6 +178,13 @@ _PROMPT = re.compile(
       | (?:watch|listen)\s*[:：].*
       | (?:comments?|leave\s+a\s+comment|\d+\s+comments?)
       | (?:tags?|topics?|filed\s+under)\s*[:：].*
+      | (?:don['’]?t\s+miss|you\s+(?:may|might)\s+also\s+like|most\s+(?:read|popular|viewed)
+         |trending(?:\s+now)?|popular\s+on\s+\S+|also\s+on\s+\S+\.\w{2,4}\b)\W*.*
+      | (?:like\s+this\s+(?:story|article)|tell\s+us\s+what\s+you\s+think|have\s+a\s+(?:news\s+)?tip)\b.*
+      | (?:thanks|thank\s+you)\s+for\s+(?:signing\s+up|subscribing|reading)\b.*
+      | (?:keep\s+an\s+eye\s+on\s+your\s+inbox|get\s+the\s+latest\b.*\binbox)\b.*
+      | .{0,80}\bclick(?:ing)?\s+here\b.{0,80}
+      | (?:download|itunes|spotify|apple\s+podcasts|google\s+podcasts)\s*[:：]\s*\S+
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -177,6 +196,11 @@ _DATELINE = re.compile(
         \s*(?:\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\))?
         \s*(?:[-–—]+|:)\s+(?=[A-Z"“‘'])""",
     re.VERBOSE,
+)
+_ANNOUNCES_LIST = re.compile(
+    r"^\s*(?:related|recommended|more\s+(?:from|on|about|in|stories)|you\s+(?:may|might)\s+also\s+like|"
+    r"don['’]?t\s+miss|most\s+(?:read|popular|viewed)|trending|popular\s+on|read\s+more|see\s+also|also\s+read)\b",
+    re.IGNORECASE,
 )
 _BYLINE = re.compile(
     r"^\s*(?i:by|written\s+by|words\s+by)\s+([A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,8})\s*$"
@@ -227,6 +251,136 @@ def _is_headline_shaped(text: str) -> bool:
     return text.lstrip()[0:1].isupper() or text.lstrip()[0:1].isdigit()
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\(?\d{1,3}[.)]|[a-z][.)])\s")
+
+
+def _is_title_case(text: str) -> bool:
+    """Most longer words capitalised (or the line in capitals): how headlines and link texts are set."""
+    words = [w for w in _WORD.findall(text) if len(w) > 3]
+    if len(words) < 2:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.6
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence or more of running text: enough words and sentence-final punctuation."""
+    return _word_count(text) >= PROSE_MIN_WORDS and bool(re.search(r"[.!?…。！？][\"”’)」]?\s*$", text))
+
+
+_COMMENTS = re.compile(
+    r"""^\s*(?:\[?\s*[1-9]\d*\s+(?:comments?|responses?|replies|reactions)\b.*
+      | .{0,80}\bresponses?\s+to\s+[“"'‘].*
+      | (?:leave|post|add|write)\s+a\s+(?:reply|comment)\b.*
+      | (?:show|view|load|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?\b.*
+      | (?:top\s+rated|recent|latest|reader)\s+comments?\s*(?:\(\d+\))?\s*:?
+      | .{0,80}\b(?:said|says|wrote|writes):\s*
+      | (?:previous|next|older|newer)\s+(?:post|article|story|entry)\b.*
+      | post\s+navigation
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BOUNDARY = re.compile(
+    r"""^\s*(?:related\s+(?:posts|articles|stories|content|coverage)\b.*
+      | about\s+the\s+author\b.*
+      | you\s+(?:may|might)\s+also\s+like\b.*|more\s+(?:from|stories|news)\b.{0,40}
+      | most\s+(?:read|popular|viewed|shared)\b.*|recommended(?:\s+for\s+you)?\b.{0,30}
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Comment markers ("12 comments", "Leave a reply", "X says:", "Next post") split the page: a thread
+# always follows the article. The first stretch whose best run scores at least this share of the best
+# stretch's is the article.
+FIRST_SEGMENT_SHARE = 0.2
+# Within that run, the article ends at the first end marker ("Related stories", "About the author")
+# that comes after at least this share of the run's prose: an earlier one belongs to the page header.
+END_MARKER_AFTER_SHARE = 0.5
+
+
+def _line_score(text: str) -> float:
+    """How much a line looks like article prose (positive) or page furniture (negative)."""
+    if text.count(" | ") >= 2 or text.count("|") >= 3:
+        return -FURNITURE_COST
+    words = _word_count(text)
+    if _is_prose(text) or words >= PROSE_MIN_WORDS_UNPUNCTUATED:
+        return float(words)
+    return -FURNITURE_COST
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _word_count(text: str) -> int:
+    """Words, counting two CJK characters as one (those scripts put no spaces between words)."""
+    return len(text.split()) + len(_CJK.findall(text)) // 2
+
+
+def _block_scores(lines: list[_Line]) -> list[float]:
+    """Line scores, where a paragraph hard-wrapped over several lines (a line with no end punctuation
+    followed by one starting in lower case) is scored as one block and its score shared out."""
+    scores = [0.0] * len(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j + 1 < len(lines) and not _END_PUNCT.search(lines[j].text) and lines[j + 1].text[:1].islower():
+            j += 1
+        block = " ".join(ln.text for ln in lines[i : j + 1])
+        score = _line_score(block)
+        for k in range(i, j + 1):
+            scores[k] = score / (j - i + 1)
+        i = j + 1
+    return scores
+
+
+def _best_run(scores: list[float], lo: int, hi: int) -> tuple[float, tuple[int, int] | None]:
+    """Maximum-sum contiguous run of ``scores[lo:hi]`` (Kadane)."""
+    best, best_span = 0.0, None
+    run, start = 0.0, lo
+    for i in range(lo, hi):
+        if run <= 0:
+            run, start = 0.0, i
+        run += scores[i]
+        if run > best:
+            best, best_span = run, (start, i)
+    return best, best_span
+
+
+def _main_region(lines: list[_Line]) -> tuple[int, int] | None:
+    """The article's lines: the run with the highest prose score (maximum subarray) within the first
+    stretch between end markers (comments, related stories, next post) that holds a fair share of the
+    page's prose. Comment threads and related-story blurbs are prose too, but they come after the article,
+    so the earliest substantial stretch wins over a longer one further down."""
+    scores = _block_scores(lines)
+    cuts = [i for i, ln in enumerate(lines) if _COMMENTS.match(ln.text)]
+    segments = list(zip([0, *[c + 1 for c in cuts]], [*cuts, len(lines)], strict=True))
+    runs = [_best_run(scores, lo, hi) for lo, hi in segments]
+    top = max((r[0] for r in runs), default=0.0)
+    if top <= 0:
+        return None
+    span = next((sp for score, sp in runs if sp is not None and score >= FIRST_SEGMENT_SHARE * top), None)
+    if span is None:
+        return None
+    lo, hi = span
+    prose = [max(0.0, sc) for sc in scores[lo : hi + 1]]
+    total, seen = sum(prose), 0.0
+    for i in range(lo, hi + 1):
+        if _BOUNDARY.match(lines[i].text) and seen >= END_MARKER_AFTER_SHARE * total:
+            return (lo, i - 1) if i > lo else None
+        seen += prose[i - lo]
+    return span
+
+
+def _same_title(line: str, title: str) -> bool:
+    """Whether a line is the page title, allowing the " | Site name" tail that <title> often carries."""
+    a, b = _norm(line), _norm(title)
+    if not a:
+        return False
+    if a == b:
+        return True
+    head = re.split(r"\s+[|–—-]\s+", title)[0]
+    return len(a) >= 15 and a == _norm(head)
+
+
 def _split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     pos = 0
@@ -259,8 +413,16 @@ def looks_like_title(line: str) -> bool:
     return not _DATELINE.match(line + " X") and not _BYLINE.match(line)
 
 
-def clean_text(text: str, *, title: str | None = None) -> CleanResult:
-    """Clean plain text (no markup). ``title`` is a known title (from metadata), if any."""
+def clean_text(
+    text: str, *, title: str | None = None, after_html: bool = False, description: str | None = None
+) -> CleanResult:
+    """Clean plain text. ``title`` is a known title (from metadata), if any.
+
+    ``after_html`` is set for text that trafilatura already took out of a page: navigation, link lists
+    and far repeats are gone from it, and what remains that looks like them (list items, a quote
+    repeated in a pull-quote) is the article's own, so only the news-specific rules run (credits,
+    captions, prompts, teasers printed twice, dateline, byline).
+    """
     lines = _split_lines(text)
     res = CleanResult(text="", source_text=text)
     if not lines:
@@ -272,13 +434,34 @@ def clean_text(text: str, *, title: str | None = None) -> CleanResult:
     if title is None and looks_like_title(first.text) and (len(lines) == 1 or lines[1].blank_before):
         res.title = first.text
         first.heading = True
-    elif title is not None and _norm(first.text) == _norm(title):
+    elif title is not None and _same_title(first.text, title):
         res.title = title
-        first.heading = True
+        if after_html:
+            # A page repeats its <title> as the first line of the body; it is kept as metadata.
+            first.reason = "title"
+        else:
+            first.heading = True
     else:
         res.title = title
 
-    body = [ln for ln in lines if not ln.heading]
+    # A standfirst: the page's summary (its meta description) printed as the first line of the body.
+    # Only right under the title: a lead paragraph that the page also uses as its summary stays.
+    if description and after_html and first.reason == "title" and len(lines) > 1:
+        second = lines[1]
+        if _norm(second.text) == _norm(description):
+            second.reason = "standfirst"
+
+    body = [ln for ln in lines if not ln.heading and ln.reason is None]
+
+    # 0. main text: in a page dumped to text, the article is the stretch of running prose between the
+    # menus at the top and the link lists and footers at the bottom.
+    if not after_html:
+        region = _main_region(body)
+        if region is not None:
+            lo, hi = region
+            for i, ln in enumerate(body):
+                if i < lo or i > hi:
+                    ln.reason = "outside"
 
     # 1/3/5. credits and prompts, line by line.
     for ln in body:
@@ -302,20 +485,24 @@ def clean_text(text: str, *, title: str | None = None) -> CleanResult:
             continue
         has_credit = core != ln.text
         prev = keys.get(key)
+        labelled = False
         if prev is None:
             # A teaser printed again behind a one- or two-word section label ("China White House urges …").
             for cut in (1, 2):
                 words = key.split(" ", cut)
                 if len(words) > cut and words[cut] in keys and len(words[cut]) >= 20:
-                    prev = keys[words[cut]]
+                    prev, labelled = keys[words[cut]], True
                     break
         if prev is not None:
             adjacent = live.index(prev) == i - 1
-            if _is_headline_shaped(prev.text) or _is_headline_shaped(core):
+            headline = _is_headline_shaped(prev.text) or _is_headline_shaped(core)
+            if headline and (adjacent or labelled) and not core.endswith("?"):
                 ln.reason = prev.reason = "teaser"
+            elif headline and after_html:
+                pass  # a heading or question the article repeats (interviews, lists) is its own
             elif adjacent or has_credit or prev.text != _strip_trailing_credit(prev.text):
                 ln.reason = prev.reason = "caption"
-            else:
+            elif not after_html:
                 ln.reason = "repeat"
         else:
             keys[key] = ln
@@ -325,7 +512,7 @@ def clean_text(text: str, *, title: str | None = None) -> CleanResult:
 
     # 6. navigation: runs of very short lines.
     run: list[_Line] = []
-    for maybe in [*body, None]:
+    for maybe in [] if after_html else [*body, None]:
         if (
             maybe is not None
             and maybe.reason is None
@@ -359,8 +546,21 @@ def clean_text(text: str, *, title: str | None = None) -> CleanResult:
         after = any(b.reason is None and not _is_headline_shaped(b.text) for b in body[idx + 1 :])
         if share >= CONNECTED_SHARE and after:
             ln.heading = True
-        elif kept_prose:
+        elif not after_html and kept_prose and not _LIST_ITEM.match(ln.text) and not ln.text.endswith("?"):
+            # List items and questions to the reader are the article's own.
             ln.reason = "teaser"
+
+    # 4b. headline-shaped lines right after a line announcing other stories ("You may also like",
+    # "Related", "Don't miss", "Most read") are those stories' links, up to the next prose paragraph.
+    for idx, ln in enumerate(body):
+        if ln.reason != "prompt" or not _ANNOUNCES_LIST.match(ln.text):
+            continue
+        for nxt in body[idx + 1 :]:
+            if nxt.reason is not None:
+                continue
+            if _is_prose(nxt.text) or not _is_headline_shaped(nxt.text.rstrip(".")):
+                break
+            nxt.reason = "teaser"
 
     # 7. dateline at the start of the first prose paragraph.
     date_cut: tuple[_Line, int] | None = None
@@ -418,6 +618,7 @@ class HtmlResult:
 
     text: str
     title: str | None
+    description: str | None
     byline: str | None
     outlet: str | None
     published: dt.date | None
@@ -439,11 +640,12 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlResult:
         deduplicate=False,
     )
     if doc is None:
-        return HtmlResult("", None, None, None, None, None, url)
+        return HtmlResult("", None, None, None, None, None, None, url)
     get = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     return HtmlResult(
         text=get.get("text") or "",
         title=get.get("title") or None,
+        description=get.get("description") or None,
         byline=get.get("author") or None,
         outlet=get.get("sitename") or None,
         published=parse_date(get.get("date")),

@@ -65,10 +65,12 @@ def prepare(raw: RawDocument, opts: Options) -> Article:
         raw.url,
     )
     published_source = "metadata" if published else None
+    description = None
     if raw.html is not None:
         page = cleaning.extract_html(raw.html, url=raw.url)
         source = page.text
         title = title or page.title
+        description = page.description
         byline = byline or page.byline
         outlet = outlet or page.outlet
         language = page.language
@@ -80,7 +82,9 @@ def prepare(raw: RawDocument, opts: Options) -> Article:
     if not source.strip():
         raise ReadError(raw.path, "no article text found")
     res = (
-        cleaning.clean_text(source, title=title) if opts.clean else cleaning.passthrough(source, title=title)
+        cleaning.clean_text(source, title=title, after_html=raw.html is not None, description=description)
+        if opts.clean
+        else cleaning.passthrough(source, title=title)
     )
     if not res.text.strip():
         raise ReadError(raw.path, "nothing left after removing boilerplate")
