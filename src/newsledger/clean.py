@@ -47,6 +47,10 @@ CONNECTED_SHARE = 0.34
 # A menu item or a share button costs as much as a short sentence is worth, so the region bridges a
 # subheading or two but not a menu. Tuned on the first 120 pages of the extraction benchmark's dumps.
 FURNITURE_COST = 6.0
+# A list item or short punctuated line of at least LIST_MIN_WORDS words neither pays nor costs much:
+# lists (tour dates, box scores, steps) sit inside articles, menus are one or two bare words.
+LIST_MIN_WORDS = 3
+LIST_SCORE = 0.5
 # A line of at least this many words ending in sentence punctuation is prose.
 PROSE_MIN_WORDS = 6
 # An unpunctuated line this long is still prose (scraped paragraphs lose their final stop).
@@ -153,8 +157,17 @@ _AGENCIES = (
     r"Shutterstock|Bloomberg|Alamy|PA|PA Images|Sputnik|TASS|KCNA|AAP|dpa|ANSA|UPI|NurPhoto|SOPA Images"
 )
 _TRAILING_CREDIT = re.compile(
-    r"(?:\s*(?:©|\(c\))\s*[^.!?]{0,60}|\s*(?:photo|image)\s*:\s*[^.!?]{0,60}"
-    rf"|\s*[\(\[]?\b(?:via|/)\s+(?:{_AGENCIES})\b[^.!?]{{0,30}}[\)\]]?)\s*$",
+    r"(?:\s*(?:©|\(c\))\s*[^.!?]{0,60}|\s*(?:photo|image|credit)\s*:\s*[^.!?]{0,60}"
+    rf"|\s*[\(\[]?\b(?:via|/)\s+(?-i:{_AGENCIES})\b[^.!?]{{0,30}}[\)\]]?"
+    rf"|\s*\((?-i:{_AGENCIES})(?:\s+(?:photo|file|images?))*(?:\s*/[^)]{{0,40}})?\)"
+    rf"|\s*(?-i:{_AGENCIES})\s+(?:photo|file|images?)\b[^.!?]{{0,30}})\s*$",
+    re.IGNORECASE,
+)
+# Link text cut short by the site ("Minister resigns after..", "Why the bridge closed…").
+_TRUNCATED = re.compile(r"[^\s.](?:\.\.|…)\s*$")
+# A timestamp line: a date or time with at most a few words around it ("Updated 18 Nov 2019, 19:09").
+_DATE_BITS = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}:\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
     re.IGNORECASE,
 )
 _PROMPT = re.compile(
@@ -170,6 +183,7 @@ _PROMPT = re.compile(
       | (?:updated|published|posted|last\s+updated|first\s+published)\s*(?:at|on|:)?
         \s*[\w ,.:/-]{0,40}\d[\w ,.:/-]{0,30}
       | .{0,160}\b(?:sign\s+up|subscribe)\b.{0,40}\b(?:newsletters?|for\s+free|today|inbox)\b.{0,120}
+      | .{0,100}\b(?:inbox|newsletters?|e-?mail\s+alerts?|news\s+alerts?)\b.{0,100}
       | advertisement|sponsored(?:\s+content)?|promoted\s+stories?
       | click\s+here\b.*
       | (?:we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|accept\s+(?:all\s+)?cookies).*
@@ -304,6 +318,8 @@ def _line_score(text: str) -> float:
     words = _word_count(text)
     if _is_prose(text) or words >= PROSE_MIN_WORDS_UNPUNCTUATED:
         return float(words)
+    if words >= LIST_MIN_WORDS and (_LIST_ITEM.match(text) or _END_PUNCT.search(text)):
+        return LIST_SCORE  # a list item or a short sentence: the article's, not a menu's
     return -FURNITURE_COST
 
 
@@ -381,6 +397,56 @@ def _same_title(line: str, title: str) -> bool:
     return len(a) >= 15 and a == _norm(head)
 
 
+def _is_timestamp(text: str) -> bool:
+    """A line that is a date or time with little else: publication stamps, not prose."""
+    if not _DATE_BITS.search(text) or len(text.split()) > 12:
+        return False
+    rest = _DATE_BITS.sub(" ", text)
+    words = [w for w in _WORD.findall(rest) if w.lower() not in _STAMP_WORDS and not _MONTHISH.match(w)]
+    return len(words) <= 2
+
+
+_STAMP_WORDS = frozenset(
+    [
+        "updated",
+        "published",
+        "posted",
+        "last",
+        "first",
+        "on",
+        "at",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "gmt",
+        "utc",
+        "est",
+        "edt",
+        "bst",
+        "cet",
+        "ist",
+        "ago",
+        "by",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+    ]
+)
+_MONTHISH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^\d", re.IGNORECASE)
+
+
 def _split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     pos = 0
@@ -414,14 +480,20 @@ def looks_like_title(line: str) -> bool:
 
 
 def clean_text(
-    text: str, *, title: str | None = None, after_html: bool = False, description: str | None = None
+    text: str,
+    *,
+    title: str | None = None,
+    after_html: bool = False,
+    description: str | None = None,
+    find_region: bool = True,
 ) -> CleanResult:
     """Clean plain text. ``title`` is a known title (from metadata), if any.
 
     ``after_html`` is set for text that trafilatura already took out of a page: navigation, link lists
     and far repeats are gone from it, and what remains that looks like them (list items, a quote
     repeated in a pull-quote) is the article's own, so only the news-specific rules run (credits,
-    captions, prompts, teasers printed twice, dateline, byline).
+    captions, prompts, teasers printed twice, dateline, byline). ``find_region`` False skips the
+    main-text region search (used as the fallback when the region search leaves nothing).
     """
     lines = _split_lines(text)
     res = CleanResult(text="", source_text=text)
@@ -431,7 +503,12 @@ def clean_text(
     # Title: the first line, when it reads as a headline. It stays in the text (headline claims and
     # figures matter) and is marked as a heading.
     first = lines[0]
-    if title is None and looks_like_title(first.text) and (len(lines) == 1 or lines[1].blank_before):
+    if (
+        title is None
+        and looks_like_title(first.text)
+        and not _PROMPT.match(first.text)
+        and (len(lines) == 1 or (lines[1].blank_before and _line_score(lines[1].text) > 0))
+    ):
         res.title = first.text
         first.heading = True
     elif title is not None and _same_title(first.text, title):
@@ -455,7 +532,7 @@ def clean_text(
 
     # 0. main text: in a page dumped to text, the article is the stretch of running prose between the
     # menus at the top and the link lists and footers at the bottom.
-    if not after_html:
+    if find_region and not after_html:
         region = _main_region(body)
         if region is not None:
             lo, hi = region
@@ -469,6 +546,10 @@ def clean_text(
             ln.reason = "credit"
         elif _PROMPT.match(ln.text) and len(ln.text) < 160:
             ln.reason = "prompt"
+        elif not after_html and _is_timestamp(ln.text):
+            ln.reason = "timestamp"
+        elif not after_html and _TRUNCATED.search(ln.text) and len(ln.text.split()) <= HEADLINE_MAX_WORDS:
+            ln.reason = "teaser"
         else:
             m = _BYLINE.match(ln.text)
             if m and res.byline is None:
@@ -481,8 +562,8 @@ def clean_text(
     for i, ln in enumerate(live):
         core = _strip_trailing_credit(ln.text)
         key = _norm(core)
-        if len(key) < 12:
-            continue
+        if len(key) < 12 or ln.text.startswith("|"):
+            continue  # table rows repeat by design
         has_credit = core != ln.text
         prev = keys.get(key)
         labelled = False
@@ -595,6 +676,11 @@ def clean_text(
         length += len(piece)
     res.text = "".join(out)
     res.removed.sort(key=lambda r: r.start)
+    if find_region and not res.text.strip():
+        # The region search found no article (a page of short lines): keep what the line rules keep.
+        return clean_text(
+            text, title=title, after_html=after_html, description=description, find_region=False
+        )
     return res
 
 
