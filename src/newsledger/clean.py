@@ -407,42 +407,8 @@ def _is_timestamp(text: str) -> bool:
 
 
 _STAMP_WORDS = frozenset(
-    [
-        "updated",
-        "published",
-        "posted",
-        "last",
-        "first",
-        "on",
-        "at",
-        "am",
-        "pm",
-        "a.m",
-        "p.m",
-        "gmt",
-        "utc",
-        "est",
-        "edt",
-        "bst",
-        "cet",
-        "ist",
-        "ago",
-        "by",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
-    ]
+    """updated published posted last first on at am pm a.m p.m gmt utc est edt bst cet ist ago by
+    monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun""".split()
 )
 _MONTHISH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^\d", re.IGNORECASE)
 
