@@ -1,0 +1,80 @@
+"""Quality gates: F1 floors on small, fixed slices of the gold data in ../shared/data (see bench/ for the
+full benchmarks). Floors live in eval_baseline.json with a digest of the gold file they were set on."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SHARED
+from newsledger.pipeline import Options, prepare
+from newsledger.readers import RawDocument
+
+BASELINE = json.loads((Path(__file__).parent / "eval_baseline.json").read_text())
+BENCH = SHARED / "data" / "article-extraction-benchmark"
+SLICE = 40  # the first 40 pages in sorted id order (inside the tuning part: pages 1-120)
+
+
+def _require(path: Path) -> None:
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"gold data missing in CI: {path}")
+        pytest.skip(f"gold data not found: {path}")
+
+
+def _gate(name: str) -> float:
+    gate = BASELINE[name]
+    gold = SHARED / "data" / gate["gold"]
+    _require(gold)
+    digest = hashlib.sha256(gold.read_bytes()).hexdigest()
+    assert digest == gate["digest"], f"{gold} changed: re-measure before trusting the floor of {name}"
+    return float(gate["floor"])
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location(
+        "score_extraction", SHARED / "scorers" / "score_extraction.py"
+    )
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_html_extraction_gate():
+    floor = _gate("extraction_html_first40")
+    sc = _scorer()
+    truth = sc.load_truth(BENCH)
+    ids = sorted(truth)[:SLICE]
+    pred = {}
+    for k in ids:
+        html = gzip.decompress((BENCH / "html" / f"{k}.html.gz").read_bytes()).decode("utf-8", "replace")
+        pred[k] = prepare(RawDocument(path=k, html=html, fmt="html"), Options()).text
+    m = sc.evaluate({k: truth[k] for k in ids}, pred, 0)
+    assert m["n_empty"] == 0
+    assert m["f1"] >= floor, m
+
+
+def test_plain_text_cleaning_gate(tmp_path: Path):
+    floor = _gate("extraction_text_first40")
+    sc = _scorer()
+    truth = sc.load_truth(BENCH)
+    subprocess.run(
+        [sys.executable, str(SHARED / "scorers" / "dump_html_text.py"), str(BENCH), str(tmp_path)], check=True
+    )
+    ids = sorted(truth)[:SLICE]
+    pred = {
+        k: prepare(RawDocument(path=k, text=(tmp_path / f"{k}.txt").read_text()), Options()).text for k in ids
+    }
+    raw = {k: (tmp_path / f"{k}.txt").read_text() for k in ids}
+    m = sc.evaluate({k: truth[k] for k in ids}, pred, 0)
+    base = sc.evaluate({k: truth[k] for k in ids}, raw, 0)
+    assert m["f1"] >= floor and m["f1"] > base["f1"] + 0.2, (m, base)
