@@ -189,3 +189,21 @@ def test_byline_becomes_metadata():
     res = clean_text(f"By Jane Roe and John Smith\n\n{P1}\n\n{P2}")
     assert res.byline == "Jane Roe and John Smith"
     assert res.text == f"{P1}\n\n{P2}"
+
+
+def test_a_said_colon_line_in_the_body_does_not_end_the_article():
+    quote = '"We will rebuild the bridge before winter and we will pay for it without new taxes."'
+    text = f"{P1} {P3}\n\nThe mayor said:\n\n{quote}\n\n{P2} {P3}\n\n{P3} {P1}"
+    res = clean_text(text)
+    assert quote in res.text and res.text.endswith(f"{P3} {P1}")
+
+
+def test_a_comment_thread_after_the_article_is_cut():
+    comments = "\n\n".join(
+        f"reader{i} says:\n\nI have lived here for twenty years and the council never listens to anyone at all."
+        for i in range(6)
+    )
+    text = f"{P1} {P3}\n\n{P2} {P3}\n\n12 Comments\n\n{comments}"
+    res = clean_text(text)
+    assert res.text == f"{P1} {P3}\n\n{P2} {P3}"
+    assert {r.reason for r in res.removed} <= {"outside", "prompt"}

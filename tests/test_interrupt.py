@@ -67,20 +67,36 @@ def corpus_and_reference(tmp_path_factory):
     d = tmp_path_factory.mktemp("interrupt")
     corpus = _corpus(d / "corpus.jsonl")
     ref = d / "ref.db"
-    res = cli("ingest", str(corpus), "--db", str(ref), "--batch-size", "4")
+    res = cli("ingest", str(corpus), "--db", str(ref), "--batch-size", "4", "--workers", "1")
     assert res.returncode == 0, res.stderr.decode()
     return corpus, _snapshot(ref)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["kill-9", "ctrl-c"])
-def test_interrupted_ingest_resumes(tmp_path: Path, corpus_and_reference, sig):
+@pytest.mark.parametrize(
+    ("sig", "workers"),
+    [(signal.SIGKILL, "1"), (signal.SIGINT, "1"), (signal.SIGKILL, "2"), (signal.SIGINT, "2")],
+    ids=["kill-9", "ctrl-c", "kill-9-workers-2", "ctrl-c-workers-2"],
+)
+def test_interrupted_ingest_resumes(tmp_path: Path, corpus_and_reference, sig, workers):
     corpus, reference = corpus_and_reference
     assert reference["integrity"] == "ok" and len(reference["ids"]) == N_ARTICLES
     db = tmp_path / "s.db"
     for stop_at in (8, 40):  # interrupt twice, at different points
         proc = subprocess.Popen(
-            [sys.executable, "-m", "newsledger", "ingest", str(corpus), "--db", str(db), "--batch-size", "4"],
+            [
+                sys.executable,
+                "-m",
+                "newsledger",
+                "ingest",
+                str(corpus),
+                "--db",
+                str(db),
+                "--batch-size",
+                "4",
+                "--workers",
+                workers,
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=os.environ.copy(),
@@ -96,6 +112,6 @@ def test_interrupted_ingest_resumes(tmp_path: Path, corpus_and_reference, sig):
         snap = _snapshot(db)
         assert snap["integrity"] == "ok" and snap["orphans"] == 0
         assert 0 < len(snap["ids"]) < N_ARTICLES
-    res = cli("ingest", str(corpus), "--db", str(db), "--batch-size", "4")
+    res = cli("ingest", str(corpus), "--db", str(db), "--batch-size", "4", "--workers", workers)
     assert res.returncode == 0, res.stderr.decode()
     assert _snapshot(db) == reference

@@ -203,3 +203,11 @@ def test_encodings_are_detected(tmp_path: Path, encoding: str, bom: bytes):
     p.write_bytes(bom + text.encode(encoding))
     (d,) = docs([p])
     assert d.text.strip() == text
+
+
+def test_read_errors_survive_pickling():
+    """Errors travel from worker processes to the writer as results."""
+    import pickle
+
+    e = pickle.loads(pickle.dumps(ReadError("a.jsonl:3", "malformed JSON")))
+    assert (e.path, e.reason, str(e)) == ("a.jsonl:3", "malformed JSON", "a.jsonl:3: malformed JSON")

@@ -288,7 +288,8 @@ _COMMENTS = re.compile(
       | (?:leave|post|add|write)\s+a\s+(?:reply|comment)\b.*
       | (?:show|view|load|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?\b.*
       | (?:top\s+rated|recent|latest|reader)\s+comments?\s*(?:\(\d+\))?\s*:?
-      | .{0,80}\b(?:said|says|wrote|writes):\s*
+      | [\w.@-]+\s+(?:said|says|wrote|writes):\s*
+      | .{0,60}\bon\s+.{0,40}\d.{0,30}\b(?:said|says|wrote|writes):\s*
       | (?:previous|next|older|newer)\s+(?:post|article|story|entry)\b.*
       | post\s+navigation
     )\s*$""",

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -18,12 +19,14 @@ from rich.progress import (
     SpinnerColumn,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 from rich.table import Table
 
 from . import __version__
 from .errors import NewsledgerError, ReadError
 from .model import Extraction
+from .parallel import default_workers, run_local
 from .pipeline import DEFAULT_BATCH_SIZE, Duplicate, Options, run
 from .readers import iter_paths, parse_date, read_inputs
 from .store import Store
@@ -81,6 +84,52 @@ def _main(
     """newsledger: a sourced ledger of claims, events, figures and times from news reports."""
 
 
+class _Writer:
+    """The one writer of an ingest: counts results, reports errors, writes batches in transactions."""
+
+    def __init__(self, store: Store, batch_size: int) -> None:
+        self.store = store
+        self.batch_size = batch_size
+        self.counts = {"read": 0, "new": 0, "duplicates": 0, "failed": 0}
+        self.pending: list[Extraction] = []
+        self.failures: list[tuple[str, str]] = []
+
+    def add(self, item: Extraction | ReadError | Duplicate) -> None:
+        self.counts["read"] += 1
+        if isinstance(item, ReadError):
+            self.counts["failed"] += 1
+            _report_error(item)
+            self.failures.append((item.path, item.reason))
+        elif isinstance(item, Duplicate):
+            self.counts["duplicates"] += 1
+        else:
+            self.pending.append(item)
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        res = self.store.write_batch(self.pending, self.failures)
+        self.counts["new"] += res.new
+        self.counts["duplicates"] += res.duplicates
+        self.pending.clear()
+        self.failures.clear()
+
+
+def _progress(what: str) -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn(f"[bold]{what}[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[unit]} · {task.fields[articles]} articles · {task.fields[rate]}/s"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
 @app.command()
 def ingest(
     paths: Annotated[
@@ -96,78 +145,128 @@ def ingest(
     batch_size: Annotated[
         int, typer.Option(help="Articles per parse batch and per store transaction.", min=1)
     ] = (DEFAULT_BATCH_SIZE),
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: all cores; 1 = in this process).", min=1)
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            help="Run on Dask: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster."
+        ),
+    ] = None,
+    shards: Annotated[
+        Path | None,
+        typer.Option(
+            help="With --dask: keep the Parquet shards in this directory (default: removed once loaded)."
+        ),
+    ] = None,
 ) -> None:
     """Read articles, clean them, extract records and write them to the store.
 
-    Re-ingesting an article already in the store changes nothing; an interrupted ingest resumes.
-    Each input that cannot be read gets one line on stderr and is recorded as a failure.
+    Re-ingesting an article already in the store changes nothing; an interrupted ingest resumes where it
+    stopped. Each input that cannot be read gets one line on stderr and is recorded as a failure.
     """
     opts = Options(clean=not no_clean, published=_date(published), batch_size=batch_size)
-    counts = {"read": 0, "new": 0, "duplicates": 0, "failed": 0}
+    n_workers = workers or default_workers()
     try:
         store = Store(db)
     except NewsledgerError as exc:
         raise _fail(str(exc)) from None
+    writer = _Writer(store, opts.batch_size)
+    known = store.article_ids()
     total = sum(1 for _ in iter_paths(paths)) if "-" not in paths else None
-    pending: list[Extraction] = []
-    failures: list[tuple[str, str]] = []
-
-    def flush() -> None:
-        res = store.write_batch(pending, failures)
-        counts["new"] += res.new
-        counts["duplicates"] += res.duplicates
-        pending.clear()
-        failures.clear()
-
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]ingest[/]"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("files · {task.fields[articles]} articles"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    )
-    done_files: set[str] = set()
+    started = time.monotonic()
     try:
-        with progress:
-            task = progress.add_task("ingest", total=total, articles=0)
-            for item in run(read_inputs(paths), opts, known=store.has_article):
-                counts["read"] += 1
-                if isinstance(item, ReadError):
-                    counts["failed"] += 1
-                    _report_error(item)
-                    failures.append((item.path, item.reason))
-                elif isinstance(item, Duplicate):
-                    counts["duplicates"] += 1
-                else:
-                    pending.append(item)
-                path = item.path if isinstance(item, ReadError | Duplicate) else item.article.path
-                file_key = (path or "").split("#")[0].rsplit(":", 1)[0] if path else ""
-                if file_key not in done_files:
-                    done_files.add(file_key)
-                    progress.update(task, completed=len(done_files))
-                progress.update(task, articles=counts["read"])
-                if len(pending) >= opts.batch_size:
-                    flush()
-            flush()
+        if dask:
+            _ingest_dask(paths, opts, writer, address=dask, workers=n_workers, shards=shards, known=known)
+        else:
+            with _progress("ingest") as progress:
+                task = progress.add_task("ingest", total=total, unit="files", articles=0, rate="0")
+                files: set[str] = set()
+                for item in run_local(read_inputs(paths), opts, workers=n_workers, known_ids=known):
+                    writer.add(item)
+                    path = item.article.path if isinstance(item, Extraction) else item.path
+                    files.add((path or "").split("#")[0].rsplit(":", 1)[0])
+                    rate = writer.counts["read"] / max(time.monotonic() - started, 1e-6)
+                    progress.update(
+                        task, completed=len(files), articles=writer.counts["read"], rate=f"{rate:.1f}"
+                    )
+        writer.flush()
     except KeyboardInterrupt:
         err.print(
-            f"newsledger: interrupted; {counts['new']} new articles stored. Run the same command to resume."
+            f"newsledger: interrupted; {writer.counts['new']} new articles stored. "
+            "Run the same command to resume."
         )
         raise typer.Exit(130) from None
     except NewsledgerError as exc:
         raise _fail(str(exc)) from None
     finally:
         store.close()
+    c = writer.counts
     out.print(
-        f"read {counts['read']} · new {counts['new']} · duplicates {counts['duplicates']} · "
-        f"failed {counts['failed']}  →  {db}"
+        f"read {c['read']} · new {c['new']} · duplicates {c['duplicates']} · failed {c['failed']}  →  {db}"
     )
-    if counts["failed"]:
+    if c["failed"]:
         raise typer.Exit(1)
+
+
+def _ingest_dask(
+    paths: list[str],
+    opts: Options,
+    writer: _Writer,
+    *,
+    address: str,
+    workers: int,
+    shards: Path | None,
+    known: frozenset[str],
+) -> None:
+    """--dask: workers write Parquet shards; each finished shard is loaded into the store at once."""
+    import shutil
+    import tempfile
+
+    from .parallel import read_shard, run_dask
+
+    shard_dir = shards or Path(
+        tempfile.mkdtemp(prefix="newsledger-shards-", dir=Path(writer.store.path).parent)
+    )
+
+    def loaded(path: str) -> None:
+        for item in read_shard(path):
+            writer.add(item)
+        writer.flush()
+        if shards is None:
+            Path(path).unlink(missing_ok=True)
+
+    try:
+        run_dask(
+            read_inputs(paths),
+            opts,
+            address=address,
+            shard_dir=shard_dir,
+            workers=workers,
+            known_ids=known,
+            on_shard=loaded,
+            on_client=lambda link: err.print(f"Dask dashboard: {link}"),
+        )
+    finally:
+        if shards is None:
+            shutil.rmtree(shard_dir, ignore_errors=True)
+
+
+@app.command()
+def load(
+    paths: Annotated[list[str], typer.Argument(help="Parquet shards, or directories of them.")],
+    db: DbOpt = Path(DEFAULT_DB),
+) -> None:
+    """Merge Parquet shards written by `ingest --dask --shards DIR` into the store (idempotent)."""
+    from .parallel import load_shards
+
+    try:
+        with Store(db) as store:
+            res, errors = load_shards(store, paths)
+    except NewsledgerError as exc:
+        raise _fail(str(exc)) from None
+    out.print(f"new {res.new} · duplicates {res.duplicates} · failed inputs recorded {errors}  →  {db}")
 
 
 @app.command()

@@ -24,6 +24,10 @@ class ReadError(NewsledgerError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[ReadError], tuple[str, str]]:
+        # Errors travel between worker processes as results: pickle with both fields.
+        return (type(self), (self.path, self.reason))
+
 
 class StoreError(NewsledgerError):
     """The store could not be opened, migrated or written."""

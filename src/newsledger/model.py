@@ -235,3 +235,61 @@ class Extraction:
             "claims": [c.to_dict() for c in self.claims],
             "events": [e.to_dict() for e in self.events],
         }
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def extraction_from_json(
+    d: dict[str, Any], *, source_text: str | None = None, fmt: str = "txt"
+) -> Extraction:
+    """Rebuild an Extraction from the ``extract`` JSON form (``to_json``); used to load Parquet shards."""
+    article = Article(
+        id=d["article_id"],
+        text=d["text"],
+        source_text=source_text if source_text is not None else d["text"],
+        path=d.get("path"),
+        url=d.get("url"),
+        outlet=d.get("outlet"),
+        title=d.get("title"),
+        byline=d.get("byline"),
+        dateline=d.get("dateline"),
+        agency=d.get("agency"),
+        published=_date(d.get("published")),
+        published_source=d.get("published_source"),
+        language=d.get("language"),
+        fmt=fmt,
+        removed=tuple(RemovedSpan(**r) for r in d.get("removed", [])),
+        headings=tuple(Heading(**h) for h in d.get("headings", [])),
+    )
+    times = [
+        TimeExpr(**{**t, "earliest": _date(t.get("earliest")), "latest": _date(t.get("latest"))})
+        for t in d.get("times", [])
+    ]
+    claims = [
+        Claim(
+            start=c["start"],
+            end=c["end"],
+            source=SourceRef(**c["source"]) if c.get("source") else None,
+            cue=Span(**c["cue"]),
+            content=Span(**c["content"]),
+            quote=c["quote"],
+            via=tuple(ViaLink(**v) for v in c.get("via", [])),
+            stance=c.get("stance", "asserts"),
+            hedges=tuple(c.get("hedges", [])),
+        )
+        for c in d.get("claims", [])
+    ]
+    events = [
+        Event(**{**e, "trigger": Span(**e["trigger"]), "quantities": tuple(e.get("quantities", []))})
+        for e in d.get("events", [])
+    ]
+    return Extraction(
+        article=article,
+        entities=[Mention(**m) for m in d.get("entities", [])],
+        times=times,
+        quantities=[Quantity(**q) for q in d.get("quantities", [])],
+        claims=claims,
+        events=events,
+    )

@@ -152,6 +152,10 @@ class Store:
         return [r[0] for r in self.db.execute("SELECT name FROM schema_migrations ORDER BY name")]
 
     # ---------------------------------------------------------------------------------------- writes
+    def article_ids(self) -> frozenset[str]:
+        """Every stored article id (what a resumed or parallel run skips)."""
+        return frozenset(r[0] for r in self.db.execute("SELECT id FROM articles"))
+
     def has_article(self, article_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 

@@ -107,16 +107,16 @@ _QUOTES = '"“”'
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 
-def _span(doc: Doc, start: int, end: int) -> Span:
-    return Span(start, end, doc.text[start:end])
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
 
 
-def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim spaces, commas and quote marks from both ends of a character range."""
     chars = " \t\n,;:" + _QUOTES + "‘’'"
-    while start < end and doc.text[start] in chars:
+    while start < end and text[start] in chars:
         start += 1
-    while end > start and doc.text[end - 1] in chars:
+    while end > start and text[end - 1] in chars:
         end -= 1
     return start, end
 
@@ -244,7 +244,8 @@ def _hedges(cue: Token, content: str, sentence: str) -> tuple[str, ...]:
 def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
     """Attributions of a parsed article."""
     claims: list[Claim] = []
-    quotes = _quote_spans(doc.text)
+    text = doc.text  # Doc.text rebuilds the string on every call: read it once
+    quotes = _quote_spans(text)
     for sent in doc.sents:
         s_start, s_end = sent.start_char, sent.end_char
         sent_quotes_all = [q for q in quotes if q[0] < s_end and q[1] > s_start]
@@ -266,18 +267,18 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                     c_end = a_start
                 else:
                     c_start = a_end
-                c_start, c_end = _strip(doc, c_start, c_end)
+                c_start, c_end = _strip(text, c_start, c_end)
                 if c_end <= c_start:
                     continue
                 claims.append(
                     Claim(
                         s_start,
                         s_end,
-                        SourceRef(*src_range, doc.text[slice(*src_range)], eid, name),
-                        _span(doc, tok.idx, to.idx + len(to)),
-                        _span(doc, c_start, c_end),
+                        SourceRef(*src_range, text[slice(*src_range)], eid, name),
+                        _span(text, tok.idx, to.idx + len(to)),
+                        _span(text, c_start, c_end),
                         "indirect",
-                        hedges=_hedges(tok, doc.text[c_start:c_end], sent.text),
+                        hedges=_hedges(tok, text[c_start:c_end], sent.text),
                     )
                 )
                 continue
@@ -300,10 +301,10 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 x = next(c for c in tok.children if c.dep_ == "xcomp")
                 obj = next((c for c in x.children if c.dep_ in ("dobj", "ccomp")), None)
                 if obj is not None:
-                    content = _strip(doc, *_np_range(obj, stop_at_to=True))
+                    content = _strip(text, *_np_range(obj, stop_at_to=True))
             kind = "indirect"
             if comp is not None:
-                content = _strip(doc, comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge))
+                content = _strip(text, comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge))
                 if (
                     comp.i < tok.i
                     and comp.left_edge.i > sent.start
@@ -319,7 +320,7 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 )
             ):
                 q = max(sent_quotes, key=lambda r: r[1] - r[0])
-                content = _strip(doc, q[0], q[1])
+                content = _strip(text, q[0], q[1])
                 kind = "direct"
             elif content and any(content[0] <= q[0] and q[1] <= content[1] for q in sent_quotes):
                 kind = "mixed"
@@ -332,7 +333,7 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
             if subj is not None:
                 r = _np_range(subj)
                 eid, name = _resolve(subj, mentions)
-                source = SourceRef(r[0], r[1], doc.text[r[0] : r[1]], eid, name)
+                source = SourceRef(r[0], r[1], text[r[0] : r[1]], eid, name)
             via: list[ViaLink] = []
             for c in tok.children:
                 if c.dep_ == "advcl" and c.lemma_.lower() == "cite":
@@ -340,7 +341,7 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                     if obj is not None:
                         r = _np_range(obj)
                         eid, name = _resolve(obj, mentions)
-                        via.insert(0, ViaLink(name or doc.text[r[0] : r[1]], eid))
+                        via.insert(0, ViaLink(name or text[r[0] : r[1]], eid))
             if source is not None:
                 via.append(ViaLink(source.name or source.text, source.entity_id))
             # The chain runs origin first: cited origins, the source itself, then who it told.
@@ -360,18 +361,18 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
             if rec is not None:
                 r = _np_range(rec)
                 eid, name = _resolve(rec, mentions)
-                via.append(ViaLink(name or doc.text[r[0] : r[1]], eid))
+                via.append(ViaLink(name or text[r[0] : r[1]], eid))
             claims.append(
                 Claim(
                     s_start,
                     s_end,
                     source,
-                    _span(doc, cue_s, cue_e),
-                    _span(doc, *content),
+                    _span(text, cue_s, cue_e),
+                    _span(text, *content),
                     kind,
                     tuple(via),
                     stance,
-                    _hedges(tok, doc.text[content[0] : content[1]], sent.text),
+                    _hedges(tok, text[content[0] : content[1]], sent.text),
                 )
             )
     return _nest(claims)

@@ -142,9 +142,9 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _trim(full: str, start: int, end: int) -> tuple[int, int]:
     """Drop a trailing possessive and dangling punctuation that the model sometimes swallows."""
-    text = doc.text[start:end]
+    text = full[start:end]
     for suffix in ("'s", "’s"):
         if text.endswith(suffix):
             end -= len(suffix)
@@ -159,13 +159,14 @@ def extract_entities(doc: Doc) -> list[Mention]:
     """Entity mentions of a parsed article, with canonical ids."""
     mentions: list[Mention] = []
     people: dict[str, tuple[str, str]] = {}  # surname -> (entity_id, full name)
+    full = doc.text  # Doc.text rebuilds the string on every call: read it once
     for ent in doc.ents:
         if ent.label_ not in _KEEP_LABELS:
             continue
-        start, end = _trim(doc, ent.start_char, ent.end_char)
+        start, end = _trim(full, ent.start_char, ent.end_char)
         if end <= start:
             continue
-        text = doc.text[start:end]
+        text = full[start:end]
         kind = _KIND_BY_LABEL[ent.label_]
         code = country_code(text) if ent.label_ in ("GPE", "NORP", "LOC") else None
         if code:

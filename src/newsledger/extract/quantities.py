@@ -165,6 +165,7 @@ def _range(text: str, value: float | None) -> tuple[float | None, float | None, 
 def extract_quantities(doc: Doc) -> list[Quantity]:
     """Quantities of a parsed article. Years, dates, times and ordinals are not counts."""
     out: list[Quantity] = []
+    full = doc.text  # Doc.text rebuilds the string on every call: read it once
     for ent in doc.ents:
         if ent.label_ not in _LABELS:
             continue
@@ -178,8 +179,8 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         )
         mod = low_mod.group(1).lower() if low_mod else ""
         core_start = ent.start_char + (low_mod.end() if low_mod else 0)
-        core = doc.text[core_start : ent.end_char]
-        before = doc.text[max(0, ent.start_char - 30) : ent.start_char]
+        core = full[core_start : ent.end_char]
+        before = full[max(0, ent.start_char - 30) : ent.start_char]
         number_text = re.sub(r"(%|percent|per cent|dollars?|euros?|pounds?)$", "", core, flags=re.I).strip()
         value = parse_number(number_text)
         low, high, vague = _range(core, value)

@@ -1,0 +1,157 @@
+"""Throughput and memory on PolNeAR train (~840 real articles), as issue 10 defines them.
+
+    .venv/bin/python bench/throughput.py [--shared ../shared] [--limit N] [--skip-memory]
+
+A  bare ``nlp.pipe`` with the same spaCy model, one process (model already loaded)
+B  the whole per-article pipeline (what ``newsledger extract`` runs), one process (model already loaded);
+   also the wall time of the ``newsledger extract`` command itself
+C  ``newsledger ingest --workers 2`` (wall time of the command, store writes included)
+D  ``newsledger ingest --dask local --workers 2`` (wall time of the command, LocalCluster start included)
+Memory: peak RSS of the ``ingest --workers 2`` process tree on 1x and 10x the corpus (texts repeated with
+variations), sampled every 0.1 s from /proc.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsledger.nlp import get_nlp  # noqa: E402
+from newsledger.pipeline import Options, run  # noqa: E402
+from newsledger.readers import read_inputs  # noqa: E402
+
+CLI = [sys.executable, "-m", "newsledger"]
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in kB."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
+            for task in Path(f"/proc/{p}/task").iterdir():
+                stack.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
+
+
+def _timed(cmd: list[str]) -> tuple[float, int, subprocess.CompletedProcess[bytes]]:
+    """Wall seconds and peak RSS (kB) of a command's process tree."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            time.sleep(0.1)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    out, err = proc.communicate()
+    done.set()
+    t.join()
+    return time.perf_counter() - start, peak, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def _write_corpus(texts: list[tuple[str, str]], path: Path, copies: int) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for c in range(copies):
+            for name, text in texts:
+                # Each copy differs (a dispatch note), so ids differ and nothing is skipped as a duplicate.
+                body = text if c == 0 else f"{text}\n\n(Dispatch {c} of {name}.)"
+                fh.write(json.dumps({"id": f"{name}-{c}", "text": body}) + "\n")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N articles")
+    ap.add_argument("--skip-memory", action="store_true")
+    args = ap.parse_args()
+
+    files = sorted((args.shared / "data" / "polnear" / "data" / "train" / "text").glob("*.txt"))
+    if args.limit:
+        files = files[: args.limit]
+    texts = [(f.stem, f.read_text(encoding="utf-8")) for f in files]
+    n = len(texts)
+    work = Path(tempfile.mkdtemp(prefix="nl-bench-"))
+    corpus = work / "corpus.jsonl"
+    _write_corpus(texts, corpus, 1)
+
+    nlp = get_nlp()
+    list(nlp.pipe(t for _, t in texts[:20]))  # warm up
+    t0 = time.perf_counter()
+    for _ in nlp.pipe((t for _, t in texts), batch_size=32):
+        pass
+    a = n / (time.perf_counter() - t0)
+
+    t0 = time.perf_counter()
+    results = list(run(read_inputs([corpus]), Options(batch_size=32)))
+    b = n / (time.perf_counter() - t0)
+    assert len(results) == n
+
+    t_cli, _, res = _timed([*CLI, "extract", str(corpus)])
+    assert res.returncode == 0, res.stderr.decode()[-500:]
+    b_cli = n / t_cli
+
+    db_c = work / "c.db"
+    t_c, peak_1x, res = _timed([*CLI, "ingest", str(corpus), "--db", str(db_c), "--workers", "2"])
+    assert res.returncode == 0, res.stderr.decode()[-500:]
+    c = n / t_c
+
+    db_d = work / "d.db"
+    t_d, _, res = _timed(
+        [*CLI, "ingest", str(corpus), "--db", str(db_d), "--dask", "local", "--workers", "2"]
+    )
+    assert res.returncode == 0, res.stderr.decode()[-500:]
+    d = n / t_d
+
+    print(f"\nThroughput on {n} PolNeAR train articles ({os.cpu_count()} cores)\n")
+    print("| run                                        | articles/s | vs B  | target     |")
+    print("|--------------------------------------------|------------|-------|------------|")
+    print(f"| A  bare nlp.pipe, 1 process                | {a:10.1f} |       |            |")
+    print(
+        f"| B  extract pipeline, 1 process (in-proc)   | {b:10.1f} |  1.00 | ≥ 0.7·A = {0.7 * a:.1f} ({'ok' if b >= 0.7 * a else 'MISS'}) |"
+    )
+    print(f"|    `newsledger extract` command (wall)     | {b_cli:10.1f} |       |            |")
+    print(
+        f"| C  `ingest --workers 2` (wall)             | {c:10.1f} | {c / b:5.2f} | ≥ 1.6·B ({'ok' if c >= 1.6 * b else 'MISS'}) |"
+    )
+    print(
+        f"| D  `ingest --dask local --workers 2` (wall)| {d:10.1f} | {d / b:5.2f} | ≥ 1.5·B ({'ok' if d >= 1.5 * b else 'MISS'}) |"
+    )
+    print(f"\nB/A = {b / a:.2f}")
+
+    if not args.skip_memory:
+        corpus10 = work / "corpus10.jsonl"
+        _write_corpus(texts, corpus10, 10)
+        t_10, peak_10x, res = _timed(
+            [*CLI, "ingest", str(corpus10), "--db", str(work / "m10.db"), "--workers", "2"]
+        )
+        assert res.returncode == 0, res.stderr.decode()[-500:]
+        print("\n| ingest --workers 2 | articles | seconds | peak RSS (tree) |")
+        print("|---|---|---|---|")
+        print(f"| 1x corpus  | {n} | {t_c:.1f} | {peak_1x / 1024:.0f} MiB |")
+        print(f"| 10x corpus | {10 * n} | {t_10:.1f} | {peak_10x / 1024:.0f} MiB |")
+        ratio = peak_10x / max(peak_1x, 1)
+        print(f"\npeak 10x / peak 1x = {ratio:.2f} (target ≤ 1.2: {'ok' if ratio <= 1.2 else 'MISS'})")
+
+
+if __name__ == "__main__":
+    main()

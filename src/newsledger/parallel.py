@@ -1,0 +1,271 @@
+"""Running the per-article pipeline on every core, or on a Dask cluster, with the same code.
+
+- :func:`run_local` — a pool of worker processes (one spaCy model each) takes batches of raw documents
+  and returns extractions in input order. At most ``2 × workers`` batches are in flight, so memory stays
+  flat whatever the corpus size; the caller (the CLI) is the one writer to the store.
+- :func:`run_dask` — the same batch function mapped over partitions with ``dask.distributed``; each task
+  writes one Parquet shard (one row per article, keyed by article id) and returns its path.
+  :func:`load_shards` merges shards into a store idempotently (articles already stored are skipped).
+
+Workers skip articles whose id is in ``known_ids`` (the store's ids when the run started), so a resumed run
+does not parse again what an earlier run stored.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError, ReadError
+from .model import Extraction, extraction_from_json
+from .pipeline import Options, Result, run
+from .readers import ReadItem
+from .store import Store, WriteResult
+
+# Batches in flight per worker: enough to keep every worker busy while the writer catches up.
+IN_FLIGHT_PER_WORKER = 2
+SHARD_COLUMNS = ("article_id", "path", "fmt", "error", "source_text", "extraction")
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def process_batch(
+    docs: list[ReadItem], opts: Options, known_ids: frozenset[str] | None = None
+) -> list[Result]:
+    """The per-article pipeline over one batch: what every worker, local or remote, runs."""
+    known = known_ids.__contains__ if known_ids else None
+    return list(run(docs, opts, known=known))
+
+
+_WORKER_KNOWN: frozenset[str] = frozenset()
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel ends this worker when its parent dies (kill -9 of an ingest leaves no orphans)."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: an orphan ends when it next reads from the closed call queue
+
+
+def _init_worker(known_ids: frozenset[str]) -> None:
+    global _WORKER_KNOWN
+    _die_with_parent()
+    _WORKER_KNOWN = known_ids
+    from .nlp import get_nlp
+
+    get_nlp()  # load the model once per process, before the first batch
+
+
+def _worker_batch(docs: list[ReadItem], opts: Options) -> list[Result]:
+    return process_batch(docs, opts, _WORKER_KNOWN)
+
+
+def _batches(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
+    batch: list[ReadItem] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_local(
+    items: Iterable[ReadItem], opts: Options, *, workers: int, known_ids: frozenset[str] = frozenset()
+) -> Iterator[Result]:
+    """Results in input order, computed by ``workers`` processes (in this process when workers is 1,
+    or when the input is a single batch: starting processes would cost more than it saves)."""
+    if workers < 1:
+        raise ConfigError("--workers must be at least 1")
+    batches = _batches(items, opts.batch_size)
+    first = next(batches, None)
+    if first is None:
+        return
+    second = next(batches, None)
+    if workers == 1 or second is None:
+        yield from process_batch(first, opts, known_ids)
+        if second is not None:
+            yield from process_batch(second, opts, known_ids)
+            for b in batches:
+                yield from process_batch(b, opts, known_ids)
+        return
+    import multiprocessing as mp
+
+    # spawn, not fork: the parent may run threads (Rich's progress refresh) that fork would copy mid-lock.
+    ctx = mp.get_context("spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(known_ids,))
+    try:
+        pending: deque[Future[list[Result]]] = deque()
+        window = workers * IN_FLIGHT_PER_WORKER
+        for batch in _chain(first, second, batches):
+            pending.append(pool.submit(_worker_batch, batch, opts))
+            if len(pending) >= window:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        # On Ctrl-C (or any error) drop the queued batches instead of finishing them.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _chain(*parts: Any) -> Iterator[list[ReadItem]]:
+    yield parts[0]
+    yield parts[1]
+    yield from parts[2]
+
+
+# ------------------------------------------------------------------------------------------------ Dask
+def _shard_rows(results: list[Result]) -> dict[str, list[Any]]:
+    rows: dict[str, list[Any]] = {c: [] for c in SHARD_COLUMNS}
+    for r in results:
+        values: tuple[str | None, ...]
+        if isinstance(r, Extraction):
+            a = r.article
+            values = (a.id, a.path, a.fmt, None, a.source_text, json.dumps(r.to_json(), ensure_ascii=False))
+        elif isinstance(r, ReadError):
+            values = (None, r.path, None, r.reason, None, None)
+        else:
+            values = (r.article_id, r.path, None, None, None, None)  # a duplicate: nothing to load
+        for c, v in zip(SHARD_COLUMNS, values, strict=True):
+            rows[c].append(v)
+    return rows
+
+
+def write_shard(results: list[Result], path: str) -> str:
+    """One Parquet shard per batch; written to a temporary name, then renamed, so a shard is whole."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    tmp = path + ".tmp"
+    pq.write_table(pa.table(_shard_rows(results)), tmp)
+    os.replace(tmp, path)
+    return path
+
+
+def dask_task(docs: list[ReadItem], opts: Options, known_ids: frozenset[str], path: str) -> str:
+    """What a Dask worker runs for one partition: the same batch function, then a shard."""
+    return write_shard(process_batch(docs, opts, known_ids), path)
+
+
+def run_dask(
+    items: Iterable[ReadItem],
+    opts: Options,
+    *,
+    address: str,
+    shard_dir: Path,
+    workers: int,
+    known_ids: frozenset[str] = frozenset(),
+    on_shard: Callable[[str], None] | None = None,
+    on_client: Callable[[str], None] | None = None,
+) -> list[str]:
+    """Map the pipeline over partitions on a Dask cluster (``address`` "local" starts a LocalCluster with
+    ``workers`` single-threaded processes). Returns the shard paths in partition order."""
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    shard_dir.mkdir(parents=True, exist_ok=True)
+    cluster = None
+    if address == "local":
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
+        )
+        client = Client(cluster)
+    else:
+        client = Client(address)
+    try:
+        if on_client is not None:
+            on_client(client.dashboard_link)
+        known = client.scatter(known_ids, broadcast=True) if known_ids else frozenset()
+        paths: list[str] = []
+        window = max(2, workers * IN_FLIGHT_PER_WORKER)
+        futures = as_completed()
+        in_flight = 0
+        for i, batch in enumerate(_batches(items, opts.batch_size)):
+            path = str(shard_dir / f"part-{i:06d}.parquet")
+            paths.append(path)
+            futures.add(client.submit(dask_task, batch, opts, known, path, pure=False))
+            in_flight += 1
+            while in_flight >= window:
+                done = next(futures)
+                in_flight -= 1
+                if on_shard is not None:
+                    on_shard(done.result())
+        for done in futures:
+            if on_shard is not None:
+                on_shard(done.result())
+        return paths
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def read_shard(path: str | Path) -> Iterator[Extraction | ReadError]:
+    """The extractions and errors of one shard."""
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(path)
+    except Exception as exc:  # a truncated or foreign file: one error line, the other shards still load
+        yield ReadError(str(path), f"not a readable newsledger shard ({exc.__class__.__name__})")
+        return
+    if not set(SHARD_COLUMNS) <= set(table.column_names):
+        yield ReadError(str(path), "not a newsledger shard (columns missing)")
+        return
+    for row in table.to_pylist():
+        if row["error"] is not None:
+            yield ReadError(row["path"] or str(path), row["error"])
+        elif row["extraction"] is not None:
+            yield extraction_from_json(
+                json.loads(row["extraction"]), source_text=row["source_text"], fmt=row["fmt"]
+            )
+
+
+def shard_paths(paths: Iterable[str | Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        out.extend(sorted(path.glob("*.parquet")) if path.is_dir() else [path])
+    return out
+
+
+def load_shards(
+    store: Store, paths: Iterable[str | Path], *, batch_size: int = 256
+) -> tuple[WriteResult, int]:
+    """Merge shards into the store, one transaction per batch; already stored articles are skipped.
+    Returns the write counts and the number of error rows carried by the shards."""
+    new = dup = errors = 0
+    pending: list[Extraction] = []
+    failures: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        nonlocal new, dup
+        res = store.write_batch(pending, failures)
+        new, dup = new + res.new, dup + res.duplicates
+        pending.clear()
+        failures.clear()
+
+    for path in shard_paths(paths):
+        for item in read_shard(path):
+            if isinstance(item, ReadError):
+                errors += 1
+                failures.append((item.path, item.reason))
+            else:
+                pending.append(item)
+            if len(pending) >= batch_size:
+                flush()
+    flush()
+    return WriteResult(new, dup), errors
