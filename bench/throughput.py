@@ -122,20 +122,30 @@ def main() -> None:
     assert res.returncode == 0, res.stderr.decode()[-500:]
     d = n / t_d
 
+    def verdict(ok: bool) -> str:
+        return "ok" if ok else "MISS"
+
+    rows = [
+        ("A  bare nlp.pipe, 1 process", a, "", ""),
+        (
+            "B  extract pipeline, 1 process (in-proc)",
+            b,
+            "1.00",
+            f"≥ 0.7·A = {0.7 * a:.1f}: {verdict(b >= 0.7 * a)}",
+        ),
+        ("   `newsledger extract` command (wall)", b_cli, "", ""),
+        ("C  `ingest --workers 2` (wall)", c, f"{c / b:.2f}", f"≥ 1.6·B: {verdict(c >= 1.6 * b)}"),
+        (
+            "D  `ingest --dask local --workers 2` (wall)",
+            d,
+            f"{d / b:.2f}",
+            f"≥ 1.5·B: {verdict(d >= 1.5 * b)}",
+        ),
+    ]
     print(f"\nThroughput on {n} PolNeAR train articles ({os.cpu_count()} cores)\n")
-    print("| run                                        | articles/s | vs B  | target     |")
-    print("|--------------------------------------------|------------|-------|------------|")
-    print(f"| A  bare nlp.pipe, 1 process                | {a:10.1f} |       |            |")
-    print(
-        f"| B  extract pipeline, 1 process (in-proc)   | {b:10.1f} |  1.00 | ≥ 0.7·A = {0.7 * a:.1f} ({'ok' if b >= 0.7 * a else 'MISS'}) |"
-    )
-    print(f"|    `newsledger extract` command (wall)     | {b_cli:10.1f} |       |            |")
-    print(
-        f"| C  `ingest --workers 2` (wall)             | {c:10.1f} | {c / b:5.2f} | ≥ 1.6·B ({'ok' if c >= 1.6 * b else 'MISS'}) |"
-    )
-    print(
-        f"| D  `ingest --dask local --workers 2` (wall)| {d:10.1f} | {d / b:5.2f} | ≥ 1.5·B ({'ok' if d >= 1.5 * b else 'MISS'}) |"
-    )
+    print("| run | articles/s | vs B | target |\n|---|---|---|---|")
+    for name, rate, rel, target in rows:
+        print(f"| {name} | {rate:.1f} | {rel} | {target} |")
     print(f"\nB/A = {b / a:.2f}")
 
     if not args.skip_memory:

@@ -200,7 +200,7 @@ def test_a_said_colon_line_in_the_body_does_not_end_the_article():
 
 def test_a_comment_thread_after_the_article_is_cut():
     comments = "\n\n".join(
-        f"reader{i} says:\n\nI have lived here for twenty years and the council never listens to anyone at all."
+        f"reader{i} says:\n\nI have lived here for twenty years and the council never listens to anyone."
         for i in range(6)
     )
     text = f"{P1} {P3}\n\n{P2} {P3}\n\n12 Comments\n\n{comments}"
