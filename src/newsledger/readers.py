@@ -255,6 +255,8 @@ def read_file(path: Path) -> Iterator[ReadItem]:
         yield exc
     except OSError as exc:
         yield ReadError(name, f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # a parser library's own bug on hostile input must not end the run
+        yield ReadError(name, f"could not parse ({exc.__class__.__name__}: {str(exc)[:100]})")
 
 
 def read_stream(fh: BinaryIO, name: str, *, fmt: str | None = None, gz: bool = False) -> Iterator[ReadItem]:
@@ -284,6 +286,8 @@ def read_stream(fh: BinaryIO, name: str, *, fmt: str | None = None, gz: bool = F
         yield exc
     except (OSError, EOFError, zlib.error) as exc:
         yield ReadError(name, f"cannot read: {exc}")
+    except Exception as exc:  # a parser library's own bug on hostile input must not end the run
+        yield ReadError(name, f"could not parse ({exc.__class__.__name__}: {str(exc)[:100]})")
 
 
 def _gunzip(data: bytes, name: str) -> bytes:

@@ -1,6 +1,8 @@
 """The store: one SQLite file (WAL mode, FTS5 over article text and claim content).
 
-- Schema changes are named migrations, applied in order and recorded in ``schema_migrations``.
+- Schema changes are named migrations, applied in order and recorded in ``schema_migrations``. Opening
+  a store made by an older newsledger copies it to ``STORE.bak-LASTMIGRATION`` first, then migrates it
+  forward; a store made by a newer newsledger is refused rather than guessed at.
 - Every batch of articles is written in one ``BEGIN IMMEDIATE`` transaction: an interrupted ingest leaves
   whole batches or nothing, and the next run skips the articles already stored (ids are content hashes).
 - Two writers on one store serialise: the second waits up to ``BUSY_TIMEOUT_S`` for the write lock, then
@@ -98,6 +100,7 @@ class Store:
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
+        self.backup_path: str | None = None  # set when opening migrated an older store (after a backup)
         try:
             if readonly:
                 if not Path(self.path).exists():
@@ -132,9 +135,15 @@ class Store:
             "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
         )
         done = {r[0] for r in self.db.execute("SELECT name FROM schema_migrations")}
-        for name, sql in MIGRATIONS:
-            if name in done:
-                continue
+        known = {name for name, _ in MIGRATIONS}
+        if done - known:
+            raise StoreError(
+                f"{self.path}: made by a newer newsledger (schema {max(done)}); upgrade newsledger to open it"
+            )
+        todo = [(name, sql) for name, sql in MIGRATIONS if name not in done]
+        if todo and done:
+            self.backup_path = self._backup(max(done))
+        for name, sql in todo:
             try:
                 self.db.execute("BEGIN IMMEDIATE")
                 # executescript would commit on its own; run statement by statement inside our transaction.
@@ -147,6 +156,16 @@ class Store:
                 if "locked" in str(exc) or "busy" in str(exc):
                     raise StoreBusyError(f"{self.path}: store is busy ({exc})") from None
                 raise
+
+    def _backup(self, version: str) -> str:
+        """Copy the store (consistently, with SQLite's online backup) before migrating it forward."""
+        target = f"{self.path}.bak-{version}"
+        dst = sqlite3.connect(target)
+        try:
+            self.db.backup(dst)
+        finally:
+            dst.close()
+        return target
 
     def migrations(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT name FROM schema_migrations ORDER BY name")]
