@@ -321,7 +321,19 @@ def _line_score(text: str) -> float:
         return float(words)
     if words >= LIST_MIN_WORDS and (_LIST_ITEM.match(text) or _END_PUNCT.search(text)):
         return LIST_SCORE  # a list item or a short sentence: the article's, not a menu's
+    if _URL_LINE.match(text):
+        return URL_SCORE
+    if _NUMBER_LINE.match(text):
+        return NUMBER_SCORE
     return -FURNITURE_COST
+
+
+_NUMBER_LINE = re.compile(r"^\s*[-+]?[\d.,:/]+\s*%?\s*$")
+NUMBER_SCORE = -3.0  # a bare number (a table cell) costs less than a menu word: tables sit in articles
+
+
+_URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+URL_SCORE = 0.0  # a bare link line in a list of links inside the article neither pays nor costs
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
