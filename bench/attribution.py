@@ -66,7 +66,7 @@ def main() -> None:
         metrics = json.loads(report[start:])
         print(json.dumps(metrics, indent=1)[:3000])
     n = len(texts)
-    print(f"\n| split | articles | extract s | bare nlp.pipe s | extract/bare throughput |")
+    print("\n| split | articles | extract s | bare nlp.pipe s | extract/bare throughput |")
     print("|---|---|---|---|---|")
     print(f"| {args.split} | {n} | {t_extract:.1f} | {t_bare:.1f} | {t_bare / t_extract:.2f} |")
 
