@@ -321,6 +321,17 @@ def _check_len(text: str, name: str) -> None:
         raise ReadError(name, f"article too long ({len(text):,} characters; limit {MAX_ARTICLE_CHARS:,})")
 
 
+def _body_problem(body: str, where: str, empty_reason: str) -> ReadError | None:
+    """Why one record of a multi-article input cannot be used (empty, too long), or None."""
+    if not body.strip():
+        return ReadError(where, empty_reason)
+    try:
+        _check_len(body, where)
+    except ReadError as exc:
+        return exc
+    return None
+
+
 def _read_single(data: bytes, name: str, fmt: str, *, sidecar: dict[str, Any]) -> Iterator[ReadItem]:
     if fmt == "feed":
         yield from _read_feed(data, name)
@@ -365,13 +376,9 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[ReadItem]:
             continue
         body = text if isinstance(text, str) else html
         assert isinstance(body, str)
-        if not body.strip():
-            yield ReadError(where, "empty article")
-            continue
-        try:
-            _check_len(body, where)
-        except ReadError as exc:
-            yield exc
+        problem = _body_problem(body, where, "empty article")
+        if problem is not None:
+            yield problem
             continue
         doc_path = _str_or_none(obj.get("id")) or str(lineno)
         yield RawDocument(
@@ -411,13 +418,9 @@ def _read_feed(data: bytes, name: str) -> Iterator[ReadItem]:
             body = entry.get("summary") or ""
             ctype = (entry.get("summary_detail") or {}).get("type") or ""
         where = f"{name}#{i}"
-        if not body.strip():
-            yield ReadError(where, "feed entry has no content")
-            continue
-        try:
-            _check_len(body, where)
-        except ReadError as exc:
-            yield exc
+        problem = _body_problem(body, where, "feed entry has no content")
+        if problem is not None:
+            yield problem
             continue
         published = None
         for key in ("published_parsed", "updated_parsed"):

@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import TimeExpr
+from .quantities import parse_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -32,22 +33,15 @@ _MONTHS["sept"] = 9
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "H", "minute": "M", "decade": "Y"}
 _FUTURE = re.compile(r"\b(will|'ll|shall|is going to|are going to|plans? to|scheduled|next|upcoming)\b", re.I)
-_NUMWORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "a": 1,
-    "an": 1,
-    "several": 3,
-    "a few": 3,
-}
+_VAGUE_COUNTS = {"several": 3, "a few": 3, "few": 3}
+
+
+def _count(word: str) -> int | None:
+    """A small count written in digits or words ("3", "three", "a", "several")."""
+    if word in _VAGUE_COUNTS:
+        return _VAGUE_COUNTS[word]
+    value = parse_number(word)
+    return int(value) if value is not None and value == int(value) else None
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -175,7 +169,7 @@ def normalise(text: str, anchor: dt.date | None, *, future: bool = False) -> Tim
         return out
     m = re.fullmatch(r"(\w+|\d+|a few)\s+(day|week|month|year)s?\s+ago", t)
     if m:
-        n = int(m[1]) if m[1].isdigit() else _NUMWORDS.get(m[1])
+        n = _count(m[1])
         if n is None:
             return None
         if anchor is None:
@@ -192,7 +186,7 @@ def normalise(text: str, anchor: dt.date | None, *, future: bool = False) -> Tim
         r"(?:for\s+)?(?:the\s+)?(?:past\s+|last\s+)?(\w+|\d+)\s+(day|week|month|year|hour|minute)s?", t
     )
     if m:
-        n = int(m[1]) if m[1].isdigit() else _NUMWORDS.get(m[1])
+        n = _count(m[1])
         if n is not None:
             unit = _UNITS[m[2]]
             value = f"PT{n}{unit}" if m[2] in ("hour", "minute") else f"P{n}{unit}"
