@@ -241,6 +241,8 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 else:
                     c_start = a_end
                 c_start, c_end = _strip(text, c_start, c_end)
+                while c_end > c_start and text[c_end - 1] in ".!?":
+                    c_end -= 1
                 if c_end <= c_start:
                     continue
                 claims.append(
@@ -256,10 +258,12 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 )
                 continue
             object_cue = lemma in OBJECT_CUE_LEMMAS and lemma not in CUE_LEMMAS
+            negated = any(c.dep_ == "neg" for c in tok.children)
             if (
                 tok.tag_ == "VB"
                 and lemma not in _BASE_FORM_OK
                 and not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DECLINE)
+                and not (negated and lemma in _NOT_CONFIRM)  # "could not corroborate", "would not comment"
             ):
                 continue
             if lemma not in CUE_LEMMAS and lemma not in _DECLINE and not object_cue:
@@ -285,6 +289,17 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 obj = next((c for c in x.children if c.dep_ in ("dobj", "ccomp")), None)
                 if obj is not None:
                     content = _strip(text, *_np_range(obj, stop_at_to=True))
+                else:  # "refused to comment on the figures"
+                    prep = next(
+                        (c for c in x.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS), None
+                    )
+                    pobj = (
+                        next((c for c in prep.children if c.dep_ == "pobj"), None)
+                        if prep is not None
+                        else None
+                    )
+                    if pobj is not None:
+                        content = _strip(text, *_np_range(pobj, stop_at_to=True))
             if (
                 comp is None
                 and content is None
@@ -351,13 +366,16 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 eid, name = _resolve(subj, mentions)
                 source = SourceRef(r[0], r[1], text[r[0] : r[1]], eid, name)
             via: list[ViaLink] = []
-            for c in tok.children:
-                if c.dep_ == "advcl" and c.lemma_.lower() == "cite":
-                    obj = next((o for o in c.children if o.dep_ == "dobj"), None)
-                    if obj is not None:
-                        r = _np_range(obj)
-                        eid, name = _resolve(obj, mentions)
-                        via.insert(0, ViaLink(name or text[r[0] : r[1]], eid))
+            # "…, citing X": attached to the cue, or (a common misparse) to the cue's head right after it.
+            citing = [c for c in tok.children if c.dep_ == "advcl" and c.lemma_.lower() == "cite"] or [
+                t for t in doc[tok.i + 1 : min(tok.i + 4, sent.end)] if t.lemma_.lower() == "cite"
+            ]
+            for c in citing[:1]:
+                obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+                if obj is not None:
+                    r = _np_range(obj)
+                    eid, name = _resolve(obj, mentions)
+                    via.insert(0, ViaLink(name or text[r[0] : r[1]], eid))
             if source is not None:
                 via.append(ViaLink(source.name or source.text, source.entity_id))
             # The chain runs origin first: cited origins, the source itself, then who it told.

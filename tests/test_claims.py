@@ -1,0 +1,144 @@
+"""Claims: one parametrized table per construction, positives and negatives, through the real pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsledger.model import Claim, Extraction
+from newsledger.pipeline import Options, run
+from newsledger.readers import RawDocument
+
+
+def claims_of(text: str) -> list[Claim]:
+    (ex,) = list(run([RawDocument(path="t.txt", text=text)], Options(published=dt.date(2024, 10, 18))))
+    assert isinstance(ex, Extraction)
+    for c in ex.claims:  # every span points into the text
+        for span in (c.cue, c.content, c.source):
+            if span is not None:
+                assert ex.article.text[span.start : span.end] == span.text
+    return ex.claims
+
+
+def one(text: str) -> Claim:
+    found = claims_of(text)
+    assert len(found) == 1, [(c.cue.text, c.content.text) for c in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content", "quote"),
+    [
+        ('"We will not retreat," the minister said.', "the minister", "said", "We will not retreat", "direct"),
+        ('The minister said: "We will not retreat."', "The minister", "said", "We will not retreat.", "direct"),
+        ("The minister said that the army would not retreat.", "The minister", "said",
+         "that the army would not retreat", "indirect"),
+        ("Officials told reporters the border was closed.", "Officials", "told", "the border was closed",
+         "indirect"),
+        ("The border was closed, according to officials.", "officials", "according to", "The border was closed",
+         "indirect"),
+        ("According to the ministry, two bridges were destroyed.", "the ministry", "According to",
+         "two bridges were destroyed", "indirect"),
+        ("The army has been ordered to withdraw, he said.", "he", "said", "The army has been ordered to withdraw",
+         "indirect"),
+        ("The council said the road would ''reopen soon,'' officials added.", "The council", "said", None, None),
+    ],
+)  # fmt: skip
+def test_speech_constructions(text, source, cue, content, quote):
+    found = claims_of(text)
+    c = next(c for c in found if c.cue.text == cue)
+    assert c.source is not None and c.source.text == source
+    if content is not None:
+        assert c.content.text == content
+    if quote is not None:
+        assert c.quote == quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister visited the troops on Friday.",  # no reporting verb
+        "Say what you like about the plan, it is cheap.",  # imperative, no source
+        "I think the plan will work.",  # an opinion verb left out on purpose (low precision on PolNeAR)
+        "The report was thick and the paper was white.",  # "report" as a noun, no cue
+    ],
+)
+def test_no_claim(text):
+    assert claims_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "cue"),
+    [
+        ("The ministry declined to confirm the report to AFP.", "declines_to_confirm", "declined to confirm"),
+        ("The company refused to comment on the figures.", "declines_to_confirm", "refused to comment"),
+        ("The Pentagon could not corroborate the claim.", "declines_to_confirm", "could not corroborate"),
+        ("The Kremlin denied that troops had crossed the border.", "denies", "denied"),
+        ("The ministry confirmed that two soldiers were killed.", "confirms", "confirmed"),
+        ("The ministry said that two soldiers were killed.", "asserts", "said"),
+    ],
+)
+def test_stance(text, stance, cue):
+    c = one(text)
+    assert (c.stance, c.cue.text) == (stance, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        ('"The movement has begun," an intelligence source told Yonhap.', ["an intelligence source", "Yonhap"]),
+        ("Local media reported, citing police sources, that the road was blocked.",
+         ["police sources", "Local media"]),
+        ("The ministry declined to confirm the report to Reuters.", ["ministry", "Reuters"]),
+    ],
+)  # fmt: skip
+def test_sourcing_chain(text, chain):
+    c = one(text)
+    names = [v.name for v in c.via]
+    assert len(names) == len(chain)
+    for got, want in zip(names, chain, strict=True):
+        assert want.lower() in got.lower()
+
+
+def test_nested_claim_gets_the_outer_source_in_its_chain():
+    text = '"The agency said it has learned that the plan was approved," the newspaper said.'
+    found = claims_of(text)
+    inner = next(c for c in found if c.source and c.source.text == "The agency")
+    assert inner.content.text.startswith("it has learned")
+    assert [v.name for v in inner.via][-1] == "the newspaper"
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("The minister suggested that the talks could resume.", "suggested"),
+        ("Officials said the convoy had reportedly crossed the river.", "reportedly"),
+        ("Officials said the convoy allegedly carried weapons.", "allegedly"),
+        ("The general said he had seen evidence that the unit was moved.", "had seen evidence"),
+        ("The mayor said the bridge may have been damaged.", "may"),
+    ],
+)
+def test_hedges(text, hedge):
+    assert hedge in one(text).hedges
+
+
+def test_unhedged_claim_has_no_hedges():
+    assert one("The mayor said the bridge was repaired on Monday.").hedges == ()
+
+
+def test_pronoun_source_resolves_to_the_last_person_named():
+    found = claims_of("Volodymyr Zelensky met the ministers on Thursday. He said the troops were ready.")
+    c = next(c for c in found if c.cue.text == "said")
+    assert c.source is not None and c.source.text == "He" and c.source.name == "Volodymyr Zelensky"
+
+
+def test_unnamed_source_keeps_its_description():
+    c = one("A senior official told reporters the plan had been shelved.")
+    assert c.source is not None and c.source.text == "A senior official" and c.source.entity_id is None
+
+
+def test_parenthetical_cue():
+    found = claims_of("Bringing the troops home, the president said, would take a year.")
+    c = next(c for c in found if c.cue.text == "said")
+    assert "would take a year" in c.content.text or "Bringing the troops home" in c.content.text
