@@ -68,11 +68,58 @@ def test_seed_claims(sample_extraction):
         ("two days ago", False, "2024-10-16"),
         ("2024-02-29", False, "2024-02-29"),
         ("for three years", False, "P3Y"),
+        ("nearly forty years", False, "P40Y"),
+        ("two-week", False, "P2W"),
+        ("10-hour", False, "PT10H"),
+        ("a couple of years", False, "P2Y"),
+        ("weeks", False, "PXW"),
+        ("recent days", False, "PAST_REF"),
+        ("several years ago", False, "PAST_REF"),
+        ("six weeks ago", False, "2024-W36"),
+        ("the third quarter", False, "2024-Q3"),
+        ("fourth-quarter", False, "2024-Q4"),
+        ("this summer", False, "2024-SU"),
+        ("last winter", False, "2023-WI"),
+        ("this evening", False, "2024-10-18TEV"),
+        ("tonight", False, "2024-10-18TNI"),
+        ("daily", False, "XXXX-XX-XX"),
+        ("every Monday", False, "XXXX-WXX-1"),
+        ("now", False, "PRESENT_REF"),
+        ("Dec. 15", False, "2024-12-15"),  # past clause, but within the slack: a scheduled date
     ],
 )
 def test_normalise(text: str, future: bool, value: str):
     tx = normalise(text, FRI, future=future)
     assert tx is not None and tx.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("in December", "past", "2023-12"),  # a past clause never points after the anchor
+        ("in December", "present", "2024-12"),  # the anchor's year
+        ("in March", "future", "2025-03"),  # a future clause never points before it
+        ("March 30", "present", "2024-03-30"),
+    ],
+)
+def test_month_year_follows_the_clause_tense(text: str, tense: str, value: str):
+    tx = normalise(text, FRI, tense=tense)
+    assert tx is not None and tx.value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "value"),
+    [
+        ("The talks will resume on Friday.", "Friday", "2024-10-25"),
+        ("The talks resumed on Friday.", "Friday", "2024-10-18"),
+        ("The ministers are now meeting in Brussels.", "now", "PRESENT_REF"),
+    ],
+)
+def test_tense_comes_from_the_governing_verb(nlp, sentence: str, expr: str, value: str):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp(sentence), FRI)
+    assert any(t.text == expr and t.value == value for t in times), times
 
 
 def test_unanchored_relative_times_invent_nothing():

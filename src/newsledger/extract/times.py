@@ -32,7 +32,6 @@ _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "H", "minute": "M", "decade": "Y"}
-_FUTURE = re.compile(r"\b(will|'ll|shall|is going to|are going to|plans? to|scheduled|next|upcoming)\b", re.I)
 _VAGUE_COUNTS = {"several": 3, "a few": 3, "few": 3}
 
 
@@ -53,14 +52,135 @@ def _add_months(d: dt.date, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-def _future(sent: Span) -> bool:
-    return bool(_FUTURE.search(sent.text))
+def _tense(span: Span) -> str:
+    """Tense of the clause a time expression sits in, from its governing verb: "past", "present" or
+    "future" (news default: past)."""
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & {"will", "'ll", "shall", "wo"} or (
+        tok.lower_ == "going" and any(c.lower_ == "to" for c in tok.rights)
+    ):
+        return "future"
+    if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "had"}:
+        return "past"
+    if tok.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am", "'s", "'re"}:
+        return "present"
+    return "past"
 
 
-def normalise(text: str, anchor: dt.date | None, *, future: bool = False) -> TimeExpr | None:
-    """Normalise one expression (offsets left at 0); None when it is not a time expression we know."""
+# Single words that TimeML marks as time expressions but the NER model does not tag as dates.
+_REF_WORDS = frozenset({"now", "currently", "nowadays", "recently"})
+
+
+# A past-tense clause may still name a date shortly after the publication date ("said it will pay the
+# dividend Dec. 15"); only dates further ahead than this are moved to the previous year.
+PAST_DATE_SLACK_DAYS = 60
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_QUARTER = re.compile(
+    r"(?:the\s+)?(?:fiscal[\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of)?(?:\s+(\d{4}))?"
+)
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_REFS = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
+    "the present": "PRESENT_REF", "present": "PRESENT_REF", "recently": "PAST_REF", "the past": "PAST_REF",
+    "past": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF", "once": "PAST_REF",
+}  # fmt: skip
+_SETS = {
+    "daily": "XXXX-XX-XX", "every day": "XXXX-XX-XX", "each day": "XXXX-XX-XX", "weekly": "XXXX-WXX",
+    "every week": "XXXX-WXX", "monthly": "XXXX-XX", "every month": "XXXX-XX", "annually": "XXXX",
+    "yearly": "XXXX", "every year": "XXXX", "each year": "XXXX",
+}  # fmt: skip
+# Words before a duration or an "ago" that do not change its value ("nearly forty years").
+_MODIFIERS = (
+    r"(?:for|nearly|almost|about|around|some|roughly|approximately|more\s+than|less\s+than|over|under|"
+    r"up\s+to|at\s+least|at\s+most|barely|only|just|the|another|an\s+additional|next|last|past|first|"
+    r"final|coming|previous|recent|full|entire|whole)"
+)
+_DURATION_UNITS = {
+    "second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T", "H", 1), "day": ("", "D", 1),
+    "week": ("", "W", 1), "month": ("", "M", 1), "year": ("", "Y", 1), "decade": ("", "DE", 1),
+    "century": ("", "CE", 1), "centurie": ("", "CE", 1),
+}  # fmt: skip
+_DURATION = re.compile(
+    rf"(?:{_MODIFIERS}\s+)*(?:(?P<n>[\w.,]+(?:\s+\d/\d)?|a\s+couple\s+of|a\s+few|several)[\s-]+)?"
+    r"(?P<unit>second|minute|hour|day|week|month|year|decade|centur(?:y|ie))s?(?:[\s-](?:old|long))?"
+)
+
+
+def _duration(t: str, text: str) -> TimeExpr | None:
+    """TIMEX3 durations: "three years" P3Y, "nearly forty years" P40Y, "two-week" P2W, "10-hour" PT10H,
+    "weeks" PXW, "a couple of years" P2Y."""
+    m = _DURATION.fullmatch(t)
+    if not m:
+        return None
+    prefix, letter, _ = _DURATION_UNITS[m["unit"]]
+    raw = m["n"]
+    if raw is None:
+        if not t.endswith("s") and not t.endswith("-old") and not t.endswith("-long"):
+            return None  # a bare "year" or "day" is not a duration
+        if re.match(r"(?:in\s+)?(?:the\s+)?(?:past|recent)\s", t):
+            return TimeExpr(0, 0, text, "PAST_REF", "DATE", "none", None, None)  # "recent days", "past years"
+        n: str = "X"
+    elif raw in ("a couple of",):
+        n = "2"
+    elif raw in ("a few", "several"):
+        n = "X"
+    else:
+        frac = re.fullmatch(r"(\d+)\s+1/2", raw)
+        value = _count(raw) if frac is None else None
+        if frac is not None:
+            n = f"{frac[1]}.5"
+        elif value is None:
+            return None
+        else:
+            n = str(value)
+    return TimeExpr(0, 0, text, f"P{prefix}{n}{letter}", "DURATION", "none", None, None)
+
+
+def normalise(
+    text: str, anchor: dt.date | None, *, future: bool = False, tense: str | None = None
+) -> TimeExpr | None:
+    """Normalise one expression (offsets left at 0); None when it is not a time expression we know.
+
+    ``tense`` of the clause the expression sits in: "past", "present" or "future" ("future" when only
+    ``future`` is given, else "past"). A month or date without a year is in the anchor's year, except
+    that a past-tense clause never points after the anchor and a future-tense one never before it.
+    """
+    tense = tense or ("future" if future else "past")
+    future = tense == "future"
+    past = tense == "past"
     t = text.lower().strip().rstrip(".,")
     t = re.sub(r"^(on|in|at|since|by|during|from|until|this past)\s+", "", t)
+    if t in _REFS:
+        return TimeExpr(0, 0, text, _REFS[t], "DATE", "none", None, None)
+    if t in _SETS:
+        return TimeExpr(0, 0, text, _SETS[t], "SET", "none", None, None)
+    m = _QUARTER.fullmatch(t)
+    if m and (anchor is not None or m[2]):
+        y = int(m[2]) if m[2] else anchor.year  # type: ignore[union-attr]
+        q = _QUARTERS[m[1]]
+        start = dt.date(y, 3 * q - 2, 1)
+        return TimeExpr(0, 0, text, f"{y:04d}-Q{q}", "DATE", "quarter", start, _month_end(y, 3 * q))
+    m = re.fullmatch(r"(?:(this|last|next|the)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(\d{4}))?", t)
+    if m and (m[1] or m[3]) and (anchor is not None or m[3]):
+        shift = {"last": -1, "next": 1}.get(m[1] or "", 0)
+        y = int(m[3]) if m[3] else anchor.year + shift  # type: ignore[union-attr]
+        return TimeExpr(0, 0, text, f"{y:04d}-{_SEASONS[m[2]]}", "DATE", "season", None, None)
+    m = re.fullmatch(r"(this|yesterday|tomorrow|last|the)\s+(morning|afternoon|evening|night)", t)
+    if m and anchor is not None and not (m[1] == "the" and m[2] == "night"):
+        d = anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1, "last": -1}.get(m[1], 0))
+        return TimeExpr(0, 0, text, f"{d.isoformat()}T{_PARTS_OF_DAY[m[2]]}", "TIME", "time", d, d)
+    if t == "tonight" and anchor is not None:
+        return TimeExpr(0, 0, text, f"{anchor.isoformat()}TNI", "TIME", "time", anchor, anchor)
+    m = re.fullmatch(r"(?:every|each)\s+(\w+)", t)
+    if m and m[1] in _WEEKDAYS:
+        return TimeExpr(0, 0, text, f"XXXX-WXX-{_WEEKDAYS[m[1]] + 1}", "SET", "none", None, None)
 
     def day(d: dt.date) -> TimeExpr:
         return TimeExpr(0, 0, text, d.isoformat(), "DATE", "day", d, d)
@@ -98,9 +218,9 @@ def normalise(text: str, anchor: dt.date | None, *, future: bool = False) -> Tim
                     return unanchored("day")
                 y = anchor.year
                 cand = dt.date(y, mon, min(int(dnum), calendar.monthrange(y, mon)[1]))
-                if not future and cand > anchor + dt.timedelta(days=31):
+                if past and cand > anchor + dt.timedelta(days=PAST_DATE_SLACK_DAYS):
                     y -= 1
-                elif future and cand < anchor - dt.timedelta(days=31):
+                elif future and cand < anchor - dt.timedelta(days=1):
                     y += 1
             try:
                 return day(dt.date(y, mon, int(dnum)))
@@ -116,7 +236,7 @@ def normalise(text: str, anchor: dt.date | None, *, future: bool = False) -> Tim
         y = anchor.year
         if future and mon < anchor.month:
             y += 1
-        elif not future and mon > anchor.month:
+        elif past and mon > anchor.month:
             y -= 1
         return month(y, mon)
     if t in _WEEKDAYS:
@@ -130,11 +250,6 @@ def normalise(text: str, anchor: dt.date | None, *, future: bool = False) -> Tim
         "today": 0,
         "yesterday": -1,
         "tomorrow": 1,
-        "tonight": 0,
-        "this morning": 0,
-        "this afternoon": 0,
-        "this evening": 0,
-        "last night": -1,
     }
     if t in rel_days:
         if anchor is None:
@@ -167,8 +282,10 @@ def normalise(text: str, anchor: dt.date | None, *, future: bool = False) -> Tim
         if m[1] == "earlier" and shift == 0 and out.earliest is not None:
             out = TimeExpr(0, 0, text, out.value, "DATE", "range", out.earliest, anchor)
         return out
-    m = re.fullmatch(r"(\w+|\d+|a few)\s+(day|week|month|year)s?\s+ago", t)
+    m = re.fullmatch(rf"(?:{_MODIFIERS}\s+)*(\w+|\d+|a few|a couple of)\s+(day|week|month|year)s?\s+ago", t)
     if m:
+        if m[1] in _VAGUE_COUNTS:
+            return TimeExpr(0, 0, text, "PAST_REF", "DATE", "none", None, None)
         n = _count(m[1])
         if n is None:
             return None
@@ -177,20 +294,16 @@ def normalise(text: str, anchor: dt.date | None, *, future: bool = False) -> Tim
         if m[2] == "day":
             return day(anchor - dt.timedelta(days=n))
         if m[2] == "week":
-            return day(anchor - dt.timedelta(weeks=n))
+            d = anchor - dt.timedelta(weeks=n)
+            iso = d.isocalendar()
+            monday = d - dt.timedelta(days=d.weekday())
+            return TimeExpr(0, 0, text, f"{iso[0]:04d}-W{iso[1]:02d}", "DATE", "week", monday,
+                            monday + dt.timedelta(days=6))  # fmt: skip
         if m[2] == "month":
             y, mo = _add_months(anchor, -n)
             return month(y, mo)
         return year(anchor.year - n)
-    m = re.fullmatch(
-        r"(?:for\s+)?(?:the\s+)?(?:past\s+|last\s+)?(\w+|\d+)\s+(day|week|month|year|hour|minute)s?", t
-    )
-    if m:
-        n = _count(m[1])
-        if n is not None:
-            unit = _UNITS[m[2]]
-            value = f"PT{n}{unit}" if m[2] in ("hour", "minute") else f"P{n}{unit}"
-            return TimeExpr(0, 0, text, value, "DURATION", "none", None, None)
+    return _duration(t, text)
     return None
 
 
@@ -200,7 +313,7 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        tx = normalise(ent.text, anchor, future=_future(ent.sent))
+        tx = normalise(ent.text, anchor, tense=_tense(ent))
         if tx is None:
             tx = TimeExpr(
                 0,
@@ -224,4 +337,10 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 tx.anchored,
             )
         )
+    taken = {i for ent in doc.ents if ent.label_ in ("DATE", "TIME") for i in range(ent.start, ent.end)}
+    for tok in doc:
+        if tok.lower_ in _REF_WORDS and tok.i not in taken:
+            end = tok.idx + len(tok)
+            out.append(TimeExpr(tok.idx, end, tok.text, _REFS[tok.lower_], "DATE", "none", None, None))
+    out.sort(key=lambda t: t.start)
     return out
