@@ -8,6 +8,11 @@ from collections import defaultdict
 from .store import Store
 
 
+def _n(count: int, noun: str) -> str:
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{count} {noun if count == 1 else plural}"
+
+
 def _md(text: str | None) -> str:
     """Article text is untrusted: keep it from breaking the Markdown table it sits in."""
     return (text or "").replace("|", "\\|").replace("\n", " ").strip()
@@ -23,7 +28,8 @@ def build_report(store: Store) -> str:
     stats = store.stats()
     out: list[str] = ["# newsledger report", ""]
     out.append(
-        f"{stats['articles']} articles · {stats['claims']} claims · {stats['entities']} entities · "
+        f"{_n(stats['articles'], 'article')} · {_n(stats['claims'], 'claim')} · "
+        f"{_n(stats['entities'], 'entity')} · "
         f"{stats['quantities']} figures · {stats['times']} time expressions · "
         f"{stats['failures']} failed inputs"
     )
