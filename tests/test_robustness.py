@@ -267,3 +267,21 @@ def test_a_newer_store_is_refused(tmp_path: Path):
     con.close()
     res = cli("ingest", str(EXAMPLE), "--db", str(db))
     assert res.returncode == 1 and "made by a newer newsledger" in res.stderr.decode()
+
+
+def test_many_processes_opening_a_new_store_at_once_migrate_it_once(tmp_path: Path):
+    db = tmp_path / "new.db"
+    # Every process waits for the same instant, then opens the store: the migrations race.
+    code = (
+        "import sys, time; from newsledger.store import Store; "
+        "time.sleep(max(0.0, float(sys.argv[2]) - time.time())); Store(sys.argv[1]).close()"
+    )
+    start = str(time.time() + 2.0)
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, str(db), start], stderr=subprocess.PIPE)
+        for _ in range(8)
+    ]
+    errors = [p.communicate()[1].decode() for p in procs]
+    assert all(p.returncode == 0 for p in procs), errors
+    con = sqlite3.connect(db)
+    assert [r[0] for r in con.execute("SELECT name FROM schema_migrations")] == ["0001_initial"]

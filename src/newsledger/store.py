@@ -146,6 +146,11 @@ class Store:
         for name, sql in todo:
             try:
                 self.db.execute("BEGIN IMMEDIATE")
+                # Another process may have applied it while we waited for the write lock (two ingests
+                # opening a new store at once): check again under the lock.
+                if self.db.execute("SELECT 1 FROM schema_migrations WHERE name = ?", (name,)).fetchone():
+                    self.db.execute("COMMIT")
+                    continue
                 # executescript would commit on its own; run statement by statement inside our transaction.
                 for stmt in _statements(sql):
                     self.db.execute(stmt)
