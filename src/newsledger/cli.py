@@ -27,9 +27,9 @@ from . import __version__
 from .errors import NewsledgerError, ReadError
 from .model import Extraction
 from .parallel import default_workers, run_local
-from .pipeline import DEFAULT_BATCH_SIZE, Duplicate, Options, run
+from .pipeline import DEFAULT_BATCH_SIZE, Options, run
 from .readers import iter_paths, parse_date, read_inputs
-from .store import Store
+from .store import BatchWriter, Store
 
 app = typer.Typer(
     name="newsledger",
@@ -82,37 +82,6 @@ def _main(
     ] = False,
 ) -> None:
     """newsledger: a sourced ledger of claims, events, figures and times from news reports."""
-
-
-class _Writer:
-    """The one writer of an ingest: counts results, reports errors, writes batches in transactions."""
-
-    def __init__(self, store: Store, batch_size: int) -> None:
-        self.store = store
-        self.batch_size = batch_size
-        self.counts = {"read": 0, "new": 0, "duplicates": 0, "failed": 0}
-        self.pending: list[Extraction] = []
-        self.failures: list[tuple[str, str]] = []
-
-    def add(self, item: Extraction | ReadError | Duplicate) -> None:
-        self.counts["read"] += 1
-        if isinstance(item, ReadError):
-            self.counts["failed"] += 1
-            _report_error(item)
-            self.failures.append((item.path, item.reason))
-        elif isinstance(item, Duplicate):
-            self.counts["duplicates"] += 1
-        else:
-            self.pending.append(item)
-        if len(self.pending) >= self.batch_size:
-            self.flush()
-
-    def flush(self) -> None:
-        res = self.store.write_batch(self.pending, self.failures)
-        self.counts["new"] += res.new
-        self.counts["duplicates"] += res.duplicates
-        self.pending.clear()
-        self.failures.clear()
 
 
 def _progress(what: str) -> Progress:
@@ -172,7 +141,7 @@ def ingest(
         store = Store(db)
     except NewsledgerError as exc:
         raise _fail(str(exc)) from None
-    writer = _Writer(store, opts.batch_size)
+    writer = BatchWriter(store, opts.batch_size, on_error=_report_error)
     known = store.article_ids()
     total = sum(1 for _ in iter_paths(paths)) if "-" not in paths else None
     started = time.monotonic()
@@ -213,7 +182,7 @@ def ingest(
 def _ingest_dask(
     paths: list[str],
     opts: Options,
-    writer: _Writer,
+    writer: BatchWriter,
     *,
     address: str,
     workers: int,
@@ -263,10 +232,12 @@ def load(
 
     try:
         with Store(db) as store:
-            res, errors = load_shards(store, paths)
+            c = load_shards(store, paths)
     except NewsledgerError as exc:
         raise _fail(str(exc)) from None
-    out.print(f"new {res.new} · duplicates {res.duplicates} · failed inputs recorded {errors}  →  {db}")
+    out.print(
+        f"new {c['new']} · duplicates {c['duplicates']} · failed inputs recorded {c['failed']}  →  {db}"
+    )
 
 
 @app.command()

@@ -198,6 +198,15 @@ class Event(Record):
     claim: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """An article the store already holds (or one seen earlier in the same run): skipped before parsing,
+    so a resumed ingest is cheap."""
+
+    article_id: str
+    path: str | None
+
+
 @dataclass(slots=True)
 class Extraction:
     """Everything the per-article pipeline found in one article."""

@@ -13,6 +13,7 @@ does not parse again what an earlier run stored.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections import deque
@@ -25,7 +26,7 @@ from .errors import ConfigError, ReadError
 from .model import Extraction, extraction_from_json
 from .pipeline import Duplicate, Options, Result, run
 from .readers import ReadItem
-from .store import Store, WriteResult
+from .store import BatchWriter, Store
 
 # Batches in flight per worker: enough to keep every worker busy while the writer catches up.
 IN_FLIGHT_PER_WORKER = 3
@@ -101,12 +102,10 @@ def run_local(
     if first is None:
         return
     second = next(batches, None)
+    all_batches = itertools.chain([first], [] if second is None else [second], batches)
     if workers == 1 or second is None:
-        yield from process_batch(first, opts, known_ids)
-        if second is not None:
-            yield from process_batch(second, opts, known_ids)
-            for b in batches:
-                yield from process_batch(b, opts, known_ids)
+        for batch in all_batches:
+            yield from process_batch(batch, opts, known_ids)
         return
     import multiprocessing as mp
 
@@ -116,7 +115,7 @@ def run_local(
     try:
         pending: deque[Future[list[Result]]] = deque()
         window = workers * IN_FLIGHT_PER_WORKER
-        for batch in _chain(first, second, batches):
+        for batch in all_batches:
             pending.append(pool.submit(_worker_batch, batch, opts))
             if len(pending) >= window:
                 yield from pending.popleft().result()
@@ -125,12 +124,6 @@ def run_local(
     finally:
         # On Ctrl-C (or any error) drop the queued batches instead of finishing them.
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _chain(*parts: Any) -> Iterator[list[ReadItem]]:
-    yield parts[0]
-    yield parts[1]
-    yield from parts[2]
 
 
 # ------------------------------------------------------------------------------------------------ Dask
@@ -259,32 +252,12 @@ def shard_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def load_shards(
-    store: Store, paths: Iterable[str | Path], *, batch_size: int = 256
-) -> tuple[WriteResult, int]:
+def load_shards(store: Store, paths: Iterable[str | Path], *, batch_size: int = 256) -> dict[str, int]:
     """Merge shards into the store, one transaction per batch; already stored articles are skipped.
-    Returns the write counts and the number of error rows carried by the shards."""
-    new = dup = errors = 0
-    pending: list[Extraction] = []
-    failures: list[tuple[str, str]] = []
-
-    def flush() -> None:
-        nonlocal new, dup
-        res = store.write_batch(pending, failures)
-        new, dup = new + res.new, dup + res.duplicates
-        pending.clear()
-        failures.clear()
-
+    Returns the counts: read, new, duplicates, failed (error rows the shards carry, recorded as failures)."""
+    writer = BatchWriter(store, batch_size)
     for path in shard_paths(paths):
         for item in read_shard(path):
-            if isinstance(item, ReadError):
-                errors += 1
-                failures.append((item.path, item.reason))
-            elif isinstance(item, Duplicate):
-                dup += 1
-            else:
-                pending.append(item)
-            if len(pending) >= batch_size:
-                flush()
-    flush()
-    return WriteResult(new, dup), errors
+            writer.add(item)
+    writer.flush()
+    return writer.counts

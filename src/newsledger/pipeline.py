@@ -21,7 +21,7 @@ from . import clean as cleaning
 from .errors import ReadError
 from .extract import extract_claims, extract_entities, extract_quantities, extract_times
 from .ids import article_id
-from .model import Article, Extraction
+from .model import Article, Duplicate, Extraction
 from .nlp import get_nlp
 from .readers import RawDocument, ReadItem
 
@@ -41,14 +41,6 @@ class Options:
     def __post_init__(self) -> None:
         if self.batch_size < 1:
             raise ValueError("batch_size must be at least 1")
-
-
-@dataclass(frozen=True, slots=True)
-class Duplicate:
-    """An article the store already holds: skipped before parsing, so a resumed ingest is cheap."""
-
-    article_id: str
-    path: str | None
 
 
 Result = Extraction | ReadError | Duplicate

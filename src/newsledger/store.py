@@ -14,13 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import StoreBusyError, StoreError
-from .model import EXTRACTOR_VERSION, Extraction
+from .errors import ReadError, StoreBusyError, StoreError
+from .model import EXTRACTOR_VERSION, Duplicate, Extraction
 
 # How long a writer waits for another writer's transaction before giving up.
 BUSY_TIMEOUT_S = 60.0
@@ -89,6 +89,42 @@ ARTICLE_TABLES = ("removed_spans", "headings", "mentions", "times", "quantities"
 class WriteResult:
     new: int
     duplicates: int
+
+
+class BatchWriter:
+    """The one writer of a run: counts results and writes extractions and failures in batched
+    transactions. ``on_error`` is told of each failure as it arrives (the CLI prints it)."""
+
+    def __init__(
+        self, store: Store, batch_size: int, *, on_error: Callable[[ReadError], None] | None = None
+    ) -> None:
+        self.store = store
+        self.batch_size = batch_size
+        self.on_error = on_error
+        self.counts = {"read": 0, "new": 0, "duplicates": 0, "failed": 0}
+        self.pending: list[Extraction] = []
+        self.failures: list[tuple[str, str]] = []
+
+    def add(self, item: Extraction | ReadError | Duplicate) -> None:
+        self.counts["read"] += 1
+        if isinstance(item, ReadError):
+            self.counts["failed"] += 1
+            if self.on_error is not None:
+                self.on_error(item)
+            self.failures.append((item.path, item.reason))
+        elif isinstance(item, Duplicate):
+            self.counts["duplicates"] += 1
+        else:
+            self.pending.append(item)
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        res = self.store.write_batch(self.pending, self.failures)
+        self.counts["new"] += res.new
+        self.counts["duplicates"] += res.duplicates
+        self.pending.clear()
+        self.failures.clear()
 
 
 def _now() -> str:
