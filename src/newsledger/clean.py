@@ -268,15 +268,6 @@ def _is_headline_shaped(text: str) -> bool:
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\(?\d{1,3}[.)]|[a-z][.)])\s")
 
 
-def _is_title_case(text: str) -> bool:
-    """Most longer words capitalised (or the line in capitals): how headlines and link texts are set."""
-    words = [w for w in _WORD.findall(text) if len(w) > 3]
-    if len(words) < 2:
-        return False
-    caps = sum(1 for w in words if w[0].isupper())
-    return caps / len(words) >= 0.6
-
-
 def _is_prose(text: str) -> bool:
     """A sentence or more of running text: enough words and sentence-final punctuation."""
     return _word_count(text) >= PROSE_MIN_WORDS and bool(re.search(r"[.!?…。！？][\"”’)」]?\s*$", text))

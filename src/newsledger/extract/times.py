@@ -31,7 +31,6 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "H", "minute": "M", "decade": "Y"}
 _VAGUE_COUNTS = {"several": 3, "a few": 3, "few": 3}
 
 
@@ -102,10 +101,11 @@ _MODIFIERS = (
     r"up\s+to|at\s+least|at\s+most|barely|only|just|the|another|an\s+additional|next|last|past|first|"
     r"final|coming|previous|recent|full|entire|whole)"
 )
+# unit -> (prefix, letter): time units take the "T" prefix (PT10H), date units none (P3Y).
 _DURATION_UNITS = {
-    "second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T", "H", 1), "day": ("", "D", 1),
-    "week": ("", "W", 1), "month": ("", "M", 1), "year": ("", "Y", 1), "decade": ("", "DE", 1),
-    "century": ("", "CE", 1), "centurie": ("", "CE", 1),
+    "second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"),
+    "week": ("", "W"), "month": ("", "M"), "year": ("", "Y"), "decade": ("", "DE"),
+    "century": ("", "CE"), "centurie": ("", "CE"),
 }  # fmt: skip
 _DURATION = re.compile(
     rf"(?:{_MODIFIERS}\s+)*(?:(?P<n>[\w.,]+(?:\s+\d/\d)?|a\s+couple\s+of|a\s+few|several)[\s-]+)?"
@@ -119,7 +119,7 @@ def _duration(t: str, text: str) -> TimeExpr | None:
     m = _DURATION.fullmatch(t)
     if not m:
         return None
-    prefix, letter, _ = _DURATION_UNITS[m["unit"]]
+    prefix, letter = _DURATION_UNITS[m["unit"]]
     raw = m["n"]
     if raw is None:
         if not t.endswith("s") and not t.endswith("-old") and not t.endswith("-long"):
