@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,7 +148,7 @@ class Store:
             else:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
                 self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-                self.db.execute("PRAGMA journal_mode=WAL")
+                self._wal()
                 self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA foreign_keys=ON")
@@ -155,6 +156,19 @@ class Store:
                 self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable newsledger store ({exc})") from None
+
+    def _wal(self) -> None:
+        """Switch to WAL. Processes creating one new store at once can get "locked" here without SQLite's
+        busy handler being called (the switch needs an exclusive lock), so wait and retry."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     # ------------------------------------------------------------------------------------ lifecycle
     def __enter__(self) -> Store:
@@ -394,15 +408,27 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         return list(self.db.execute(sql, args))
 
-    def entities(self, *, limit: int | None = None) -> list[sqlite3.Row]:
+    def entities(
+        self, *, limit: int | None = None, kind: str | None = None, country: str | None = None
+    ) -> list[sqlite3.Row]:
+        """Canonical entities with mention and article counts, most mentioned first."""
         sql = (
-            "SELECT e.id, e.kind, e.name, e.country, count(m.entity_id) AS mentions,"
+            "SELECT e.id, e.kind, e.name, e.country, e.lat, e.lon, count(m.entity_id) AS mentions,"
             " count(DISTINCT m.article_id) AS articles FROM entities e JOIN mentions m ON m.entity_id = e.id"
-            " GROUP BY e.id ORDER BY mentions DESC, e.name"
         )
+        where, args = [], []
+        if kind:
+            where.append("e.kind = ?")
+            args.append(kind)
+        if country:
+            where.append("e.country = ?")
+            args.append(country.upper())
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " GROUP BY e.id ORDER BY mentions DESC, e.name"
         if limit:
             sql += f" LIMIT {int(limit)}"
-        return list(self.db.execute(sql))
+        return list(self.db.execute(sql, args))
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         """Every row of one table, as dicts (exports)."""
