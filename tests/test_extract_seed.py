@@ -37,8 +37,11 @@ def test_seed_claims(sample_extraction):
         (c.source.name or c.source.text if c.source else None, c.cue.text): c
         for c in sample_extraction.claims
     }
-    nis = by_cue[("NIS", "declined to confirm")]
-    assert nis.stance == "declines_to_confirm" and [v.name for v in nis.via] == ["NIS", "AFP"]
+    nis = by_cue[("National Intelligence Service", "declined to confirm")]
+    assert nis.source is not None and nis.source.text == "The NIS" and nis.source.entity_id == "intel:nis"
+    assert nis.stance == "declines_to_confirm"
+    assert [v.name for v in nis.via] == ["National Intelligence Service", "AFP"]
+    assert [v.entity_id for v in nis.via] == ["intel:nis", "media:afp"]
     src = by_cue[("an NIS source", "told")]
     assert src.quote == "direct" and [v.name for v in src.via] == ["an NIS source", "Yonhap"]
     assert src.content.text == "The movement of North Korean troops has already begun"
@@ -48,7 +51,7 @@ def test_seed_claims(sample_extraction):
     assert seen.quote in ("indirect", "direct")
     inner = next(c for c in sample_extraction.claims if c.source and c.source.text.startswith("The National"))
     assert inner.content.text.startswith("it has learned that the North")
-    assert [v.name for v in inner.via][-1] == "the Yonhap news agency"
+    assert (inner.via[-1].name, inner.via[-1].entity_id) == ("Yonhap", "media:yonhap")
 
 
 @pytest.mark.parametrize(

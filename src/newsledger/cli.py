@@ -8,7 +8,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -365,17 +365,26 @@ def entities(
     db: DbOpt = Path(DEFAULT_DB),
     fmt: FormatOpt = "table",
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(help="Only this kind: person, org, media, intel, armed_force, gov, country, place."),
+    ] = None,
+    country: Annotated[str | None, typer.Option(help="Only entities of this country (ISO alpha-2).")] = None,
 ) -> None:
     """List canonical entities with their mention and article counts."""
     with _open(db) as store:
-        rows = store.entities(limit=limit)
+        rows = store.entities(limit=limit, kind=kind, country=country)
     if fmt == "jsonl":
         _jsonl([dict(r) for r in rows])
         return
+
+    def point(r: Any) -> str:
+        return "" if r["lat"] is None else f"{r['lat']:.2f}, {r['lon']:.2f}"
+
     _table(
         f"{len(rows)} entities",
-        ["id", "kind", "name", "country", "mentions", "articles"],
-        [[r["id"], r["kind"], r["name"], r["country"], r["mentions"], r["articles"]] for r in rows],
+        ["id", "kind", "name", "country", "lat, lon", "mentions", "articles"],
+        [[r["id"], r["kind"], r["name"], r["country"], point(r), r["mentions"], r["articles"]] for r in rows],
     )
 
 

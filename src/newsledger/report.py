@@ -7,6 +7,13 @@ from collections import defaultdict
 
 from .store import Store
 
+_TOP_ENTITIES = 15
+_ENTITY_GROUPS = (
+    ("People", ("person",)),
+    ("Governments, agencies, forces, media", ("gov", "intel", "armed_force", "media", "org")),
+    ("Countries and places", ("country", "place")),
+)
+
 
 def _n(count: int, noun: str) -> str:
     plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
@@ -66,6 +73,22 @@ def build_report(store: Store) -> str:
                 extra.append(f"hedges: {hedges}")
             tail = f" _({'; '.join(extra)})_" if extra else ""
             out.append(f"- **{_md(c['cue_text'])}** ({c['quote']}): “{_cut(c['content_text'], 160)}”{tail}")
+        out.append("")
+
+    out += ["## Actors and places", ""]
+    for title, kinds in _ENTITY_GROUPS:
+        rows = [r for r in store.entities() if r["kind"] in kinds][:_TOP_ENTITIES]
+        if not rows:
+            continue
+        out += [
+            f"### {title}",
+            "",
+            "| name | kind | country | mentions | articles |",
+            "|---|---|---|---|---|",
+        ]
+        for r in rows:
+            country = r["country"] or "—"
+            out.append(f"| {_md(r['name'])} | {r['kind']} | {country} | {r['mentions']} | {r['articles']} |")
         out.append("")
 
     out += ["## Figures", "", "| figure | value | range | unit | article |", "|---|---|---|---|---|"]

@@ -1,141 +1,84 @@
-"""Entity mentions: spaCy NER, linked to canonical ids.
+"""Entity mentions: spaCy NER, corrected and linked to canonical entities through the gazetteer.
 
-What this does now: countries (names and demonyms) linked to ISO 3166 alpha-2 through pycountry, with
-centroid-free ids ``country:KP``; people linked within the article, so that a short name ("Zelensky")
-joins the full name seen earlier ("Volodymyr Zelensky"); other names get a slug id by kind. The
-gazetteer of places with coordinates, news agencies and metonymy belong to the entities issue.
+Steps, per article:
+
+1. Candidate spans: the model's PERSON, ORG, GPE, LOC, FAC and NORP entities (trimmed of a possessive and
+   of dangling dateline punctuation, "South Korea -"), and every alias of a known actor (data/actors.tsv),
+   which wins over an overlapping model span whatever label the model gave it (Yonhap as NORP/PERSON).
+2. Context: the countries and US states named unambiguously anywhere in the article.
+3. Each span is typed and linked:
+   * actors → media / intel / armed_force / gov / org, with their fixed ids; a seat of power ("the Kremlin",
+     "the White House") is the government of its country (``gov:RU``);
+   * country names and demonyms → ``country:XX`` with the country's point; "the North" / "the South" →
+     the North/South-named country already in the article;
+   * places → the best gazetteer candidate: population prior, plus the article's countries and states, plus
+     an explicit state after a comma ("Springfield, Ill."); a capital city used as an actor (subject of a
+     verb, possessor, "Pyongyang and Moscow have …") is its country's government;
+   * model errors: a one-word PERSON that is a well-known place and no person's name in the article (Kyiv)
+     becomes the place; a one-word ORG that is the surname of a person named in the article (Trump) becomes
+     that person; a place name opening an ORG or FAC ("Toronto Police") is also given as a place;
+   * people: a surname or full name repeated later is the same entity as the first full name.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
 from typing import TYPE_CHECKING
 
 from ..model import Mention
+from .gazetteer import Actor, Gazetteer, Place, actor_rows, gazetteer, norm
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
-# Common English names pycountry does not know as names (it keeps the ISO short names).
-_COUNTRY_ALIASES = {
-    "russia": "RU",
-    "britain": "GB",
-    "great britain": "GB",
-    "uk": "GB",
-    "u.k.": "GB",
-    "england": "GB",
-    "us": "US",
-    "u.s.": "US",
-    "usa": "US",
-    "america": "US",
-    "the united states": "US",
-    "syria": "SY",
-    "vietnam": "VN",
-    "laos": "LA",
-    "bolivia": "BO",
-    "venezuela": "VE",
-    "tanzania": "TZ",
-    "moldova": "MD",
-    "taiwan": "TW",
-    "palestine": "PS",
-    "the netherlands": "NL",
-    "holland": "NL",
-    "czech republic": "CZ",
-    "ivory coast": "CI",
-    "turkey": "TR",
-    "the philippines": "PH",
-    "south korea": "KR",
-    "north korea": "KP",
-    "korea": "KR",
-    "iran": "IR",
-    "the uae": "AE",
-    "uae": "AE",
+_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+# Scores: a country outranks all but the biggest cities; a US state sits near a 300,000-people city.
+_COUNTRY_BASE = 8.0
+_ADMIN1_BASE = 5.5
+_ADMIN2_BASE = 4.0
+_FOREIGN_DIVISION = 2.0  # a province or county of a country the article never names is a long shot
+_MIN_SCORE = 4.0  # below this (a town of 10,000 the context does not support) the name stays unresolved
+_SURE_MARGIN = 2.0  # a first-pass choice this far ahead of any rival elsewhere informs the second pass
+_STATE_VOTES = 2  # distinct names with a candidate in one US state before it counts as the article's state
+_COUNTRY_VOTES = 3  # the same for a country
+_ALT_NAME = 2.0  # a former or foreign name (Salisbury for Harare) counts less than a place's own name
+_MIN_REGION_POP = 100_000  # a LOC span (regions, seas) names a town only when it is a big one
+_CONTINENT_BASE = 8.5
+_IN_CONTEXT = 3.0
+_STATE_IN_CONTEXT = 2.0
+_EXPLICIT_STATE = 6.0
+_CAPITAL = 1.0
+_PROMINENT_POP = 100_000
+# Words that open organisation names and happen to be place names somewhere ("South Kilburn Estate").
+_GENERIC_WORDS = frozenset(
+    "north south east west central new great royal national general city state union university college"
+    " international united federal republic people's upper lower county district council airport center"
+    " centre bridge mission temple king officer commerce".split()
+)
+# Adjectives of continents, which the model tags NORP like nationalities.
+_CONTINENT_ADJ = {
+    "european": "Europe",
+    "african": "Africa",
+    "asian": "Asia",
+    "north american": "North America",
+    "south american": "South America",
+    "oceanian": "Oceania",
+    "antarctic": "Antarctica",
 }
-_DEMONYMS = {
-    "american": "US",
-    "americans": "US",
-    "russian": "RU",
-    "russians": "RU",
-    "ukrainian": "UA",
-    "ukrainians": "UA",
-    "chinese": "CN",
-    "british": "GB",
-    "french": "FR",
-    "german": "DE",
-    "germans": "DE",
-    "israeli": "IL",
-    "israelis": "IL",
-    "palestinian": "PS",
-    "palestinians": "PS",
-    "iranian": "IR",
-    "iranians": "IR",
-    "syrian": "SY",
-    "syrians": "SY",
-    "japanese": "JP",
-    "indian": "IN",
-    "pakistani": "PK",
-    "turkish": "TR",
-    "north korean": "KP",
-    "north koreans": "KP",
-    "south korean": "KR",
-    "south koreans": "KR",
-    "korean": "KR",
-    "iraqi": "IQ",
-    "iraqis": "IQ",
-    "afghan": "AF",
-    "afghans": "AF",
-    "mexican": "MX",
-    "canadian": "CA",
-    "australian": "AU",
-    "italian": "IT",
-    "spanish": "ES",
-    "polish": "PL",
-    "saudi": "SA",
-    "egyptian": "EG",
-    "lebanese": "LB",
-    "cuban": "CU",
-    "venezuelan": "VE",
-    "brazilian": "BR",
-}
-_KIND_BY_LABEL = {
-    "PERSON": "person",
-    "ORG": "org",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "NORP": "other",
-}
-_KEEP_LABELS = frozenset(_KIND_BY_LABEL)
 
 
-@functools.cache
 def country_code(name: str) -> str | None:
     """ISO 3166 alpha-2 code for a country name, alias or demonym; None when it is not one."""
-    import pycountry
-
-    key = " ".join(name.lower().replace("’s", "").replace("'s", "").split()).strip(" -–—,.")
-    if key in _COUNTRY_ALIASES:
-        return _COUNTRY_ALIASES[key]
-    if key in _DEMONYMS:
-        return _DEMONYMS[key]
-    if len(key) < 4:
-        return None
-    try:
-        country = pycountry.countries.lookup(key)
-    except LookupError:
-        return None
-    return str(country.alpha_2)
+    return gazetteer().country_code(name)
 
 
-@functools.cache
 def country_name(code: str) -> str:
-    import pycountry
-
-    c = pycountry.countries.get(alpha_2=code)
-    if c is None:
-        return code
-    return str(getattr(c, "common_name", None) or c.name)
+    place = gazetteer().countries.get(code)
+    return place.name if place else code
 
 
 def _slug(text: str) -> str:
@@ -155,37 +98,529 @@ def _trim(full: str, start: int, end: int) -> tuple[int, int]:
     return start + lead, end
 
 
-def extract_entities(doc: Doc) -> list[Mention]:
-    """Entity mentions of a parsed article, with canonical ids."""
-    mentions: list[Mention] = []
-    people: dict[str, tuple[str, str]] = {}  # surname -> (entity_id, full name)
-    full = doc.text  # Doc.text rebuilds the string on every call: read it once
+@functools.cache
+def _actor_pattern() -> re.Pattern[str]:
+    """One regex over every actor alias, longest first, as whole words and case-sensitive (proper names)."""
+    aliases = set()
+    for f in actor_rows():
+        aliases.add(f[2])
+        aliases.update(a for a in f[4].split("|") if a)
+    alts = sorted((a for a in aliases if len(a) >= 2), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w]|\.\w)")
+
+
+# A dateline opening a paragraph: "NEWARK, N.J. (AP) —", "BEIRUT —", "TORRINGTON -- ".
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"  # the place, in capitals
+    r"(?=(?:,[ A-Za-z.]{2,20})?"  # ", N.J."
+    r"[ \t]*(?:\([A-Za-z. ]{1,30}\)[ \t]*)?"  # "(AP)"
+    r"(?:—|–|--?|_)[ \t])"  # the dash
+)
+
+
+class _Span:
+    __slots__ = ("end", "label", "span", "start")
+
+    def __init__(self, start: int, end: int, label: str, span: Span | None) -> None:
+        self.start, self.end, self.label, self.span = start, end, label, span
+
+
+def _candidate_spans(doc: Doc, full: str) -> list[_Span]:
+    spans: list[_Span] = []
+    for m in _actor_pattern().finditer(full):
+        spans.append(_Span(m.start(), m.end(), "ACTOR", None))
+    taken = [(s.start, s.end) for s in spans]
     for ent in doc.ents:
-        if ent.label_ not in _KEEP_LABELS:
+        if ent.label_ not in _LABELS:
             continue
         start, end = _trim(full, ent.start_char, ent.end_char)
         if end <= start:
             continue
-        text = full[start:end]
-        kind = _KIND_BY_LABEL[ent.label_]
-        code = country_code(text) if ent.label_ in ("GPE", "NORP", "LOC") else None
-        if code:
-            name = country_name(code)
-            mentions.append(Mention(start, end, text, ent.label_, "country", f"country:{code}", name, code))
+        if any(a < end and start < b for a, b in taken):
+            continue  # an actor alias wins over the model's span, whatever label it gave
+        spans.append(_Span(start, end, ent.label_, ent))
+    taken = [(s.start, s.end) for s in spans]
+    for m in _DATELINE.finditer(full):
+        a, b = m.span(1)
+        if not any(x < b and a < y for x, y in taken):
+            spans.append(_Span(a, b, "GPE", None))
+            taken.append((a, b))
+    spans.extend(_gazetteer_spans(doc, full, taken))
+    spans.sort(key=lambda s: (s.start, -s.end))
+    return spans
+
+
+def _gazetteer_spans(doc: Doc, full: str, taken: list[tuple[int, int]]) -> list[_Span]:
+    """Proper-noun runs the model left untagged that name a gazetteer place ("Fargo", "Walker County");
+    they are resolved under a stricter rule (label GAZ)."""
+    gz = gazetteer()
+    out: list[_Span] = []
+    toks = [t for t in doc if not t.ent_type_]
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.pos_ != "PROPN" or not t.text[:1].isupper():
+            i += 1
             continue
-        if ent.label_ == "NORP":
-            continue  # groups without a country (religions, parties) wait for the entities issue
-        name = text
-        if kind == "person":
-            parts = text.split()
-            if len(parts) >= 2:
-                eid = f"person:{_slug(text)}"
-                people[parts[-1].lower()] = (eid, text)
-            elif parts and parts[0].lower() in people:
-                eid, name = people[parts[0].lower()]
-            else:
-                eid = f"person:{_slug(text)}"
+        for n in (3, 2, 1):
+            run = toks[i : i + n]
+            if len(run) < n or any(r.i - run[0].i != k for k, r in enumerate(run)):
+                continue
+            if any(r.pos_ != "PROPN" for r in run):
+                continue
+            a, b = run[0].idx, run[-1].idx + len(run[-1])
+            if any(x < b and a < y for x, y in taken):
+                continue
+            cands = gz.candidates(full[a:b])
+            if run[0].is_sent_start:
+                cands = _prominent(cands)  # any capitalised word opens a sentence: only well-known places
+            if cands:
+                out.append(_Span(a, b, "GAZ", doc.char_span(a, b)))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _is_actor_use(span: Span | None) -> bool:
+    """A place name used as a doer: the subject of a verb, a possessor, or joined to one ("A and B said")."""
+    if span is None:
+        return False
+    root = span.root
+    dep = root.dep_
+    if dep == "conj":
+        head = root.head
+        while head.dep_ == "conj":
+            head = head.head
+        dep = head.dep_
+    if dep == "pobj" and root.head.lower_ == "by":
+        return True  # "the move by Pyongyang", "was condemned by Seoul"
+    if dep not in _SUBJECT_DEPS:
+        return False
+    return not (dep == "poss" and root.head.ent_type_ in ("GPE", "LOC", "FAC"))
+
+
+def _explicit_state(full: str, end: int, gz: Gazetteer) -> str | None:
+    """US state written right after a place, ``Springfield, Ill.`` / ``Austin, Texas``."""
+    m = re.match(r",\s*((?:[A-Z][a-z]*\.?\s?){1,3})", full[end : end + 24])
+    if not m:
+        return None
+    words = m.group(1).strip()
+    for cut in range(len(words), 0, -1):
+        code = gz.state_code(words[:cut])
+        if code:
+            return code
+    return None
+
+
+def _score(p: Place, countries: dict[str, int], states: dict[str, int], explicit: str | None) -> float:
+    if p.kind == "country":
+        s = _COUNTRY_BASE
+    elif p.kind == "admin1":
+        s = _ADMIN1_BASE
+    elif p.kind == "admin2":
+        s = _ADMIN2_BASE
+    elif p.kind == "continent":
+        s = _CONTINENT_BASE
+    else:
+        s = math.log10(p.population + 1)
+        if p.capital_of:
+            s += _CAPITAL
+    if p.alt:
+        s -= _ALT_NAME
+    if p.country and p.country in countries:
+        s += _IN_CONTEXT
+    elif p.kind in ("admin1", "admin2"):
+        s -= _FOREIGN_DIVISION
+    if p.country == "US" and p.admin1:
+        if explicit is not None:
+            s += _EXPLICIT_STATE if p.admin1 == explicit else -_EXPLICIT_STATE
+        elif p.admin1 in states:
+            s += _STATE_IN_CONTEXT
+    return s
+
+
+def _place_candidates(text: str, gz: Gazetteer) -> list[Place]:
+    cands = list(gz.candidates(text))
+    code = gz.country_by_name.get(norm(text))
+    if code and code in gz.countries and gz.countries[code] not in cands:
+        cands.append(gz.countries[code])
+    return cands
+
+
+def _context(spans: list[_Span], full: str, gz: Gazetteer) -> tuple[dict[str, int], dict[str, int]]:
+    """Countries and US states named unambiguously in the article, with counts."""
+    countries: dict[str, int] = {}
+    states: dict[str, int] = {}
+    for s in spans:
+        if s.label not in ("GPE", "LOC", "NORP", "ACTOR"):
+            continue
+        text = full[s.start : s.end]
+        if s.label == "ACTOR":
+            actor = gz.actor(text)
+            if actor and actor.country:
+                countries[actor.country] = countries.get(actor.country, 0) + 1
+            continue
+        code = gz.country_code(text)
+        cands = _place_candidates(text, gz)
+        if code and not any(p.kind == "admin1" and p.country == "US" for p in cands):  # "Georgia": not yet
+            countries[code] = countries.get(code, 0) + 1
+            continue
+        if code:
+            continue
+        ccs = {p.country for p in cands if not p.alt}  # one country for every namesake: unambiguous
+        if len(ccs) == 1 and None not in ccs:
+            cc = next(iter(ccs))
+            assert cc is not None
+            countries[cc] = countries.get(cc, 0) + 1
+        st = {p.admin1 for p in cands if p.kind == "admin1" and p.country == "US"}
+        if any(p.kind == "country" or (p.kind == "city" and p.population >= _PROMINENT_POP) for p in cands):
+            st = set()  # "Washington", "New York", "Georgia": the state only if other names say so
+        if len(st) == 1:
+            code1 = next(iter(st))
+            if code1:
+                states[code1] = states.get(code1, 0) + 1
+                countries["US"] = countries.get("US", 0) + 1
+    return countries, states
+
+
+def _actor_mention(start: int, end: int, text: str, actor: Actor) -> Mention:
+    return Mention(
+        start, end, text, "ORG", actor.kind, actor.entity_id, actor.name, actor.country, actor.lat, actor.lon
+    )
+
+
+def _country_mention(start: int, end: int, text: str, label: str, code: str, gz: Gazetteer) -> Mention:
+    place = gz.countries.get(code)
+    if place is None:
+        return Mention(start, end, text, label, "country", f"country:{code}", code, code)
+    return Mention(
+        start, end, text, label, "country", f"country:{code}", place.name, code, place.lat, place.lon
+    )
+
+
+def _place_mention(
+    start: int, end: int, text: str, label: str, p: Place, actor_use: bool, gz: Gazetteer
+) -> Mention:
+    if p.kind == "country" and p.country:
+        return _country_mention(start, end, text, label, p.country, gz)
+    if actor_use and p.capital_of:
+        cname = gz.countries[p.capital_of].name if p.capital_of in gz.countries else p.capital_of
+        return Mention(
+            start,
+            end,
+            text,
+            label,
+            "gov",
+            f"gov:{p.capital_of}",
+            f"Government of {cname}",
+            p.capital_of,
+            p.lat,
+            p.lon,
+        )
+    return Mention(start, end, text, label, "place", p.gid, p.name, p.country, p.lat, p.lon)
+
+
+def _best(
+    cands: list[Place], countries: dict[str, int], states: dict[str, int], explicit: str | None
+) -> Place:
+    return max(cands, key=lambda p: (_score(p, countries, states, explicit), p.population))
+
+
+def _embedded_place(
+    full: str, s: _Span, gz: Gazetteer, countries: dict[str, int], states: dict[str, int]
+) -> Mention | None:
+    """A place name opening an organisation or facility name ("Toronto Police Service")."""
+    words = list(re.finditer(r"[A-Z][\w'’.-]*", full[s.start : s.end]))
+    if (
+        not words
+        or words[0].start() not in (0, 4)
+        or (words[0].start() == 4 and full[s.start : s.start + 4].lower() != "the ")
+    ):
+        return None
+    for n in range(min(3, len(words) - 1), 0, -1):
+        a, b = s.start + words[0].start(), s.start + words[n - 1].end()
+        text = full[a:b]
+        if full[b : b + 4] == " of ":
+            continue  # "University of California": the first word is the kind of body, not a place
+        code = gz.country_code(text)
+        if code and not gz.is_demonym(text):
+            return _country_mention(a, b, text, "GPE", code, gz)
+        if norm(text) in _GENERIC_WORDS:
+            continue
+        cands = [p for p in _place_candidates(text, gz) if p.kind != "city" or p.population >= 15000]
+        if cands:
+            best = _best(cands, countries, states, None)
+            if _score(best, countries, states, None) >= _MIN_SCORE:
+                return _place_mention(a, b, text, "GPE", best, False, gz)
+    return None
+
+
+def _prominent(cands: list[Place]) -> list[Place]:
+    """Candidates strong enough to override the model's PERSON/ORG label: a division, country, continent, or
+    a city of 100,000 or a capital."""
+    return [p for p in cands if p.kind != "city" or p.population >= _PROMINENT_POP or p.capital_of]
+
+
+def _resolve_place(
+    text: str,
+    label: str,
+    start: int,
+    end: int,
+    full: str,
+    gz: Gazetteer,
+    countries: dict[str, int],
+    states: dict[str, int],
+    sure: list[Place] | None = None,
+) -> Place | None:
+    cands = _place_candidates(text, gz)
+    state = gz.state_code(text) if "." in text or text.isupper() else None
+    if state and state in gz.states and full[max(0, start - 2) : start] == ", ":
+        cands = [gz.states[state]]  # "Arlington, Va."
+    if label in ("PERSON", "ORG"):
+        cands = _prominent(cands)
+    elif label == "GAZ":
+        # Untagged by the model: a division, a country, or a town in a country the article names; one word
+        # (often a surname or a common noun: "Scott", "Commerce") only for a town of 15,000 or with its state.
+        one = " " not in text
+        if one and (len(text) < 4 or norm(text) in _GENERIC_WORDS):
+            return None
+        explicit_state = _explicit_state(full, end, gz)
+        cands = [
+            p
+            for p in cands
+            if p.kind != "city"
+            or (
+                p.country in countries
+                and (not one or p.population >= 15000 or (explicit_state and p.admin1 == explicit_state))
+            )
+        ]
+    elif label == "LOC":
+        # Regions and seas ("the Atlantic", "the Middle East") share names with small towns: a town only
+        # when it is big or in a country and state the article is about.
+        cands = [
+            p
+            for p in cands
+            if p.kind != "city"
+            or p.population >= _MIN_REGION_POP
+            or (p.country in countries and (p.country != "US" or p.admin1 in states))
+        ]
+    if not cands:
+        return None
+    explicit = _explicit_state(full, end, gz)
+    ranked = sorted(
+        ((_score(p, countries, states, explicit), p.population, p) for p in cands),
+        key=lambda t: (t[0], t[1]),
+        reverse=True,
+    )
+    top, best = ranked[0][0], ranked[0][2]
+    if top < _MIN_SCORE:
+        return None
+    if sure is not None:
+        rival = next(
+            (sc for sc, _, p in ranked[1:] if (p.country, p.admin1) != (best.country, best.admin1)), None
+        )
+        if rival is None or top - rival >= _SURE_MARGIN:
+            sure.append(best)
+    return best
+
+
+def extract_entities(doc: Doc) -> list[Mention]:
+    """Entity mentions of a parsed article, with canonical ids.
+
+    Places are resolved twice: the second pass adds to the context the countries and US states of the
+    places the first pass was sure of ("Atlanta" makes "Georgia" the state, "Athens" the one in Georgia)."""
+    gz = gazetteer()
+    full = doc.text  # Doc.text rebuilds the string on every call: read it once
+    spans = _candidate_spans(doc, full)
+    countries, states = _context(spans, full, gz)
+    sure: list[Place] = []
+    _link(spans, full, gz, countries, states, sure)
+    _vote(spans, full, gz, countries, states)
+    for p in sure:
+        if p.country:
+            countries[p.country] = countries.get(p.country, 0) + 1
+        if p.country == "US" and p.admin1:
+            states[p.admin1] = states.get(p.admin1, 0) + 1
+    return _link(spans, full, gz, countries, states, None)
+
+
+def _vote(
+    spans: list[_Span], full: str, gz: Gazetteer, countries: dict[str, int], states: dict[str, int]
+) -> None:
+    """Spatial minimality: the US state (and the country) where most of the article's distinct place names
+    have a candidate is taken as the article's home, when it clearly leads ("Georgia", "Gainesville",
+    "Athens" and "Hall County" together mean the state of Georgia)."""
+    state_votes: dict[str, int] = {}
+    country_votes: dict[str, int] = {}
+    seen: set[str] = set()
+    keys: list[str] = []
+    for s in spans:
+        text = full[s.start : s.end]
+        if s.label in ("GPE", "LOC", "GAZ", "PERSON"):
+            keys.append(norm(text))
+        elif s.label in ("ORG", "FAC"):  # "Hall County Environmental Health", "the Georgia EPD"
+            words = norm(text).split()
+            keys.extend(" ".join(words[:n]) for n in (1, 2, 3) if n < len(words))
+    for key in keys:
+        if key in seen or key in _GENERIC_WORDS or len(key) < 4:
+            continue
+        seen.add(key)
+        cands = gz.candidates(key)
+        for st in {p.admin1 for p in cands if p.country == "US" and p.admin1}:
+            state_votes[st] = state_votes.get(st, 0) + 1
+        for cc in {p.country for p in cands if p.country}:
+            country_votes[cc] = country_votes.get(cc, 0) + 1
+    for votes, ctx, least in (
+        (state_votes, states, _STATE_VOTES),
+        (country_votes, countries, _COUNTRY_VOTES),
+    ):
+        ranked = sorted(votes.items(), key=lambda kv: kv[1], reverse=True)
+        if ranked and ranked[0][1] >= least and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            ctx[ranked[0][0]] = ctx.get(ranked[0][0], 0) + 1
+            if ctx is states:
+                countries["US"] = countries.get("US", 0) + 1
+
+
+def _link(
+    spans: list[_Span],
+    full: str,
+    gz: Gazetteer,
+    countries: dict[str, int],
+    states: dict[str, int],
+    sure: list[Place] | None,
+) -> list[Mention]:
+    people: dict[str, tuple[str, str]] = {}  # surname -> (entity_id, full name): the first full name wins
+    for s in spans:
+        text = full[s.start : s.end]
+        parts = text.split()
+        if (
+            s.label == "PERSON"
+            and len(parts) >= 2
+            and not _prominent(_place_candidates(text, gz))
+            and not gz.country_code(parts[-1])
+        ):
+            people.setdefault(parts[-1].lower(), (f"person:{_slug(' '.join(parts))}", " ".join(parts)))
+    mentions: list[Mention] = []
+    for s in spans:
+        start, end, label = s.start, s.end, s.label
+        text = full[start:end]
+        actor = gz.actor(text) if label != "LOC" else None
+        if actor is not None:
+            mentions.append(_actor_mention(start, end, text, actor))
+            continue
+        if label == "ACTOR":
+            continue
+        known_person = " " not in text and text.lower() in people
+        if known_person and label in ("ORG", "PERSON", "GPE"):
+            eid, name = people[text.lower()]
+            mentions.append(Mention(start, end, text, "PERSON", "person", eid, name))
+            continue
+        if label != "FAC":
+            code = gz.country_code(text)
+            ambiguous = code is not None and any(
+                p.kind == "admin1" and p.country == "US" for p in gz.candidates(text)
+            )
+            if code and not ambiguous and not (label in ("ORG", "PERSON") and gz.is_demonym(text)):
+                mentions.append(_country_mention(start, end, text, label, code, gz))
+                continue
+        if label == "NORP":
+            cont = _CONTINENT_ADJ.get(norm(text).removesuffix("s"))
+            place = next((p for p in gz.candidates(cont) if p.kind == "continent"), None) if cont else None
+            if place is not None:
+                mentions.append(_place_mention(start, end, text, label, place, False, gz))
+            continue  # other groups (religions, parties) are not entities here
+        if label in _PLACE_LABELS or label in ("PERSON", "ORG", "GAZ"):
+            m = re.fullmatch(r"(?:the )?(North|South|East|West)", text, flags=re.IGNORECASE)
+            if m and text.split()[-1].istitle():
+                code = _compass_country(m.group(1), countries, gz)
+                if code:
+                    mentions.append(_country_mention(start, end, text, "GPE", code, gz))
+                    continue
+            best = _resolve_place(text, label, start, end, full, gz, countries, states, sure)
+            if best is not None:
+                out_label = label if label in (*_PLACE_LABELS, "GAZ") else "GPE"
+                if label == "GAZ" and _score(best, countries, states, None) < _MIN_SCORE + 1:
+                    continue
+                mentions.append(_place_mention(start, end, text, out_label, best, _is_actor_use(s.span), gz))
+                continue
+            if label in _PLACE_LABELS:
+                mentions.append(Mention(start, end, text, label, "place", f"place:{_slug(text)}", text))
+                continue
+            if label == "GAZ":
+                continue
+        if label in ("ORG", "FAC"):
+            emb = _embedded_place(full, s, gz, countries, states)
+            if emb is not None:
+                mentions.append(emb)
+        if label == "PERSON":
+            eid, name = f"person:{_slug(text)}", text
+            mentions.append(Mention(start, end, text, label, "person", eid, name))
         else:
-            eid = f"{kind}:{_slug(text)}"
-        mentions.append(Mention(start, end, text, ent.label_, kind, eid, name))
+            mentions.append(Mention(start, end, text, label, "org", f"org:{_slug(text)}", text))
+    _the_north(full, mentions, countries, gz)
+    _titles(full, mentions, gz)
+    mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
+
+
+_TITLES = (
+    r"president|prime minister|foreign minister|defen[cs]e minister|defen[cs]e secretary|secretary of state"
+    r"|chancellor|premier|supreme leader|leader|king|queen|pope|spokesman|spokeswoman|spokesperson"
+)
+_TITLE_BEFORE = re.compile(
+    rf"(?:(?P<who>[A-Z][\w.]*(?: [A-Z][\w.]*){{0,2}}?)(?:'s|’s)? )?(?P<title>{_TITLES}) $", re.IGNORECASE
+)
+_TITLE_LATER = re.compile(rf"\b[Tt]he (?:(?P<adj>[A-Z]\w*(?: [A-Z]\w*)?) )?(?P<title>{_TITLES})\b(?! [A-Z])")
+
+
+def _titles(full: str, mentions: list[Mention], gz: Gazetteer) -> None:
+    """Titles as names: "Ukrainian President Volodymyr Zelensky" … "the president" / "the Ukrainian
+    president" is the same person, as long as no other holder of that title was named in between."""
+    holders: list[tuple[int, str, str | None, Mention]] = []  # position, title, country, person
+    for m in mentions:
+        if m.kind != "person" or " " not in m.name:
+            continue
+        t = _TITLE_BEFORE.search(full[max(0, m.start - 60) : m.start])
+        if t and (t.group("title")[0].isupper() or t.group("who")):
+            who = t.group("who")
+            holders.append((m.start, t.group("title").lower(), gz.country_code(who) if who else None, m))
+    if not holders:
+        return
+    taken = [(m.start, m.end) for m in mentions if m.kind != "country"]  # "the [Ukrainian] president"
+    for t in _TITLE_LATER.finditer(full):
+        if t.group("title")[0].isupper():
+            continue  # "the President Hotel"; a capitalised title is read with its name above
+        a, b = t.span()
+        title = t.group("title").lower()
+        adj = t.group("adj")
+        code = gz.country_code(adj) if adj else None
+        if adj and not code:
+            continue
+        fits = [h for h in holders if h[0] < a and h[1] == title and (code is None or h[2] == code)]
+        if not fits or any(x < b and a < y for x, y in taken):
+            continue
+        person = fits[-1][3]
+        mentions.append(Mention(a, b, full[a:b], "TITLE", "person", person.entity_id, person.name))
+
+
+def _compass_country(word: str, countries: dict[str, int], gz: Gazetteer) -> str | None:
+    word = word.lower()
+    for code in countries:
+        place = gz.countries.get(code)
+        if place and norm(place.name).startswith(word + " "):
+            return code
+    return None
+
+
+def _the_north(full: str, mentions: list[Mention], countries: dict[str, int], gz: Gazetteer) -> None:
+    """ "the North" / "the South" for a North/South-named country already in the article (the model does
+    not tag them)."""
+    taken = [(m.start, m.end) for m in mentions]
+    for m in re.finditer(r"\bthe (North|South)\b(?![ -]?[A-Z])", full):
+        a, b = m.start(1), m.end(1)
+        if any(x < b and a < y for x, y in taken):
+            continue
+        code = _compass_country(m.group(1), countries, gz)
+        if code:
+            mentions.append(_country_mention(a, b, full[a:b], "GPE", code, gz))

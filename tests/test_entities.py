@@ -1,0 +1,189 @@
+"""Entity linking: each correction and each metonymy rule, with negatives. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract.entities import extract_entities
+
+
+def _ents(nlp, text: str):
+    return extract_entities(nlp(text))
+
+
+def _one(nlp, text: str, surface: str, nth: int = 0):
+    hits = [m for m in _ents(nlp, text) if m.text == surface]
+    assert len(hits) > nth, (surface, [(m.text, m.kind) for m in _ents(nlp, text)])
+    return hits[nth]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "entity_id"),
+    [
+        # Capitals and seats of power used as actors are their country's government.
+        ("Seoul said on Friday it would respond firmly.", "Seoul", "gov", "gov:KR"),
+        ("Pyongyang and Moscow have taken their alliance to a new level.", "Pyongyang", "gov", "gov:KP"),
+        ("Pyongyang and Moscow have taken their alliance to a new level.", "Moscow", "gov", "gov:RU"),
+        ("Moscow's decision surprised the allies.", "Moscow", "gov", "gov:RU"),
+        ("Officials condemned the move by Pyongyang on Thursday.", "Pyongyang", "gov", "gov:KP"),
+        ("The Kremlin said the talks were useful.", "Kremlin", "gov", "gov:RU"),
+        ("The White House declined to comment on the report.", "White House", "gov", "gov:US"),
+        # ... but as places they stay places.
+        ("The delegation flew to Seoul on Monday for talks.", "Seoul", "place", "geonames:1835848"),
+        ("Thousands marched in Moscow over the weekend.", "Moscow", "place", "geonames:524901"),
+        ("She was born in Pyongyang and left as a child.", "Pyongyang", "place", "geonames:1871859"),
+    ],
+)
+def test_metonymy(nlp, text, surface, kind, entity_id):
+    m = _one(nlp, text, surface)
+    assert (m.kind, m.entity_id) == (kind, entity_id)
+    assert m.lat is not None and m.lon is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # Toponyms resolved in context: the article's countries decide between namesakes.
+        ("A Ukrainian missile attack near Donetsk killed six officers, Ukraine said.", "Donetsk", "UA"),
+        (
+            "The small town of Donetsk in Russia's Rostov region lies near the border with Russia.",
+            "Donetsk",
+            "RU",
+        ),
+        ("Paris is the capital of France and its largest city.", "Paris", "FR"),
+        ("The Paris, Texas, city council met on Tuesday.", "Paris", "US"),
+        ("Police in Springfield, Ill., arrested two men.", "Springfield", "US"),
+        ("Kyiv came under attack overnight, officials in Ukraine said.", "Kyiv", "UA"),
+        ("Atlanta police said the suspect fled Georgia on Monday.", "Georgia", "US"),
+        ("Tbilisi said Georgia would not join the talks with Armenia.", "Georgia", "GE"),
+    ],
+)
+def test_toponym_resolution(nlp, text, surface, country):
+    m = _one(nlp, text, surface)
+    assert m.country == country, m
+    assert m.lat is not None
+
+
+def test_state_abbreviation_after_a_town_picks_the_town_in_that_state(nlp):
+    m = _one(nlp, "Police in Springfield, Ill., arrested two men.", "Springfield")
+    assert abs(m.lat - 39.8) < 0.5 and abs(m.lon + 89.6) < 0.5  # Springfield, Illinois, not Missouri
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "entity_id"),
+    [
+        ("Yonhap reported the deployment on Friday, citing officials.", "Yonhap", "media", "media:yonhap"),
+        (
+            "The Yonhap news agency said the troops had arrived.",
+            "Yonhap news agency",
+            "media",
+            "media:yonhap",
+        ),
+        ("An NIS source told reporters the movement had begun.", "NIS", "intel", "intel:nis"),
+        ("Agence France-Presse could not confirm the report.", "Agence France-Presse", "media", "media:afp"),
+        ("The Pentagon could not corroborate the claim.", "Pentagon", "armed_force", "armed_force:pentagon"),
+    ],
+)
+def test_known_actors_win_over_the_model_label(nlp, text, surface, kind, entity_id):
+    m = _one(nlp, text, surface)
+    assert (m.kind, m.entity_id) == (kind, entity_id)
+
+
+def test_surname_of_a_named_person_is_that_person_whatever_the_model_says(nlp):
+    text = "Donald Trump met his advisers on Monday. Later, Trump said the talks had gone well."
+    ids = {m.entity_id for m in _ents(nlp, text) if "Trump" in m.text}
+    assert ids == {"person:donald-trump"}
+
+
+def test_short_name_and_full_name_are_one_person(nlp):
+    text = "Volodymyr Zelensky spoke in Kyiv. Zelensky said he had seen evidence."
+    z = [m for m in _ents(nlp, text) if "Zelensky" in m.text]
+    assert len(z) == 2 and {m.entity_id for m in z} == {"person:volodymyr-zelensky"}
+    assert {m.name for m in z} == {"Volodymyr Zelensky"}
+
+
+def test_a_country_in_a_surname_does_not_make_the_country_a_person(nlp):
+    text = "The author Rethinking Egypt spoke first. Egypt said it would host the talks."
+    m = [m for m in _ents(nlp, text) if m.text == "Egypt"]
+    assert m and all(x.kind == "country" for x in m)
+
+
+def test_dateline_punctuation_is_not_part_of_the_name(nlp):
+    m = _one(nlp, "Seoul, South Korea - South Korea said on Friday it would respond.", "South Korea")
+    assert m.entity_id == "country:KR"
+    assert all(not x.text.endswith(("-", " ")) for x in _ents(nlp, "South Korea - The talks ended."))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code"),
+    [
+        ("North Korean troops were seen in Russia.", "North Korean", "KP"),
+        ("Ukrainians queued for water in Kharkiv.", "Ukrainians", "UA"),
+        ("The South Korean government met on Friday.", "South Korean", "KR"),
+    ],
+)
+def test_demonyms_link_to_their_country(nlp, text, surface, code):
+    m = _one(nlp, text, surface)
+    assert (m.kind, m.country) == ("country", code)
+
+
+def test_the_north_is_north_korea_once_north_korea_is_named(nlp):
+    text = "North Korea has sent troops to Russia. Seoul said the North had begun training them."
+    m = _one(nlp, text, "North")
+    assert m.entity_id == "country:KP"
+
+
+def test_the_north_without_a_north_named_country_is_nothing(nlp):
+    text = "Storms hit the North on Monday, forecasters in Britain said."
+    assert not [m for m in _ents(nlp, text) if m.text == "North" and m.kind == "country"]
+
+
+def test_dateline_in_capitals_is_a_place(nlp):
+    m = _one(nlp, "NEWARK, N.J. (AP) — Police said two men were arrested on Monday.", "NEWARK")
+    assert m.country == "US" and abs(m.lat - 40.7) < 0.3
+
+
+def test_untagged_common_words_are_not_places(nlp):
+    text = "The Commission said the Bridge project would resume, Officer Scott told reporters in Ohio."
+    assert not [m for m in _ents(nlp, text) if m.text in ("Bridge", "Scott") and m.lat is not None]
+
+
+def test_gazetteer_index_is_built_once_atomically(tmp_path):
+    """A new index is built into a temporary file and renamed into place; later opens reuse it."""
+    from newsledger.extract.gazetteer import Gazetteer
+
+    path = tmp_path / "gaz.sqlite"
+    gz = Gazetteer(path)
+    assert path.exists() and not list(tmp_path.glob("*.tmp"))
+    mtime = path.stat().st_mtime_ns
+    Gazetteer(path)
+    assert path.stat().st_mtime_ns == mtime
+    assert gz.countries["KP"].lat is not None
+    assert any(p.kind == "admin1" and p.country == "IN" for p in gz.candidates("Tamil Nadu"))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "who"),
+    [
+        (
+            "South Korea's President Yoon Suk Yeol convened a meeting. "
+            "The president said the ties were a threat.",
+            "The president",
+            "person:yoon-suk-yeol",
+        ),
+        (
+            "Ukrainian President Volodymyr Zelensky spoke on Thursday. "
+            "Later the Ukrainian president met Mark Rutte.",
+            "the Ukrainian president",
+            "person:volodymyr-zelensky",
+        ),
+    ],
+)
+def test_a_title_later_in_the_article_is_its_holder(nlp, text, surface, who):
+    m = _one(nlp, text, surface)
+    assert (m.kind, m.entity_id) == ("person", who)
+
+
+def test_a_title_of_another_country_is_not_the_holder(nlp):
+    text = "Ukrainian President Volodymyr Zelensky spoke on Thursday. The French president did not reply."
+    assert not [m for m in _ents(nlp, text) if m.text == "The French president" and m.kind == "person"]
