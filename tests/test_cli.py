@@ -36,6 +36,7 @@ def test_help_lists_every_command():
         "search",
         "claims",
         "entities",
+        "events",
         "export",
         "report",
         "stats",
@@ -114,7 +115,9 @@ def test_reingest_changes_nothing(ingested: Path):
 def test_stats_and_migrations(ingested: Path):
     s = json.loads(cli("stats", "--db", str(ingested), "--format", "json").stdout)
     assert s["articles"] == 1 and s["claims"] >= 5 and s["integrity"] == "ok"
-    assert s["migrations"] == ["0001_initial"]
+    from newsledger.store import MIGRATIONS
+
+    assert s["migrations"] == [n for n, _ in MIGRATIONS]
     con = sqlite3.connect(ingested)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
@@ -150,6 +153,35 @@ def test_entities_command(ingested: Path):
     ]
     by_id = {r["id"]: r for r in rows}
     assert by_id["country:KP"]["mentions"] >= 5
+    assert by_id["media:yonhap"]["kind"] == "media"
+    assert by_id["geonames:709717"]["country"] == "UA" and by_id["geonames:709717"]["lat"] is not None
+    govs = [
+        json.loads(x)
+        for x in cli(
+            "entities", "--db", str(ingested), "--kind", "gov", "--format", "jsonl"
+        ).stdout.splitlines()
+    ]
+    assert {r["id"] for r in govs} >= {"gov:KP"} and all(r["kind"] == "gov" for r in govs)
+
+
+def test_events_command_filters(ingested: Path):
+    def events(*args: str) -> list[dict]:
+        res = cli("events", "--db", str(ingested), "--format", "jsonl", *args)
+        assert res.returncode == 0, res.stderr.decode()
+        return [json.loads(x) for x in res.stdout.splitlines()]
+
+    every = events()
+    assert {e["type"] for e in every} >= {"deploy_forces", "attack", "visit"}
+    dated = [e["time"] for e in every if e["time"]]
+    assert dated == sorted(dated, key=lambda v: v[:7])  # time order (undated last)
+    october = events("--since", "2024-10-01", "--until", "2024-10-05")
+    assert october and all(e["time"].startswith("2024-10-0") for e in october)
+    assert all(e["type"] == "visit" for e in events("--type", "visit"))
+    assert [e["place"]["name"] for e in events("--place", "Donetsk")] == ["Donetsk"]
+    sourced = [e for e in events("--type", "deploy_forces", "--modality", "decided") if e["via"]]
+    assert any(e["via"] == ["National Intelligence Service", "Yonhap"] for e in sourced)
+    bad = cli("events", "--db", str(ingested), "--since", "last week")
+    assert bad.returncode == 2 and b"--since" in bad.stderr
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
@@ -180,7 +212,10 @@ def test_export_one_table_to_stdout(ingested: Path):
 def test_report(ingested: Path):
     md = cli("report", "--db", str(ingested)).stdout.decode()
     assert md.startswith("# newsledger report")
-    for section in ("## Articles", "## Claims by source", "## Figures", "## Times", "## Removed by cleaning"):
+    for section in (
+        "## Articles", "## Claims by source", "## Events", "## Actors and places", "## Figures", "## Times",
+        "## Removed by cleaning",
+    ):  # fmt: skip
         assert section in md
     assert "12,000" in md and "declines_to_confirm" in md
 

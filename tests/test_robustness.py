@@ -235,24 +235,43 @@ def test_a_busy_store_is_a_clear_error(tmp_path: Path, monkeypatch):
 
 
 # ------------------------------------------------------------------------------------------ upgrades
+def test_a_first_version_store_gains_the_event_columns_and_keeps_its_articles(tmp_path: Path, monkeypatch):
+    """A store written before events existed (schema 0001 only) opens, is backed up, and takes events."""
+    from newsledger import store as store_mod
+
+    db = tmp_path / "v1.db"
+    monkeypatch.setattr(store_mod, "MIGRATIONS", store_mod.MIGRATIONS[:1])
+    s = store_mod.Store(db)
+    s.close()
+    monkeypatch.undo()
+    res = cli("ingest", str(EXAMPLE.parent), "--db", str(db), "--published", "2024-10-18")
+    assert res.returncode == 0, res.stderr.decode()
+    assert Path(f"{db}.bak-0001_initial").exists()
+    s = store_mod.Store(db)
+    assert s.stats()["articles"] == 1
+    assert s.events(type="attack", since="2024-10-01", until="2024-10-31")
+    s.close()
+
+
 def test_an_older_store_is_backed_up_and_migrated(tmp_path: Path, monkeypatch):
     from newsledger import store as store_mod
 
     db = tmp_path / "s.db"
     res = cli("ingest", str(EXAMPLE.parent), "--db", str(db))
     assert res.returncode == 0
-    extra = ("0002_test_column", "ALTER TABLE articles ADD COLUMN test_note TEXT")
+    names = [n for n, _ in store_mod.MIGRATIONS]
+    extra = ("9999_test_column", "ALTER TABLE articles ADD COLUMN test_note TEXT")
     monkeypatch.setattr(store_mod, "MIGRATIONS", [*store_mod.MIGRATIONS, extra])
     s = store_mod.Store(db)
-    assert s.migrations() == ["0001_initial", "0002_test_column"]
-    assert s.backup_path == f"{db}.bak-0001_initial" and Path(s.backup_path).exists()
+    assert s.migrations() == [*names, "9999_test_column"]
+    assert s.backup_path == f"{db}.bak-{names[-1]}" and Path(s.backup_path).exists()
     assert s.stats()["articles"] == 1  # nothing lost
     s.close()
-    old = sqlite3.connect(f"{db}.bak-0001_initial")
-    assert [r[0] for r in old.execute("SELECT name FROM schema_migrations")] == ["0001_initial"]
+    old = sqlite3.connect(f"{db}.bak-{names[-1]}")
+    assert [r[0] for r in old.execute("SELECT name FROM schema_migrations")] == names
     assert old.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     # Opened again, nothing more to migrate and no new backup.
-    os.remove(f"{db}.bak-0001_initial")
+    os.remove(f"{db}.bak-{names[-1]}")
     s = store_mod.Store(db)
     assert s.backup_path is None
     s.close()
@@ -284,4 +303,6 @@ def test_many_processes_opening_a_new_store_at_once_migrate_it_once(tmp_path: Pa
     errors = [p.communicate()[1].decode() for p in procs]
     assert all(p.returncode == 0 for p in procs), errors
     con = sqlite3.connect(db)
-    assert [r[0] for r in con.execute("SELECT name FROM schema_migrations")] == ["0001_initial"]
+    from newsledger.store import MIGRATIONS
+
+    assert [r[0] for r in con.execute("SELECT name FROM schema_migrations")] == [n for n, _ in MIGRATIONS]

@@ -361,6 +361,67 @@ def claims(
 
 
 @app.command()
+def events(
+    db: DbOpt = Path(DEFAULT_DB),
+    fmt: FormatOpt = "table",
+    type: Annotated[str | None, typer.Option("--type", help="Only this event type (docs/EVENTS.md).")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor entity id or part of its name.")] = None,
+    place: Annotated[str | None, typer.Option(help="Place entity id or part of its name.")] = None,
+    since: Annotated[str | None, typer.Option(help="Events on or after this ISO date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before this ISO date.")] = None,
+    modality: Annotated[
+        str | None,
+        typer.Option(help="planned, decided, preparing, under_way, happened, denied, hypothetical."),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+) -> None:
+    """List events in time order: type, actor, target, place, time, figures, modality and source."""
+    for label, val in (("--since", since), ("--until", until)):
+        if val:
+            try:
+                dt.date.fromisoformat(val)
+            except ValueError:
+                raise _fail(f"{label}: not an ISO date: {val!r}", 2) from None
+    with _open(db) as store:
+        rows = store.events(
+            type=type, actor=actor, place=place, since=since, until=until, modality=modality, limit=limit
+        )
+        claims = {(r["article_id"], r["idx"]): r for r in store.claims()} if rows else {}
+    out = []
+    for r in rows:
+        data = json.loads(r["data"])
+        c = claims.get((r["article_id"], r["claim"])) if r["claim"] is not None else None
+        data["source"] = (c["source_name"] or c["source_text"]) if c else None
+        data["via"] = [v["name"] for v in json.loads(c["via"])] if c else []
+        data["article_id"], data["title"], data["url"] = r["article_id"], r["title"], r["url"]
+        out.append(data)
+    if fmt == "jsonl":
+        _jsonl(out)
+        return
+
+    def arg(a: dict[str, Any] | None) -> str:
+        return "" if not a else (a.get("name") or a["text"])
+
+    def when(e: dict[str, Any]) -> str:
+        if not e.get("time"):
+            return ""
+        return e["time"] + (" (inferred)" if e.get("time_inferred") else "")
+
+    _table(
+        f"{len(out)} events",
+        ["time", "type", "modality", "actor", "target", "place", "trigger", "source"],
+        [
+            [
+                when(e), e["type"], e["modality"], arg(e.get("actor")), arg(e.get("target")),
+                arg(e.get("place")), e["trigger"]["text"],
+                " → ".join(e["via"]) if e["via"] else (e["source"] or "(outlet)"),
+            ]
+            for e in out
+        ],
+    )  # fmt: skip
+
+
+@app.command()
 def entities(
     db: DbOpt = Path(DEFAULT_DB),
     fmt: FormatOpt = "table",

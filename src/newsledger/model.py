@@ -182,20 +182,38 @@ class Claim(Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Event(Record):
-    """Who did what to whom, where, when, how many, and how certain."""
+class Arg(Record):
+    """A participant or setting of an event: the text as written and the entity it links to, if any
+    (``lat``/``lon`` for a resolved place)."""
 
     start: int
     end: int
-    type: str
+    text: str
+    entity_id: str | None = None
+    name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event(Record):
+    """Who did what to whom, where, when, how many, and how certain (docs/EVENTS.md)."""
+
+    start: int
+    end: int
+    type: str  # an event type of docs/EVENTS.md, or "other" (then ``verb`` says what)
     trigger: Span
-    actor: str | None = None
-    target: str | None = None
-    place: str | None = None
-    time: str | None = None
-    quantities: tuple[float, ...] = ()
-    modality: str = "happened"
-    claim: int | None = None
+    modality: str = "happened"  # a Modality
+    actor: Arg | None = None
+    target: Arg | None = None
+    place: Arg | None = None
+    time: str | None = None  # TIMEX3 value of the event's time expression, or the publication date
+    time_text: str | None = None  # the expression as written (None when inferred)
+    time_inferred: bool = False  # True: no expression in the clause; the publication date stands in
+    quantities: tuple[int, ...] = ()  # indices into the article's ``quantities``
+    claim: int | None = None  # index into ``claims`` of the claim that reports it; None: the outlet itself
+    cameo: str | None = None  # CAMEO root code of the type
+    verb: str = ""  # the trigger's lemma
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +309,14 @@ def extraction_from_json(
         for c in d.get("claims", [])
     ]
     events = [
-        Event(**{**e, "trigger": Span(**e["trigger"]), "quantities": tuple(e.get("quantities", []))})
+        Event(
+            **{
+                **e,
+                "trigger": Span(**e["trigger"]),
+                "quantities": tuple(e.get("quantities", [])),
+                **{k: Arg(**e[k]) if e.get(k) else None for k in ("actor", "target", "place")},
+            }
+        )
         for e in d.get("events", [])
     ]
     return Extraction(

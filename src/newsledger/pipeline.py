@@ -4,7 +4,8 @@
 2. clean     clean.py: HTML main text and metadata (trafilatura + htmldate), then plain-text clean-up
              (captions, credits, teasers, prompts, dateline, byline) → Article with removed spans;
 3. parse     nlp.py: one spaCy pipeline, ``nlp.pipe`` over batches;
-4. extract   extract/: entities → times → quantities → claims (claims use the entities to name sources);
+4. extract   extract/: entities → times → quantities → claims → events (claims use the entities to name
+             sources; events use all four);
 5. emit      Extraction records, in input order, for the CLI to print or the store to write.
 
 Failures of one article (unreadable input, no text after cleaning, an extractor error) come out as
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 from . import clean as cleaning
 from .errors import ReadError
-from .extract import extract_claims, extract_entities, extract_quantities, extract_times
+from .extract import extract_claims, extract_entities, extract_events, extract_quantities, extract_times
 from .ids import article_id
 from .model import Article, Duplicate, Extraction
 from .nlp import get_nlp
@@ -155,11 +156,14 @@ def extract_doc(doc: object, article: Article) -> Extraction:
 
     assert isinstance(doc, Doc)
     entities = extract_entities(doc)
+    times = extract_times(doc, article.published)
+    quantities = extract_quantities(doc)
+    claims = extract_claims(doc, entities)
     return Extraction(
         article=article,
         entities=entities,
-        times=extract_times(doc, article.published),
-        quantities=extract_quantities(doc),
-        claims=extract_claims(doc, entities),
-        events=[],
+        times=times,
+        quantities=quantities,
+        claims=claims,
+        events=extract_events(doc, entities, times, quantities, claims, article.published),
     )

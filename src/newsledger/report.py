@@ -25,6 +25,10 @@ def _md(text: str | None) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ").strip()
 
 
+def _arg(a: dict | None) -> str:
+    return _cut((a.get("name") or a.get("text")) if a else "", 40) or "—"
+
+
 def _cut(text: str | None, n: int = 110) -> str:
     t = _md(text)
     return t if len(t) <= n else t[: n - 1] + "…"
@@ -73,6 +77,30 @@ def build_report(store: Store) -> str:
                 extra.append(f"hedges: {hedges}")
             tail = f" _({'; '.join(extra)})_" if extra else ""
             out.append(f"- **{_md(c['cue_text'])}** ({c['quote']}): “{_cut(c['content_text'], 160)}”{tail}")
+        out.append("")
+
+    evs = store.events()
+    if evs:
+        out += ["## Events", "", "| when | event | actor | target | place | figures | how sure | source |",
+                "|---|---|---|---|---|---|---|---|"]  # fmt: skip
+        by_key = {(c["article_id"], c["idx"]): c for c in claims}
+        qs = {
+            (q["article_id"], q["idx"]): q["text"]
+            for q in store.db.execute("SELECT article_id, idx, text FROM quantities")
+        }
+        for e in evs:
+            d = json.loads(e["data"])
+            when = d.get("time") or "—"
+            if d.get("time_inferred"):
+                when += " (pub.)"
+            cl = by_key.get((e["article_id"], e["claim"])) if e["claim"] is not None else None
+            src = " → ".join(v["name"] for v in json.loads(cl["via"] or "[]")) if cl else "outlet"
+            figs = ", ".join(qs.get((e["article_id"], i), "") for i in d.get("quantities", []))
+            out.append(
+                f"| {when} | {d['type']} ({_md(d['trigger']['text'])}) | {_arg(d.get('actor'))} | "
+                f"{_arg(d.get('target'))} | {_arg(d.get('place'))} | {_md(figs)} | {d['modality']} "
+                f"| {_md(src)} |"
+            )
         out.append("")
 
     out += ["## Actors and places", ""]

@@ -22,6 +22,7 @@ from typing import Any
 
 from .errors import ReadError, StoreBusyError, StoreError
 from .model import EXTRACTOR_VERSION, Duplicate, Extraction
+from .timex import timex_bounds
 
 # How long a writer waits for another writer's transaction before giving up.
 BUSY_TIMEOUT_S = 60.0
@@ -78,6 +79,25 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE TABLE failures (path TEXT, reason TEXT, at TEXT);
         CREATE VIRTUAL TABLE articles_fts USING fts5(article_id UNINDEXED, title, text);
         CREATE VIRTUAL TABLE claims_fts USING fts5(article_id UNINDEXED, idx UNINDEXED, source, content);
+        """,
+    ),
+    (
+        "0002_event_columns",
+        # Events were always empty before this migration: nothing to backfill.
+        """
+        ALTER TABLE events ADD COLUMN modality TEXT;
+        ALTER TABLE events ADD COLUMN actor_id TEXT;
+        ALTER TABLE events ADD COLUMN actor TEXT;
+        ALTER TABLE events ADD COLUMN place_id TEXT;
+        ALTER TABLE events ADD COLUMN place TEXT;
+        ALTER TABLE events ADD COLUMN time_value TEXT;
+        ALTER TABLE events ADD COLUMN time_lo TEXT;
+        ALTER TABLE events ADD COLUMN time_hi TEXT;
+        ALTER TABLE events ADD COLUMN claim INTEGER;
+        CREATE INDEX events_type ON events(type);
+        CREATE INDEX events_time ON events(time_lo, time_hi);
+        CREATE INDEX events_actor ON events(actor_id);
+        CREATE INDEX events_place ON events(place_id);
         """,
     ),
 ]
@@ -356,9 +376,20 @@ class Store:
                 "INSERT INTO claims_fts VALUES (?,?,?,?)",
                 (a.id, i, (s.name or s.text) if s else "", c.content.text),
             )
+        rows = []
+        for i, e in enumerate(ex.events):
+            lo, hi = timex_bounds(e.time)
+            actor, place = e.actor, e.place
+            rows.append((
+                a.id, i, e.start, e.end, e.type, json.dumps(e.to_dict()), e.modality,
+                actor.entity_id if actor else None, (actor.name or actor.text) if actor else None,
+                place.entity_id if place else None, (place.name or place.text) if place else None,
+                e.time, lo, hi, e.claim,
+            ))  # fmt: skip
         db.executemany(
-            "INSERT INTO events VALUES (?,?,?,?,?,?)",
-            [(a.id, i, e.start, e.end, e.type, json.dumps(e.to_dict())) for i, e in enumerate(ex.events)],
+            'INSERT INTO events (article_id, idx, start, "end", type, data, modality, actor_id, actor,'
+            " place_id, place, time_value, time_lo, time_hi, claim) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
         )
 
     # ----------------------------------------------------------------------------------------- reads
@@ -404,6 +435,46 @@ class Store:
             sql += " WHERE coalesce(c.source_name, c.source_text) LIKE ?"
             args.append(f"%{source}%")
         sql += " ORDER BY a.published, c.article_id, c.idx"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return list(self.db.execute(sql, args))
+
+    def events(
+        self,
+        *,
+        type: str | None = None,
+        actor: str | None = None,
+        place: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        modality: str | None = None,
+        limit: int | None = None,
+    ) -> list[sqlite3.Row]:
+        """Events with their article, in time order (undated last). ``actor``/``place`` match the entity id
+        or a part of the name; ``since``/``until`` (ISO dates) keep events whose time interval overlaps."""
+        sql = "SELECT e.*, a.title, a.published, a.outlet, a.url FROM events e"
+        sql += " JOIN articles a ON a.id = e.article_id"
+        where: list[str] = []
+        args: list[Any] = []
+        if type:
+            where.append("e.type = ?")
+            args.append(type)
+        if modality:
+            where.append("e.modality = ?")
+            args.append(modality)
+        for col, val in (("actor", actor), ("place", place)):
+            if val:
+                where.append(f"(e.{col}_id = ? OR e.{col} LIKE ?)")
+                args += [val, f"%{val}%"]
+        if since:
+            where.append("e.time_hi >= ?")
+            args.append(since)
+        if until:
+            where.append("e.time_lo <= ?")
+            args.append(until)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY e.time_lo IS NULL, e.time_lo, a.published, e.article_id, e.idx"
         if limit:
             sql += f" LIMIT {int(limit)}"
         return list(self.db.execute(sql, args))
