@@ -6,3 +6,4 @@ scripts/setup.sh
 DB=${NEWSLEDGER_DB:-newsledger.db}
 .venv/bin/newsledger ingest examples/ --db "$DB"
 .venv/bin/newsledger report --db "$DB"
+echo "Browse it: .venv/bin/newsledger serve --db $DB   (http://127.0.0.1:8000)" >&2

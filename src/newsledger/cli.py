@@ -129,8 +129,11 @@ def ingest(
             help="With --dask: keep the Parquet shards in this directory (default: removed once loaded)."
         ),
     ] = None,
+    no_consolidate: Annotated[
+        bool, typer.Option("--no-consolidate", help="Skip consolidation after ingest (run it later).")
+    ] = False,
 ) -> None:
-    """Read articles, clean them, extract records and write them to the store.
+    """Read articles, clean them, extract records and write them to the store, then consolidate.
 
     Re-ingesting an article already in the store changes nothing; an interrupted ingest resumes where it
     stopped. Each input that cannot be read gets one line on stderr and is recorded as a failure.
@@ -168,15 +171,187 @@ def ingest(
         )
         raise typer.Exit(130) from None
     except NewsledgerError as exc:
+        store.close()
         raise _fail(str(exc)) from None
+    c = writer.counts
+    try:
+        if c["new"] and not no_consolidate:
+            _consolidate(store)
     finally:
         store.close()
-    c = writer.counts
     out.print(
         f"read {c['read']} · new {c['new']} · duplicates {c['duplicates']} · failed {c['failed']}  →  {db}"
     )
     if c["failed"]:
         raise typer.Exit(1)
+
+
+def _consolidate(store: Store) -> dict[str, int]:
+    from .consolidate import consolidate as run
+
+    n = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    with _progress("consolidate") as progress:
+        task = progress.add_task("consolidate", total=n, unit="articles", articles=0, rate="")
+        counts = run(store, progress=lambda: progress.advance(task))
+    return counts
+
+
+@app.command()
+def consolidate(db: DbOpt = Path(DEFAULT_DB)) -> None:
+    """Find copies, origins, propositions, estimates and the timeline across the stored articles."""
+    try:
+        store = Store(db)
+    except NewsledgerError as exc:
+        raise _fail(str(exc)) from None
+    try:
+        counts = _consolidate(store)
+    except NewsledgerError as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        store.close()
+    out.print(
+        f"{counts['articles']} articles · {counts['copies']} copies · {counts['propositions']} propositions"
+        f" · {counts['estimates']} estimate groups  →  {db}"
+    )
+
+
+@app.command()
+def propositions(
+    db: DbOpt = Path(DEFAULT_DB),
+    fmt: FormatOpt = "table",
+    kind: Annotated[str | None, typer.Option(help="claim or event.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+) -> None:
+    """Claims and events said by several reports, with origins, independent sources and first-seen date."""
+    with _open(db) as store:
+        rows = store.propositions(kind=kind, limit=limit)
+    data = [{"id": r["id"], "kind": r["kind"], **json.loads(r["data"])} for r in rows]
+    if fmt == "jsonl":
+        _jsonl(data)
+        return
+    _table(
+        f"{len(data)} propositions",
+        ["first seen", "proposition", "reports", "sources", "corroboration", "other sides"],
+        [
+            [
+                p["first_seen"] or "",
+                p["label"],
+                p["reports"],
+                p["independent_sources"],
+                p["corroboration"],
+                "; ".join(f"{s['source']}: {s['stance']}" for s in p.get("sides", [])),
+            ]
+            for p in data
+        ],
+    )
+
+
+@app.command()
+def estimates(
+    query: Annotated[str | None, typer.Argument(help="Only groups whose label contains this.")] = None,
+    db: DbOpt = Path(DEFAULT_DB),
+    fmt: FormatOpt = "table",
+) -> None:
+    """Figures for one quantity across sources and time, with contradictions and revisions."""
+    with _open(db) as store:
+        rows = store.estimates(query=query)
+    data = [json.loads(r["data"]) for r in rows]
+    if fmt == "jsonl":
+        _jsonl(data)
+        return
+    table_rows = []
+    for e in data:
+        for i, v in enumerate(e["values"]):
+            flags = [c["note"] for c in e["contradictions"] if i in (c["a"], c["b"])]
+            flags += [f"revision: {r['note']}" for r in e["revisions"] if i in (r["a"], r["b"])]
+            table_rows.append(
+                [
+                    e["label"] if i == 0 else "",
+                    v["text"],
+                    v["as_of"] or "",
+                    " → ".join(v["via"]) if v["via"] else v["source"],
+                    "; ".join(flags),
+                ]
+            )
+    _table(f"{len(data)} estimate groups", ["estimate", "figure", "as of", "source", "contested"], table_rows)
+
+
+@app.command()
+def timeline(
+    db: DbOpt = Path(DEFAULT_DB),
+    fmt: FormatOpt = "table",
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+) -> None:
+    """Dated events in order (one line per event proposition), with the granularity of their date."""
+    with _open(db) as store:
+        rows = store.timeline(limit=limit)
+    data = [{"id": r["id"], **json.loads(r["data"])} for r in rows]
+    if fmt == "jsonl":
+        _jsonl(data)
+        return
+    _table(
+        f"{len(data)} dated events",
+        ["date", "granularity", "event", "modality", "reports", "first seen"],
+        [
+            [
+                p["time"] + (" (pub.)" if p.get("time_inferred") else ""),
+                p["granularity"] or "",
+                p["label"],
+                p["modality"],
+                p["reports"],
+                p["first_seen"] or "",
+            ]
+            for p in data
+        ],
+    )
+
+
+@app.command()
+def serve(
+    db: DbOpt = Path(DEFAULT_DB),
+    host: Annotated[str, typer.Option(help="Address to bind (default: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.", min=1, max=65535)] = 8000,
+    write: Annotated[
+        bool, typer.Option("--write", help="Accept uploads at POST /api/articles (read-only otherwise).")
+    ] = False,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="NEWSLEDGER_TOKEN", help="Bearer token uploads must carry (env NEWSLEDGER_TOKEN)."
+        ),
+    ] = None,
+) -> None:
+    """Serve the web UI and the JSON API (OpenAPI at /openapi.json, docs at /docs)."""
+    from .web.app import serve as run_server
+
+    if write and not token and host not in ("127.0.0.1", "localhost", "::1"):
+        raise _fail("--write on a public address needs --token", 2)
+    run_server(db, host, port, token, write)
+
+
+@app.command()
+def stories(db: DbOpt = Path(DEFAULT_DB), fmt: FormatOpt = "table") -> None:
+    """Stories: articles joined by copies or shared propositions, with their main actors and span of dates."""
+    with _open(db) as store:
+        data = store.stories()
+    if fmt == "jsonl":
+        _jsonl(data)
+        return
+    _table(
+        f"{len(data)} stories",
+        ["story", "articles", "from", "to", "propositions", "top actors"],
+        [
+            [
+                s["label"],
+                s["articles"],
+                s["first"] or "",
+                s["last"] or "",
+                s["propositions"],
+                ", ".join(s["actors"]),
+            ]
+            for s in data
+        ],
+    )
 
 
 def _ingest_dask(

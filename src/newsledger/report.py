@@ -25,6 +25,49 @@ def _md(text: str | None) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ").strip()
 
 
+def _story(store: Store) -> list[str]:
+    """Key figures by source over time, contested points, the timeline (from `consolidate`)."""
+    ests = [json.loads(r["data"]) for r in store.estimates()]
+    props = [json.loads(r["data"]) for r in store.propositions(kind="claim")]
+    line = [json.loads(r["data"]) for r in store.timeline()]
+    if not (ests or props or line):
+        return []
+    out = ["## Story", ""]
+    if ests:
+        out += ["### Key figures by source", "", "| quantity | figure | as of | source | contested by |",
+                "|---|---|---|---|---|"]  # fmt: skip
+        for e in ests:
+            for i, v in enumerate(e["values"]):
+                against = [e["values"][c["b" if c["a"] == i else "a"]]["source"]
+                           for c in e["contradictions"] if i in (c["a"], c["b"])]  # fmt: skip
+                src = " → ".join(v["via"]) if v["via"] else v["source"]
+                out.append(
+                    f"| {_md(e['label']) if i == 0 else ''} | {_md(v['text'])} | {v['as_of'] or '—'} | "
+                    f"{_md(src)} | {_md(', '.join(sorted(set(against))))} |"
+                )
+        out.append("")
+    contested = [p for p in props if p["corroboration"] == "contested"]
+    if contested:
+        out += ["### Contested points", ""]
+        for p in contested:
+            sides = "; ".join(f"{_md(s['source'])}: {s['stance']}" for s in p["sides"])
+            out.append(f"- {_cut(p['label'], 160)} — {sides}")
+        out.append("")
+    if line:
+        out += [
+            "### Timeline",
+            "",
+            "| date | granularity | event | how sure | reports |",
+            "|---|---|---|---|---|",
+        ]
+        for p in line:
+            when = p["time"] + (" (pub.)" if p.get("time_inferred") else "")
+            gran = p["granularity"] or "—"
+            out.append(f"| {when} | {gran} | {_cut(p['label'], 70)} | {p['modality']} | {p['reports']} |")
+        out.append("")
+    return out
+
+
 def _arg(a: dict | None) -> str:
     return _cut((a.get("name") or a.get("text")) if a else "", 40) or "—"
 
@@ -79,6 +122,7 @@ def build_report(store: Store) -> str:
             out.append(f"- **{_md(c['cue_text'])}** ({c['quote']}): “{_cut(c['content_text'], 160)}”{tail}")
         out.append("")
 
+    out += _story(store)
     evs = store.events()
     if evs:
         out += ["## Events", "", "| when | event | actor | target | place | figures | how sure | source |",

@@ -100,6 +100,23 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX events_place ON events(place_id);
         """,
     ),
+    (
+        "0003_consolidation",
+        """
+        CREATE TABLE signatures (article_id TEXT PRIMARY KEY REFERENCES articles(id), minhash BLOB);
+        CREATE TABLE copies (a TEXT, b TEXT, similarity REAL, kind TEXT, shared TEXT, PRIMARY KEY (a, b));
+        CREATE TABLE article_origins (article_id TEXT PRIMARY KEY, wire TEXT, copy_of TEXT);
+        CREATE TABLE propositions (
+            id INTEGER PRIMARY KEY, kind TEXT, label TEXT, first_seen TEXT, reports INTEGER,
+            independent_sources INTEGER, independent_reports INTEGER, corroboration TEXT, data TEXT
+        );
+        CREATE TABLE proposition_members (proposition_id INTEGER, article_id TEXT, kind TEXT, idx INTEGER);
+        CREATE INDEX proposition_members_article ON proposition_members(article_id);
+        CREATE TABLE estimates (
+            id INTEGER PRIMARY KEY, label TEXT, unit TEXT, actor TEXT, context TEXT, data TEXT
+        );
+        """,
+    ),
 ]
 
 # Tables whose rows belong to one article (deleted with it, counted by ``stats``).
@@ -478,6 +495,102 @@ class Store:
         if limit:
             sql += f" LIMIT {int(limit)}"
         return list(self.db.execute(sql, args))
+
+    # ----------------------------------------------------------------- consolidation (consolidate.py)
+    def propositions(self, *, kind: str | None = None, limit: int | None = None) -> list[sqlite3.Row]:
+        sql = "SELECT * FROM propositions"
+        args: list[Any] = []
+        if kind:
+            sql += " WHERE kind = ?"
+            args.append(kind)
+        sql += " ORDER BY reports DESC, independent_sources DESC, first_seen, id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return list(self.db.execute(sql, args))
+
+    def estimates(self, *, query: str | None = None) -> list[sqlite3.Row]:
+        if query:
+            return list(
+                self.db.execute("SELECT * FROM estimates WHERE label LIKE ? ORDER BY id", (f"%{query}%",))
+            )
+        return list(self.db.execute("SELECT * FROM estimates ORDER BY id"))
+
+    def timeline(self, *, limit: int | None = None) -> list[sqlite3.Row]:
+        sql = (
+            "SELECT * FROM propositions WHERE kind = 'event' AND json_extract(data, '$.time') IS NOT NULL"
+            " ORDER BY json_extract(data, '$.time'), first_seen, id"
+        )
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return list(self.db.execute(sql))
+
+    def stories(self) -> list[dict[str, Any]]:
+        """Articles joined by copies or by propositions they share; each with dates and main actors."""
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            parent.setdefault(x, x)
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        def union(a: str, b: str) -> None:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+
+        for (aid,) in self.db.execute("SELECT id FROM articles"):
+            find(aid)
+        for a, b in self.db.execute("SELECT a, b FROM copies"):
+            union(a, b)
+        by_prop: dict[int, list[str]] = {}
+        for pid, aid in self.db.execute(
+            "SELECT m.proposition_id, m.article_id FROM proposition_members m"
+            " JOIN propositions p ON p.id = m.proposition_id WHERE p.reports >= 2"
+        ):
+            by_prop.setdefault(pid, []).append(aid)
+        props_of: dict[str, set[int]] = {}
+        for pid, aids in by_prop.items():
+            for aid in aids[1:]:
+                union(aids[0], aid)
+            for aid in aids:
+                props_of.setdefault(aid, set()).add(pid)
+        groups: dict[str, list[str]] = {}
+        for aid in list(parent):
+            groups.setdefault(find(aid), []).append(aid)
+        out = []
+        for members in groups.values():
+            marks = ",".join("?" * len(members))
+            dates = self.db.execute(
+                f"SELECT min(published), max(published) FROM articles WHERE id IN ({marks})", members
+            ).fetchone()
+            actors = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id"
+                    f" WHERE m.article_id IN"
+                    f" ({marks}) AND e.kind NOT IN ('place') GROUP BY e.id ORDER BY count(*) DESC LIMIT 5",
+                    members,
+                )
+            ]
+            title = self.db.execute(
+                f"SELECT title FROM articles WHERE id IN ({marks}) ORDER BY published, id LIMIT 1", members
+            ).fetchone()[0]
+            props = set().union(*(props_of.get(a, set()) for a in members))
+            out.append(
+                {
+                    "label": title or (", ".join(actors[:3]) if actors else members[0]),
+                    "articles": len(members),
+                    "article_ids": sorted(members),
+                    "first": dates[0],
+                    "last": dates[1],
+                    "propositions": len(props),
+                    "actors": actors,
+                }
+            )
+        out.sort(key=lambda s: (-s["articles"], s["first"] or ""))
+        return out
 
     def entities(
         self, *, limit: int | None = None, kind: str | None = None, country: str | None = None

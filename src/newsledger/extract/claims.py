@@ -317,6 +317,21 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 part = max((p for p in (before, after) if p), key=lambda p: p[1] - p[0], default=None)
                 if part is not None and part[1] - part[0] >= 2:
                     content = _strip(text, doc[part[0]].idx, doc[part[1]].idx + len(doc[part[1]]))
+            if comp is None and content is None:
+                # "Yonhap said, citing the NIS, that …": the parser often hangs the that-clause on the cited
+                # source as a relative clause; it is the content of the cue.
+                for c in tok.children:
+                    if c.dep_ == "advcl" and c.lemma_.lower() == "cite":
+                        for o in c.children:
+                            comp = comp or next(
+                                (
+                                    r
+                                    for r in o.children
+                                    if r.dep_ in ("relcl", "acl", "ccomp")
+                                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
+                                ),
+                                None,
+                            )
             if comp is None and content is None and (object_cue or lemma in CUE_LEMMAS):
                 obj = next(
                     (c for c in tok.children if c.dep_ in ("dobj", "xcomp", "attr", "oprd") and c.i > tok.i),

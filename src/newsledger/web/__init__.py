@@ -1,0 +1,1 @@
+"""Web UI and HTTP API (``newsledger serve``)."""

@@ -1,0 +1,502 @@
+"""The HTTP API and web UI (`newsledger serve`): FastAPI, server-rendered Jinja2 pages, no build step.
+
+Article text is hostile input: every page goes through Jinja2's autoescaping and the highlighter escapes
+each piece of text it emits; responses carry a Content-Security-Policy that allows no inline script and no
+other origin; URLs found in articles are shown as text, never linked or fetched.
+"""
+
+import base64
+import itertools
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+
+from ..store import Store
+
+HERE = Path(__file__).parent
+MAX_UPLOAD = 5 * 1024 * 1024
+MAX_PAGE = 500
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+UPLOAD_TYPES = {"text/plain": ".txt", "text/html": ".html", "application/x-ndjson": ".jsonl",
+                "application/jsonl": ".jsonl"}  # fmt: skip
+
+
+def get_store(request: Request) -> Iterator[Store]:
+    """A read-only connection per request (SQLite WAL: readers never block the writer)."""
+    store = Store(request.app.state.db, readonly=True)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Items per page.")]
+
+
+def _cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(str(offset).encode()).decode().rstrip("=")
+
+
+def _offset(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    try:
+        value = int(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode())
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise HTTPException(400, "bad cursor") from exc
+    if value < 0:
+        raise HTTPException(400, "bad cursor")
+    return value
+
+
+def _page(rows: list[Any], offset: int, limit: int) -> dict[str, Any]:
+    items = rows[:limit]
+    return {"items": items, "next_cursor": _cursor(offset + limit) if len(rows) > limit else None}
+
+
+def create_app(db: str | Path, *, token: str | None = None, read_only: bool = True) -> FastAPI:
+    """The app over one store. Writes (uploads) need ``read_only=False`` and, when ``token`` is set, the
+    header ``Authorization: Bearer <token>``."""
+    db = str(db)
+    app = FastAPI(
+        title="newsledger",
+        version="0.1.0",
+        description="Who claims what, through whom, how sure, when — and whether anyone else backs it up.",
+    )
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    app.state.db = db
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", ()))
+        return JSONResponse({"error": f"{where}: {first.get('msg', 'invalid request')}"}, status_code=422)
+
+    @app.exception_handler(sqlite3.Error)
+    async def store_error(request: Request, exc: sqlite3.Error) -> JSONResponse:
+        return JSONResponse({"error": f"store error: {exc}"}, status_code=503)
+
+    # ------------------------------------------------------------------------------------------ API
+    @app.get("/api/articles", tags=["articles"])
+    def api_articles(
+        store: StoreDep, limit: Limit = 50, cursor: str | None = None, outlet: str | None = None
+    ) -> dict[str, Any]:
+        off = _offset(cursor)
+        sql = (
+            "SELECT id, title, outlet, url, published, agency, dateline, length(text) AS chars FROM articles"
+        )
+        args: list[Any] = []
+        if outlet:
+            sql += " WHERE outlet = ?"
+            args.append(outlet)
+        sql += " ORDER BY published DESC, id LIMIT ? OFFSET ?"
+        rows = [dict(r) for r in store.db.execute(sql, [*args, limit + 1, off])]
+        return _page(rows, off, limit)
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
+    def api_article(store: StoreDep, article_id: str) -> dict[str, Any]:
+        return _article(store, article_id)
+
+    @app.get("/api/entities", tags=["entities"])
+    def api_entities(
+        store: StoreDep, limit: Limit = 50, cursor: str | None = None, kind: str | None = None,
+        country: str | None = None,
+    ) -> dict[str, Any]:  # fmt: skip
+        off = _offset(cursor)
+        rows = [dict(r) for r in store.entities(kind=kind, country=country)]
+        return _page(rows[off : off + limit + 1], off, limit)
+
+    @app.get("/api/claims", tags=["claims"])
+    def api_claims(
+        store: StoreDep, limit: Limit = 50, cursor: str | None = None, source: str | None = None,
+        stance: str | None = None,
+    ) -> dict[str, Any]:  # fmt: skip
+        off = _offset(cursor)
+        sql = (
+            "SELECT c.*, a.title, a.published, a.outlet FROM claims c JOIN articles a ON a.id = c.article_id"
+        )
+        where, args = [], []
+        if source:
+            where.append("(c.source_entity_id = ? OR coalesce(c.source_name, c.source_text) LIKE ?)")
+            args += [source, f"%{source}%"]
+        if stance:
+            where.append("c.stance = ?")
+            args.append(stance)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.published DESC, c.article_id, c.idx LIMIT ? OFFSET ?"
+        rows = [_claim_json(r) for r in store.db.execute(sql, [*args, limit + 1, off])]
+        return _page(rows, off, limit)
+
+    @app.get("/api/events", tags=["events"])
+    def api_events(
+        store: StoreDep, limit: Limit = 50, cursor: str | None = None, type: str | None = None,
+        actor: str | None = None, place: str | None = None, since: str | None = None,
+        until: str | None = None,
+    ) -> dict[str, Any]:  # fmt: skip
+        off = _offset(cursor)
+        rows = store.events(type=type, actor=actor, place=place, since=since, until=until)
+        items = [{"article_id": r["article_id"], "idx": r["idx"], **json.loads(r["data"])} for r in rows]
+        return _page(items[off : off + limit + 1], off, limit)
+
+    @app.get("/api/propositions", tags=["consolidation"])
+    def api_propositions(
+        store: StoreDep, limit: Limit = 50, cursor: str | None = None, kind: str | None = None
+    ) -> dict[str, Any]:
+        off = _offset(cursor)
+        rows = [
+            {"id": r["id"], "kind": r["kind"], **json.loads(r["data"])} for r in store.propositions(kind=kind)
+        ]
+        return _page(rows[off : off + limit + 1], off, limit)
+
+    @app.get("/api/estimates", tags=["consolidation"])
+    def api_estimates(store: StoreDep, q: str | None = None) -> dict[str, Any]:
+        return {"items": [json.loads(r["data"]) for r in store.estimates(query=q)], "next_cursor": None}
+
+    @app.get("/api/timeline", tags=["consolidation"])
+    def api_timeline(store: StoreDep) -> dict[str, Any]:
+        return {
+            "items": [{"id": r["id"], **json.loads(r["data"])} for r in store.timeline()],
+            "next_cursor": None,
+        }
+
+    @app.get("/api/search", tags=["articles"])
+    def api_search(
+        store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=500)], limit: Limit = 20
+    ) -> dict[str, Any]:
+        return {"items": [dict(r) for r in store.search(q, limit=limit)], "next_cursor": None}
+
+    @app.post("/api/articles", tags=["articles"], status_code=201)
+    async def api_upload(
+        request: Request,
+        content_type: Annotated[str | None, Header()] = None,
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> dict[str, Any]:
+        if read_only:
+            raise HTTPException(403, "this server is read-only (start it with --write and a token)")
+        if token is not None and authorization != f"Bearer {token}":
+            raise HTTPException(401, "missing or wrong bearer token")
+        kind = (content_type or "").split(";")[0].strip().lower()
+        if kind not in UPLOAD_TYPES:
+            raise HTTPException(
+                415, f"unsupported content type {kind or '(none)'}; use {', '.join(UPLOAD_TYPES)}"
+            )
+        length = request.headers.get("content-length")
+        if length is not None and length.isdigit() and int(length) > MAX_UPLOAD:
+            raise HTTPException(413, f"upload larger than {MAX_UPLOAD} bytes")
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_UPLOAD:
+                raise HTTPException(413, f"upload larger than {MAX_UPLOAD} bytes")
+        if not body.strip():
+            raise HTTPException(400, "empty upload")
+        if UPLOAD_TYPES[kind] == ".jsonl":
+            for n, line in enumerate(body.splitlines(), 1):
+                if line.strip():
+                    try:
+                        json.loads(line)
+                    except ValueError:
+                        raise HTTPException(400, f"line {n}: not JSON") from None
+        return _ingest_upload(db, body, UPLOAD_TYPES[kind])
+
+    # ------------------------------------------------------------------------------------------ pages
+    def page(request: Request, name: str, **ctx: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, ctx)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def story(request: Request, store: StoreDep) -> HTMLResponse:
+        ests = [json.loads(r["data"]) for r in store.estimates()]
+        props = [{"id": r["id"], **json.loads(r["data"])} for r in store.propositions(kind="claim")]
+        line = [{"id": r["id"], **json.loads(r["data"])} for r in store.timeline()]
+        sources: dict[str, int] = {}
+        for p in props:
+            for m in p["members"]:
+                sources[m["source"]] = sources.get(m["source"], 0) + 1
+        return page(
+            request, "story.html", estimates=ests, charts=[_chart(e) for e in ests],
+            contested=[p for p in props if p["corroboration"] == "contested"], timeline=line,
+            sources=sorted(sources.items(), key=lambda kv: -kv[1])[:15], stats=store.stats(),
+        )  # fmt: skip
+
+    @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
+    def ledger(
+        request: Request, store: StoreDep, source: str | None = None, stance: str | None = None,
+        entity: str | None = None, since: str | None = None, until: str | None = None,
+    ) -> HTMLResponse:  # fmt: skip
+        props = [{"id": r["id"], **json.loads(r["data"])} for r in store.propositions(kind="claim")]
+        out = []
+        for p in props:
+            members = p["members"]
+            if source and not any(source.lower() in (m["source"] or "").lower() for m in members):
+                continue
+            if stance and not any(m["stance"] == stance for m in members):
+                continue
+            if entity and entity.lower() not in p["label"].lower():
+                continue
+            if since and (p["first_seen"] or "") < since:
+                continue
+            if until and (p["first_seen"] or "9999") > until:
+                continue
+            out.append(p)
+        return page(
+            request, "claims.html", props=out, source=source or "", stance=stance or "", entity=entity or "",
+            since=since or "", until=until or "",
+            stances=["asserts", "denies", "confirms", "declines_to_confirm", "doubts"],
+        )  # fmt: skip
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def reader(request: Request, store: StoreDep, article_id: str) -> HTMLResponse:
+        art = _article(store, article_id)
+        return page(request, "article.html", a=art, body=highlight(art))
+
+    @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
+    def entities_page(request: Request, store: StoreDep, kind: str | None = None) -> HTMLResponse:
+        rows = [dict(r) for r in store.entities(kind=kind, limit=1000)]
+        return page(request, "entities.html", rows=rows, kind=kind or "", points=_points(rows))
+
+    @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
+    def entity_page(request: Request, store: StoreDep, entity_id: str) -> HTMLResponse:
+        ent = store.db.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        if ent is None:
+            raise HTTPException(404, f"no entity {entity_id}")
+        claims = [
+            _claim_json(r)
+            for r in store.db.execute(
+                "SELECT c.*, a.title, a.published, a.outlet FROM claims c"
+                " JOIN articles a ON a.id = c.article_id WHERE c.source_entity_id = ?"
+                " ORDER BY a.published, c.idx LIMIT 500",
+                (entity_id,),
+            )
+        ]
+        evs = [
+            {"article_id": r["article_id"], **json.loads(r["data"])}
+            for r in store.db.execute(
+                "SELECT article_id, data FROM events WHERE actor_id = ? OR place_id = ?"
+                " ORDER BY time_lo IS NULL, time_lo LIMIT 500",
+                (entity_id, entity_id),
+            )
+        ]
+        mentions = store.db.execute(
+            'SELECT m.article_id, m.start, m."end", a.title FROM mentions m'
+            " JOIN articles a ON a.id = m.article_id"
+            " WHERE m.entity_id = ? ORDER BY a.published, m.start LIMIT 200",
+            (entity_id,),
+        ).fetchall()
+        return page(request, "entity.html", e=dict(ent), claims=claims, events=evs, mentions=mentions)
+
+    @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
+    def timeline_page(request: Request, store: StoreDep) -> HTMLResponse:
+        line = [{"id": r["id"], **json.loads(r["data"])} for r in store.timeline()]
+        return page(request, "timeline.html", timeline=line)
+
+    return app
+
+
+def _claim_json(r: sqlite3.Row) -> dict[str, Any]:
+    d = dict(r)
+    d["via"] = json.loads(d.get("via") or "[]")
+    d["hedges"] = json.loads(d.get("hedges") or "[]")
+    return d
+
+
+def _article(store: Store, article_id: str) -> dict[str, Any]:
+    db = store.db
+    a = db.execute(
+        "SELECT id, title, outlet, url, published, byline, dateline, agency, text, source_text FROM articles"
+        " WHERE id = ?",
+        (article_id,),
+    ).fetchone()
+    if a is None:
+        raise HTTPException(404, f"no article {article_id}")
+    out = dict(a)
+
+    def rows(sql: str) -> list[dict[str, Any]]:
+        return [dict(r) for r in db.execute(sql, (article_id,))]
+
+    out["entities"] = rows(
+        'SELECT m.start, m."end", m.text, m.label, m.entity_id, e.kind, e.name, e.lat, e.lon FROM mentions m'
+        " LEFT JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start"
+    )
+    out["times"] = rows(
+        'SELECT idx, start, "end", text, value, type, granularity FROM times'
+        " WHERE article_id = ? ORDER BY idx"
+    )
+    out["quantities"] = rows(
+        'SELECT idx, start, "end", text, value, low, high, unit FROM quantities'
+        " WHERE article_id = ? ORDER BY idx"
+    )
+    out["claims"] = [
+        _claim_json(r)
+        for r in db.execute("SELECT * FROM claims WHERE article_id = ? ORDER BY idx", (article_id,))
+    ]
+    out["events"] = [
+        {"idx": r["idx"], **json.loads(r["data"])}
+        for r in db.execute("SELECT idx, data FROM events WHERE article_id = ? ORDER BY idx", (article_id,))
+    ]
+    out["removed"] = rows(
+        'SELECT start, "end", text, reason FROM removed_spans WHERE article_id = ? ORDER BY start'
+    )
+    return out
+
+
+def highlight(a: dict[str, Any]) -> Markup:
+    """The article text as HTML with every extracted span marked; each piece of text is escaped."""
+    text: str = a["text"]
+    marks: list[tuple[int, int, str, str]] = []  # start, end, class, anchor id
+    for i, m in enumerate(a["entities"]):
+        marks.append((m["start"], m["end"], f"ent ent-{m.get('kind') or 'other'}", f"ent-{i}"))
+    for t in a["times"]:
+        marks.append((t["start"], t["end"], "time", f"time-{t['idx']}"))
+    for q in a["quantities"]:
+        marks.append((q["start"], q["end"], "qty", f"qty-{q['idx']}"))
+    for c in a["claims"]:
+        marks.append((c["content_start"], c["content_end"], "claim-content", f"claim-{c['idx']}"))
+        marks.append((c["cue_start"], c["cue_end"], "claim-cue", ""))
+        if c["source_start"] is not None:
+            marks.append((c["source_start"], c["source_end"], "claim-source", ""))
+    for e in a["events"]:
+        marks.append((e["trigger"]["start"], e["trigger"]["end"], "event", f"event-{e['idx']}"))
+    cuts = sorted({0, len(text), *(s for s, _, _, _ in marks), *(e for _, e, _, _ in marks)})
+    cuts = [c for c in cuts if 0 <= c <= len(text)]
+    anchors: dict[int, list[str]] = {}
+    for s, _, _, anchor in marks:
+        if anchor:
+            anchors.setdefault(s, []).append(anchor)
+    for s in sorted({s for s, _, _, _ in marks}):
+        anchors.setdefault(s, []).append(f"at-{s}")  # any record elsewhere links here by its offset
+    parts: list[str] = []
+    for lo, hi in itertools.pairwise(cuts):
+        for anchor in anchors.get(lo, []):
+            parts.append(f'<a class="anchor" id="{escape(anchor)}"></a>')
+        classes = sorted({cls for s, e, cls, _ in marks if s <= lo and hi <= e})
+        piece = escape(text[lo:hi])
+        if classes:
+            parts.append(f'<span class="{escape(" ".join(classes))}">{piece}</span>')
+        else:
+            parts.append(str(piece))
+    return Markup("".join(parts))
+
+
+def _chart(est: dict[str, Any]) -> Markup:
+    """An SVG dot plot of one estimate group: value (or range) by date, one row per source."""
+    vals = [v for v in est["values"] if v["low"] is not None]
+    if not vals:
+        return Markup("")
+    w, row = 640, 26
+    sources = sorted({v["source"] for v in vals})
+    hi = max(v["high"] for v in vals) or 1
+    lo = 0.0
+    h = row * len(sources) + 30
+
+    def x(value: float) -> float:
+        return 170 + (value - lo) / (hi - lo or 1) * (w - 200)
+
+    out = [f'<svg class="chart" viewBox="0 0 {w} {h}" role="img" aria-label="{escape(est["label"])}">']
+    for i, src in enumerate(sources):
+        y = 20 + i * row
+        out.append(f'<text x="4" y="{y + 4}" class="axis">{escape(src[:28])}</text>')
+        out.append(f'<line x1="170" x2="{w - 30}" y1="{y}" y2="{y}" class="grid"/>')
+        for v in vals:
+            if v["source"] != src:
+                continue
+            if v["high"] != v["low"]:
+                out.append(
+                    f'<line x1="{x(v["low"]):.1f}" x2="{x(v["high"]):.1f}" y1="{y}" y2="{y}" class="range"/>'
+                )
+            cx = x(v["value"] if v["value"] is not None else v["low"])
+            label = escape(f"{v['text']} ({v['as_of'] or 'undated'})")
+            out.append(f'<circle cx="{cx:.1f}" cy="{y}" r="5" class="dot"><title>{label}</title></circle>')
+    out.append(f'<text x="170" y="{h - 4}" class="axis">0</text>')
+    out.append(f'<text x="{w - 30}" y="{h - 4}" class="axis" text-anchor="end">{hi:,.0f}</text>')
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def _points(rows: list[dict[str, Any]]) -> Markup:
+    """Places with coordinates on an equirectangular world frame (graticule only; no tiles fetched)."""
+    pts = [r for r in rows if r.get("lat") is not None and r.get("lon") is not None]
+    w, h = 720, 360
+    out = [f'<svg class="map" viewBox="0 0 {w} {h}" role="img" aria-label="places">']
+    for lon in range(-180, 181, 30):
+        out.append(f'<line x1="{(lon + 180) * 2}" x2="{(lon + 180) * 2}" y1="0" y2="{h}" class="grid"/>')
+    for lat in range(-90, 91, 30):
+        out.append(f'<line x1="0" x2="{w}" y1="{(90 - lat) * 2}" y2="{(90 - lat) * 2}" class="grid"/>')
+    for r in pts:
+        cx, cy = (r["lon"] + 180) * 2, (90 - r["lat"]) * 2
+        out.append(
+            f'<a href="/entities/{escape(r["id"])}"><circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" class="dot">'
+            f"<title>{escape(r['name'])} ({r['mentions']})</title></circle></a>"
+        )
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def _ingest_upload(db: str, body: bytes, suffix: str) -> dict[str, Any]:
+    """Ingest uploaded bytes as one input file (same code path as the CLI), then consolidate."""
+    import tempfile
+
+    from ..consolidate import consolidate
+    from ..pipeline import Options, run
+    from ..readers import read_inputs
+    from ..store import BatchWriter
+
+    with tempfile.TemporaryDirectory(prefix="nl-upload-") as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        path.write_bytes(body)
+        store = Store(db)
+        try:
+            errors: list[str] = []
+            writer = BatchWriter(store, 32, on_error=lambda e: errors.append(str(e)))
+            known = store.article_ids()
+            for item in run(read_inputs([str(path)]), Options(), known=known.__contains__):
+                writer.add(item)
+            writer.flush()
+            if writer.counts["new"]:
+                consolidate(store)
+        finally:
+            store.close()
+    if writer.counts["new"] == 0 and errors:
+        raise HTTPException(400, errors[0].replace(str(path), "upload"))
+    return {k: writer.counts[k] for k in ("read", "new", "duplicates", "failed")} | {
+        "errors": [e.replace(str(path), "upload") for e in errors]
+    }
+
+
+def serve(db: str | Path, host: str, port: int, token: str | None, write: bool) -> None:
+    import uvicorn
+
+    if not Path(db).exists():
+        raise SystemExit(f"newsledger: {db}: no such store (run `newsledger ingest` first)")
+    uvicorn.run(create_app(db, token=token, read_only=not write), host=host, port=port, log_level="info")
+
+
+__all__ = ["create_app", "highlight", "serve"]

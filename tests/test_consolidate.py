@@ -1,0 +1,193 @@
+"""Consolidation: copies, origins, propositions, estimates and the timeline, on small stores we write."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE, cli
+from newsledger.consolidate import wire_origin
+
+
+def _write(folder: Path, name: str, text: str, published: str, outlet: str) -> None:
+    (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    (folder / f"{name}.txt.meta.json").write_text(json.dumps({"published": published, "outlet": outlet}))
+
+
+def _jsonl(*args: str) -> list[dict]:
+    res = cli(*args, "--format", "jsonl")
+    assert res.returncode == 0, res.stderr.decode()
+    return [json.loads(x) for x in res.stdout.splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("agency", "text", "wire"),
+    [
+        ("AP", "The senator said …", "AP"),
+        (None, "WASHINGTON (Reuters) - The senator said …", "Reuters"),
+        (None, "The senator said …\n\nCopyright 2016 The Associated Press. All rights reserved.", "AP"),
+        (None, "Jane Doe and John Roe, Associated Press writers, contributed to this report.", "AP"),
+        (None, "The senator told the AP reporter nothing new.", None),
+        (None, "A local story with no wire at all.", None),
+    ],
+)
+def test_wire_origin(agency, text, wire):
+    assert wire_origin(agency, text) == wire
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("seed") / "s.db"
+    res = cli("ingest", str(EXAMPLE.parent), "--db", str(db))
+    assert res.returncode == 0, res.stderr.decode()
+    return db
+
+
+def test_seed_article_gives_one_troop_estimate_group_with_its_three_figures(seed_db: Path):
+    groups = _jsonl("estimates", "troops", "--db", str(seed_db))
+    force = [g for g in groups if g["actor_id"] == "country:KP" and g["context"] == "force size"]
+    assert len(force) == 1
+    g = force[0]
+    by_text = {v["text"]: v for v in g["values"]}
+    assert set(by_text) == {"tens of thousands", "12,000", "10,000"}
+    assert by_text["12,000"]["via"] == ["National Intelligence Service", "Yonhap"]
+    assert by_text["10,000"]["source"] == "Volodymyr Zelensky"
+    assert by_text["tens of thousands"]["source"].endswith("(headline)")
+    assert all(v["as_of"] == "2024-10-18" for v in g["values"])
+    assert g["conservative"] == 10000
+    assert g["contradictions"]  # 10,000 vs 12,000 vs tens of thousands, same week, different sources
+    # The 10,000 said twice by Zelensky (training; "10,000 soldiers" in his quote) is one value.
+    assert len(by_text["10,000"]["articles"]) == 2
+
+
+def test_seed_article_contested_point_shows_both_sides(seed_db: Path):
+    props = _jsonl("propositions", "--kind", "claim", "--db", str(seed_db))
+    contested = [p for p in props if p["corroboration"] == "contested"]
+    assert len(contested) == 1
+    p = contested[0]
+    assert "12,000" in p["label"] and p["origins"] == ["intel:nis"]
+    assert p["sides"] == [
+        {"source": "National Intelligence Service", "stance": "declines_to_confirm",
+         "via": ["National Intelligence Service", "AFP"], "article_id": p["members"][0]["article_id"]}
+    ]  # fmt: skip
+
+
+def test_timeline_is_in_date_order_with_granularity(seed_db: Path):
+    line = _jsonl("timeline", "--db", str(seed_db))
+    assert [p["time"] for p in line] == sorted(p["time"] for p in line)
+    visit = next(p for p in line if p["type"] == "visit")
+    assert (visit["time"], visit["granularity"]) == ("2024-06", "month")
+    strike = next(p for p in line if p["type"] == "attack" and p["time"] == "2024-10-03")
+    assert strike["granularity"] == "day"
+
+
+def test_a_rewrite_of_a_wire_report_adds_no_independent_source(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    _write(
+        src, "yonhap",
+        "North Korea sends troops\n\nSEOUL (Yonhap) - The National Intelligence Service said North Korea has "
+        "decided to send 12,000 troops to Russia, in a briefing to lawmakers on Friday.\n",
+        "2024-10-18", "Yonhap",
+    )  # fmt: skip
+    _write(
+        src, "afp",
+        "Seoul says North sending troops\n\nSEOUL (AFP) - Yonhap news agency said, citing the National "
+        "Intelligence Service, that North Korea has decided to send 12,000 troops to Russia.\n",
+        "2024-10-18", "France24",
+    )  # fmt: skip
+    db = tmp_path / "s.db"
+    assert cli("ingest", str(src), "--db", str(db)).returncode == 0
+    props = _jsonl("propositions", "--kind", "claim", "--db", str(db))
+    p = next(p for p in props if "12,000" in p["label"])
+    assert p["reports"] == 2
+    assert (p["independent_sources"], p["independent_reports"]) == (1, 1)
+    assert p["corroboration"] == "single source"
+    # A second origin (Ukraine's intelligence) saying the same corroborates it.
+    _write(
+        src, "hur",
+        "Kyiv confirms\n\nKYIV - Ukraine's military intelligence said North Korea has decided to send 12,000 "
+        "troops to Russia.\n",
+        "2024-10-19", "Ukrinform",
+    )  # fmt: skip
+    assert cli("ingest", str(src), "--db", str(db)).returncode == 0
+    groups = _jsonl("estimates", "--db", str(db))
+    values = [v for g in groups for v in g["values"] if v["text"] == "12,000"]
+    # One value per origin: the NIS figure (carried by both reports) and the HUR one.
+    assert sorted(len(v["articles"]) for v in values) == [1, 2]
+    props = _jsonl("propositions", "--kind", "claim", "--db", str(db))
+    p = next(p for p in props if "12,000" in p["label"])
+    assert p["independent_sources"] == 2 and p["corroboration"] == "corroborated"
+    assert p["reports"] == 3
+
+
+def test_copies_are_found_and_count_as_one_report(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    body = (
+        "WASHINGTON (AP) - The Senate voted on Tuesday to pass the spending bill after a long debate. "
+        "Senators from both parties said the measure would keep the government open through December. "
+        "The House is expected to take up the bill later this week, leaders said. "
+        "The vote was 68 to 31, with several Republicans joining Democrats in support of the measure.\n"
+    )
+    _write(src, "one", "Senate passes bill\n\n" + body, "2016-09-27", "AP")
+    two = "Senate OKs spending bill\n\n" + body.replace("long debate", "lengthy debate")
+    _write(src, "two", two, "2016-09-28", "Daily Planet")
+    three = "Unrelated\n\nA bakery in Ohio won a prize for its rye bread on Monday, judges said.\n"
+    _write(src, "three", three, "2016-09-28", "Ohio Herald")
+    db = tmp_path / "s.db"
+    assert cli("ingest", str(src), "--db", str(db)).returncode == 0
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    copies = con.execute("SELECT kind, similarity, shared FROM copies").fetchall()
+    assert len(copies) == 1 and copies[0][0] == "wire_copy" and copies[0][1] >= 0.5
+    assert "the vote was 68 to 31" in copies[0][2]
+    origins = dict(
+        con.execute(
+            "SELECT a.outlet, o.copy_of IS NOT NULL FROM article_origins o"
+            " JOIN articles a ON a.id = o.article_id"
+        )
+    )
+    assert origins == {"AP": 0, "Daily Planet": 1, "Ohio Herald": 0}
+    assert con.execute("SELECT count(*) FROM signatures").fetchone()[0] == 3
+    props = _jsonl("propositions", "--kind", "claim", "--db", str(db))
+    shared = [p for p in props if len(p["members"]) == 2]
+    assert shared and all(p["reports"] == 1 for p in shared)
+    stories = _jsonl("stories", "--db", str(db))
+    assert [s["articles"] for s in stories] == [2, 1]
+
+
+def test_revisions_and_contradictions(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    nis = "The National Intelligence Service said North Korea has sent {} troops to Russia.\n"
+    _write(src, "a", "Troops\n\n" + nis.format("3,000"), "2024-10-01", "Outlet A")
+    _write(src, "b", "More troops\n\n" + nis.format("11,000"), "2024-12-20", "Outlet B")
+    hur = "Ukraine's military intelligence said North Korea has sent 1,500 troops to Russia.\n"
+    _write(src, "c", "Fewer\n\n" + hur, "2024-10-03", "Outlet C")
+    db = tmp_path / "s.db"
+    assert cli("ingest", str(src), "--db", str(db)).returncode == 0
+    (g,) = [g for g in _jsonl("estimates", "--db", str(db)) if g["actor_id"] == "country:KP"]
+    texts = [v["text"] for v in g["values"]]
+    assert texts == ["3,000", "1,500", "11,000"]  # in date order
+    assert [(texts[r["a"]], texts[r["b"]]) for r in g["revisions"]] == [("3,000", "11,000")]
+    assert [(texts[c["a"]], texts[c["b"]]) for c in g["contradictions"]] == [("3,000", "1,500")]
+    assert g["conservative"] == 1500
+
+
+def test_consolidate_twice_changes_nothing(seed_db: Path):
+    import sqlite3
+
+    def snapshot():
+        con = sqlite3.connect(seed_db)
+        out = {t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
+               for t in ("propositions", "estimates", "copies", "article_origins")}  # fmt: skip
+        con.close()
+        return out
+
+    before = snapshot()
+    assert cli("consolidate", "--db", str(seed_db)).returncode == 0
+    assert snapshot() == before

@@ -1,0 +1,190 @@
+"""HTTP API and web pages through FastAPI's TestClient, including bad input and hostile article text."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from conftest import EXAMPLE, cli
+
+HOSTILE = (
+    "Hostile page <script>alert('title')</script>\n\n"
+    "The minister said <script>alert(1)</script> and <img src=x onerror=alert(2)> were seen in Kyiv on "
+    "Monday, according to a report at javascript:alert(3) and &lt;b&gt;bold&lt;/b&gt; &amp; more.\n\n"
+    'Officials said "<a href=\\"javascript:alert(4)\\">click</a>" was posted by 200 people.\n'
+)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("web")
+    src = folder / "in"
+    src.mkdir()
+    (src / "seed.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (src / "seed.txt.meta.json").write_text(json.dumps({"published": "2024-10-18", "outlet": "Seed Daily"}))
+    (src / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    (src / "hostile.txt.meta.json").write_text(
+        json.dumps({"published": "2024-10-19", "url": "javascript:alert(5)"})
+    )
+    path = folder / "s.db"
+    res = cli("ingest", str(src), "--db", str(path))
+    assert res.returncode == 0, res.stderr.decode()
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> TestClient:
+    from newsledger.web.app import create_app
+
+    return TestClient(create_app(db))
+
+
+def test_openapi_lists_the_endpoints(client: TestClient):
+    spec = client.get("/openapi.json").json()
+    for path in ("/api/articles", "/api/articles/{article_id}", "/api/entities", "/api/claims", "/api/events",
+                 "/api/propositions", "/api/estimates", "/api/timeline", "/api/search"):  # fmt: skip
+        assert path in spec["paths"], path
+    assert client.get("/docs").status_code == 200
+
+
+def test_list_endpoints_and_cursor_pagination(client: TestClient):
+    for path in ("/api/articles", "/api/entities", "/api/claims", "/api/events", "/api/propositions"):
+        body = client.get(path).json()
+        assert body["items"], path
+    first = client.get("/api/entities", params={"limit": 3}).json()
+    assert len(first["items"]) == 3 and first["next_cursor"]
+    second = client.get("/api/entities", params={"limit": 3, "cursor": first["next_cursor"]}).json()
+    assert {e["id"] for e in first["items"]}.isdisjoint({e["id"] for e in second["items"]})
+    kp = client.get("/api/entities", params={"kind": "country", "country": "KP"}).json()["items"]
+    assert [e["id"] for e in kp] == ["country:KP"]
+    attacks = client.get("/api/events", params={"type": "attack", "since": "2024-10-01"}).json()["items"]
+    assert attacks and all(e["type"] == "attack" for e in attacks)
+    declined = client.get("/api/claims", params={"stance": "declines_to_confirm"}).json()["items"]
+    assert declined and declined[0]["via"][-1]["name"] == "AFP"
+
+
+def test_article_detail_has_text_and_every_kind_of_span(client: TestClient):
+    aid = next(a["id"] for a in client.get("/api/articles").json()["items"] if a["outlet"] == "Seed Daily")
+    a = client.get(f"/api/articles/{aid}").json()
+    for key in ("entities", "times", "quantities", "claims", "events", "removed"):
+        assert a[key], key
+    q = next(q for q in a["quantities"] if q["text"] == "12,000")
+    assert a["text"][q["start"] : q["end"]] == "12,000"
+
+
+def test_estimates_timeline_search(client: TestClient):
+    ests = client.get("/api/estimates", params={"q": "troops"}).json()["items"]
+    assert any({v["text"] for v in e["values"]} >= {"10,000", "12,000"} for e in ests)
+    line = client.get("/api/timeline").json()["items"]
+    assert [p["time"] for p in line] == sorted(p["time"] for p in line)
+    hits = client.get("/api/search", params={"q": "Yonhap"}).json()["items"]
+    assert len(hits) == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "status"),
+    [
+        ("/api/articles/nope", {}, 404),
+        ("/api/entities", {"limit": 0}, 422),
+        ("/api/entities", {"limit": 100000}, 422),
+        ("/api/entities", {"cursor": "%%%"}, 400),
+        ("/api/entities", {"cursor": "LTU"}, 400),  # base64 of -5
+        ("/api/search", {}, 422),
+        ("/entities/country:XX", {}, 404),
+    ],
+)
+def test_bad_requests_get_a_json_4xx(client: TestClient, path, params, status):
+    res = client.get(path, params=params)
+    assert res.status_code == status
+    assert "error" in res.json()
+
+
+def test_uploads_are_refused_on_a_read_only_server(client: TestClient):
+    res = client.post("/api/articles", content=b"text", headers={"content-type": "text/plain"})
+    assert res.status_code == 403 and "read-only" in res.json()["error"]
+
+
+def test_uploads_need_the_token_and_good_input(db: Path, tmp_path: Path):
+    import shutil
+
+    from newsledger.web.app import MAX_UPLOAD, create_app
+
+    copy = tmp_path / "w.db"
+    shutil.copy(db, copy)
+    c = TestClient(create_app(copy, token="s3cret", read_only=False))
+    auth = {"authorization": "Bearer s3cret"}
+    text = (
+        "Troops on the move\n\nThe army said on Monday it had sent 500 troops to the border near Kharkiv.\n"
+    )
+    assert c.post("/api/articles", content=text, headers={"content-type": "text/plain"}).status_code == 401
+    wrong = {"authorization": "Bearer nope", "content-type": "text/plain"}
+    assert c.post("/api/articles", content=text, headers=wrong).status_code == 401
+    assert (
+        c.post("/api/articles", content=text, headers={**auth, "content-type": "image/png"}).status_code
+        == 415
+    )
+    big = b"x" * (MAX_UPLOAD + 1)
+    assert (
+        c.post("/api/articles", content=big, headers={**auth, "content-type": "text/plain"}).status_code
+        == 413
+    )
+    bad = c.post(
+        "/api/articles",
+        content=b'{"text": "a"}\n{oops\n',
+        headers={**auth, "content-type": "application/x-ndjson"},
+    )
+    assert bad.status_code == 400 and "line 2" in bad.json()["error"]
+    assert (
+        c.post("/api/articles", content=b"   ", headers={**auth, "content-type": "text/plain"}).status_code
+        == 400
+    )
+    ok = c.post("/api/articles", content=text, headers={**auth, "content-type": "text/plain"})
+    assert ok.status_code == 201 and ok.json()["new"] == 1
+    again = c.post("/api/articles", content=text, headers={**auth, "content-type": "text/plain"})
+    assert again.status_code == 201 and again.json()["new"] == 0 and again.json()["duplicates"] == 1
+    assert any(e["type"] == "deploy_forces" for e in c.get("/api/events").json()["items"])
+
+
+def test_pages_render_with_a_content_security_policy(client: TestClient):
+    aid = client.get("/api/articles").json()["items"][0]["id"]
+    for path in ("/", "/claims", "/claims?stance=declines_to_confirm", "/timeline", "/entities",
+                 "/entities/country:KP", f"/articles/{aid}"):  # fmt: skip
+        res = client.get(path)
+        assert res.status_code == 200, path
+        csp = res.headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+        assert res.headers["x-content-type-options"] == "nosniff"
+
+
+def test_ledger_links_each_claim_to_its_span(client: TestClient):
+    html = client.get("/claims").text
+    links = re.findall(r'href="/articles/([0-9a-f]+)#claim-(\d+)"', html)
+    assert links
+    aid, idx = links[0]
+    reader = client.get(f"/articles/{aid}").text
+    assert f'id="claim-{idx}"' in reader and 'class="claim-content"' in reader
+
+
+def test_hostile_article_text_is_escaped_everywhere(client: TestClient):
+    aid = next(a["id"] for a in client.get("/api/articles").json()["items"] if a["outlet"] is None)
+    pages = [client.get(f"/articles/{aid}").text, client.get("/claims").text, client.get("/").text,
+             client.get("/entities").text]  # fmt: skip
+    for html in pages:
+        scripts = re.findall(r"<script\b[^>]*>", html)
+        assert scripts == ['<script src="/static/app.js" defer>'], scripts
+        assert "<img" not in html and not re.search(r"<[^>]*\bonerror\s*=", html)
+        assert not re.search(r'href="javascript:', html, re.IGNORECASE)
+    reader = pages[0]
+    visible = re.sub(r"<[^>]+>", "", reader)  # the text as shown, highlight spans removed
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in visible
+    assert "&amp;lt;b&amp;gt;" in visible  # entities in the text stay text
+    assert "javascript:alert(5)" in reader and 'href="javascript:alert(5)' not in reader
+
+
+def test_serve_refuses_write_on_a_public_address_without_token(db: Path):
+    res = cli("serve", "--db", str(db), "--host", "0.0.0.0", "--write")
+    assert res.returncode == 2 and b"--token" in res.stderr
