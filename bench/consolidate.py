@@ -137,6 +137,7 @@ def _variants(extractions: list, n: int, seed: int = 3):
                 events=[],
             )  # fmt: skip
             made.append(new)
+            del made[:-500]  # only recent ones are copied; keep memory flat
             yield new
             continue
         parts = rng.sample(extractions, 3)
@@ -158,6 +159,7 @@ def _variants(extractions: list, n: int, seed: int = 3):
         )  # fmt: skip
         new = Extraction(article=art, entities=ents, times=times, quantities=qs, claims=claims, events=events)
         made.append(new)
+        del made[:-500]  # only recent ones are copied; keep memory flat
         yield new
 
 

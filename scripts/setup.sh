@@ -26,3 +26,12 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt
     || { echo "setup: install failed" >&2; exit 1; }
   touch "$stamp"
 fi
+# Browser tests drive Debian's Chromium with Playwright (no browser download from a hub).
+if [ "${1:-}" = dev ] && ! command -v chromium >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+      || { echo "setup: could not install chromium (apt-get install chromium)" >&2; exit 1; }
+  else
+    echo "setup: the browser tests need Debian's chromium: apt-get install chromium" >&2; exit 1
+  fi
+fi

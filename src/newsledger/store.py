@@ -466,6 +466,7 @@ class Store:
         until: str | None = None,
         modality: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[sqlite3.Row]:
         """Events with their article, in time order (undated last). ``actor``/``place`` match the entity id
         or a part of the name; ``since``/``until`` (ISO dates) keep events whose time interval overlaps."""
@@ -493,11 +494,13 @@ class Store:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY e.time_lo IS NULL, e.time_lo, a.published, e.article_id, e.idx"
         if limit:
-            sql += f" LIMIT {int(limit)}"
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return list(self.db.execute(sql, args))
 
     # ----------------------------------------------------------------- consolidation (consolidate.py)
-    def propositions(self, *, kind: str | None = None, limit: int | None = None) -> list[sqlite3.Row]:
+    def propositions(
+        self, *, kind: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[sqlite3.Row]:
         sql = "SELECT * FROM propositions"
         args: list[Any] = []
         if kind:
@@ -505,7 +508,7 @@ class Store:
             args.append(kind)
         sql += " ORDER BY reports DESC, independent_sources DESC, first_seen, id"
         if limit:
-            sql += f" LIMIT {int(limit)}"
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return list(self.db.execute(sql, args))
 
     def estimates(self, *, query: str | None = None) -> list[sqlite3.Row]:
@@ -593,7 +596,12 @@ class Store:
         return out
 
     def entities(
-        self, *, limit: int | None = None, kind: str | None = None, country: str | None = None
+        self,
+        *,
+        limit: int | None = None,
+        kind: str | None = None,
+        country: str | None = None,
+        offset: int = 0,
     ) -> list[sqlite3.Row]:
         """Canonical entities with mention and article counts, most mentioned first."""
         sql = (
@@ -611,7 +619,7 @@ class Store:
             sql += " WHERE " + " AND ".join(where)
         sql += " GROUP BY e.id ORDER BY mentions DESC, e.name"
         if limit:
-            sql += f" LIMIT {int(limit)}"
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return list(self.db.execute(sql, args))
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:

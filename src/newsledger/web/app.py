@@ -131,8 +131,8 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
         country: str | None = None,
     ) -> dict[str, Any]:  # fmt: skip
         off = _offset(cursor)
-        rows = [dict(r) for r in store.entities(kind=kind, country=country)]
-        return _page(rows[off : off + limit + 1], off, limit)
+        rows = [dict(r) for r in store.entities(kind=kind, country=country, limit=limit + 1, offset=off)]
+        return _page(rows, off, limit)
 
     @app.get("/api/claims", tags=["claims"])
     def api_claims(
@@ -163,19 +163,19 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
         until: str | None = None,
     ) -> dict[str, Any]:  # fmt: skip
         off = _offset(cursor)
-        rows = store.events(type=type, actor=actor, place=place, since=since, until=until)
+        rows = store.events(
+            type=type, actor=actor, place=place, since=since, until=until, limit=limit + 1, offset=off
+        )
         items = [{"article_id": r["article_id"], "idx": r["idx"], **json.loads(r["data"])} for r in rows]
-        return _page(items[off : off + limit + 1], off, limit)
+        return _page(items, off, limit)
 
     @app.get("/api/propositions", tags=["consolidation"])
     def api_propositions(
         store: StoreDep, limit: Limit = 50, cursor: str | None = None, kind: str | None = None
     ) -> dict[str, Any]:
         off = _offset(cursor)
-        rows = [
-            {"id": r["id"], "kind": r["kind"], **json.loads(r["data"])} for r in store.propositions(kind=kind)
-        ]
-        return _page(rows[off : off + limit + 1], off, limit)
+        rows = store.propositions(kind=kind, limit=limit + 1, offset=off)
+        return _page([{"id": r["id"], "kind": r["kind"], **json.loads(r["data"])} for r in rows], off, limit)
 
     @app.get("/api/estimates", tags=["consolidation"])
     def api_estimates(store: StoreDep, q: str | None = None) -> dict[str, Any]:
@@ -243,6 +243,7 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
                 sources[m["source"]] = sources.get(m["source"], 0) + 1
         return page(
             request, "story.html", estimates=ests, charts=[_chart(e) for e in ests],
+            specs=[_estimate_spec(e) for e in ests],
             contested=[p for p in props if p["corroboration"] == "contested"], timeline=line,
             sources=sorted(sources.items(), key=lambda kv: -kv[1])[:15], stats=store.stats(),
         )  # fmt: skip
@@ -281,7 +282,14 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
     def entities_page(request: Request, store: StoreDep, kind: str | None = None) -> HTMLResponse:
         rows = [dict(r) for r in store.entities(kind=kind, limit=1000)]
-        return page(request, "entities.html", rows=rows, kind=kind or "", points=_points(rows))
+        return page(
+            request,
+            "entities.html",
+            rows=rows,
+            kind=kind or "",
+            points=_points(rows),
+            map_spec=_map_spec(rows),
+        )
 
     @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, store: StoreDep, entity_id: str) -> HTMLResponse:
@@ -439,6 +447,58 @@ def _chart(est: dict[str, Any]) -> Markup:
     out.append(f'<text x="{w - 30}" y="{h - 4}" class="axis" text-anchor="end">{hi:,.0f}</text>')
     out.append("</svg>")
     return Markup("".join(out))
+
+
+def _estimate_spec(est: dict[str, Any]) -> dict[str, Any]:
+    """Vega-Lite: each source's figures over time, ranges as bars, values as points."""
+    values = [
+        {
+            "as_of": v["as_of"], "text": v["text"],
+            "source": " → ".join(v["via"]) if v["via"] else v["source"],
+            "low": v["low"], "high": v["high"], "value": v["value"] if v["value"] is not None else v["low"],
+        }
+        for v in est["values"]
+        if v["low"] is not None and v["as_of"]
+    ]  # fmt: skip
+    x = {"field": "as_of", "type": "temporal", "title": "as of"}
+    color = {"field": "source", "type": "nominal", "title": "source"}
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "width": "container", "height": 180, "data": {"values": values},
+        "layer": [
+            {"mark": {"type": "rule", "strokeWidth": 6, "opacity": 0.35},
+             "encoding": {"x": x, "y": {"field": "low", "type": "quantitative", "title": est["unit"]},
+                          "y2": {"field": "high"}, "color": color}},
+            {"mark": {"type": "point", "filled": True, "size": 90},
+             "encoding": {"x": x, "y": {"field": "value", "type": "quantitative"}, "color": color,
+                          "tooltip": [{"field": "text"}, {"field": "source"},
+                                      {"field": "as_of", "type": "temporal"}]}},
+        ],
+    }  # fmt: skip
+
+
+def _map_spec(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Vega-Lite: the places on the bundled world map (Natural Earth 1:110m TopoJSON, served locally)."""
+    pts = [
+        {"name": r["name"], "lat": r["lat"], "lon": r["lon"], "mentions": r["mentions"], "kind": r["kind"]}
+        for r in rows
+        if r.get("lat") is not None and r.get("lon") is not None
+    ]
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "width": "container", "height": 380, "projection": {"type": "equalEarth"},
+        "layer": [
+            {"data": {"url": "/static/vendor/countries-110m.json",
+                      "format": {"type": "topojson", "feature": "countries"}},
+             "mark": {"type": "geoshape", "fill": "#e8ecf1", "stroke": "#fff"}},
+            {"data": {"values": pts},
+             "mark": {"type": "circle", "color": "#1b5fae", "opacity": 0.8},
+             "encoding": {"longitude": {"field": "lon", "type": "quantitative"},
+                          "latitude": {"field": "lat", "type": "quantitative"},
+                          "size": {"field": "mentions", "type": "quantitative", "legend": None},
+                          "tooltip": [{"field": "name"}, {"field": "kind"}, {"field": "mentions"}]}},
+        ],
+    }  # fmt: skip
 
 
 def _points(rows: list[dict[str, Any]]) -> Markup:
