@@ -40,27 +40,12 @@ ENDPOINTS = [
 
 
 def build(db: Path, n: int, base_n: int, shared: Path) -> None:
-    from consolidate import _variants
+    from consolidate import base_extractions, write_store
     from newsledger.consolidate import consolidate
-    from newsledger.pipeline import Options, run
-    from newsledger.readers import read_inputs
     from newsledger.store import Store
 
-    texts = [
-        p
-        for p in sorted((shared / "data" / "polnear" / "data" / "train" / "text").glob("*.txt"))
-        if 1500 <= p.stat().st_size <= 5000
-    ][:base_n]
-    base = [r for r in run(read_inputs([str(p) for p in texts]), Options()) if hasattr(r, "article")]
+    write_store(db, base_extractions(shared, base_n), n)
     store = Store(db)
-    batch = []
-    for ex in _variants(base, n):
-        batch.append(ex)
-        if len(batch) == 500:
-            store.write_batch(batch)
-            batch = []
-    if batch:
-        store.write_batch(batch)
     consolidate(store)
     store.close()
 

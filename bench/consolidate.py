@@ -163,35 +163,46 @@ def _variants(extractions: list, n: int, seed: int = 3):
         yield new
 
 
-def scale_bench(shared: Path, sizes: list[int], base_n: int) -> None:
+def base_extractions(shared: Path, base_n: int) -> list:
+    """The first ``base_n`` PolNeAR train articles of ordinary length (1,500-5,000 characters), extracted,
+    so that no one text dominates a joined one."""
     from newsledger.pipeline import Options, run
     from newsledger.readers import read_inputs
-    from newsledger.store import Store
 
-    # Base articles of ordinary length (1,500-5,000 characters), so that no one text dominates a joined one.
     texts = [
         p
         for p in sorted((shared / "data" / "polnear" / "data" / "train" / "text").glob("*.txt"))
         if 1500 <= p.stat().st_size <= 5000
     ][:base_n]
+    return [r for r in run(read_inputs([str(p) for p in texts]), Options()) if hasattr(r, "article")]
+
+
+def write_store(db: Path, base: list, n: int) -> None:
+    """A store of ``n`` articles made from the base extractions (see _variants), in batches of 500."""
+    from newsledger.store import Store
+
+    store = Store(db)
+    batch = []
+    for ex in _variants(base, n):
+        batch.append(ex)
+        if len(batch) == 500:
+            store.write_batch(batch)
+            batch = []
+    if batch:
+        store.write_batch(batch)
+    store.close()
+
+
+def scale_bench(shared: Path, sizes: list[int], base_n: int) -> None:
     t0 = time.perf_counter()
-    base = [r for r in run(read_inputs([str(p) for p in texts]), Options()) if hasattr(r, "article")]
+    base = base_extractions(shared, base_n)
     print(f"(extracted {len(base)} base articles in {time.perf_counter() - t0:.0f} s)", file=sys.stderr)
     rows = []
     work = Path(tempfile.mkdtemp(prefix="nl-scale-"))
     for n in sizes:
         db = work / f"s{n}.db"
         t0 = time.perf_counter()
-        store = Store(db)
-        batch = []
-        for ex in _variants(base, n):
-            batch.append(ex)
-            if len(batch) == 500:
-                store.write_batch(batch)
-                batch = []
-        if batch:
-            store.write_batch(batch)
-        store.close()
+        write_store(db, base, n)
         build = time.perf_counter() - t0
         code = (
             "import json, resource, sys, time; from newsledger.store import Store; "

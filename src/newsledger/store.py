@@ -117,6 +117,17 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0004_list_indexes",
+        # The API's lists page through these orders; with the indexes a page reads only its rows.
+        """
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX events_order ON events(time_lo IS NULL, time_lo, article_id, idx);
+        CREATE INDEX propositions_order
+            ON propositions(reports DESC, independent_sources DESC, first_seen, id);
+        CREATE INDEX claims_stance ON claims(stance);
+        """,
+    ),
 ]
 
 # Tables whose rows belong to one article (deleted with it, counted by ``stats``).
@@ -443,17 +454,32 @@ class Store:
             quoted = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
             return list(self.db.execute(sql, (quoted, limit)))
 
-    def claims(self, *, source: str | None = None, limit: int | None = None) -> list[sqlite3.Row]:
+    def claims(
+        self,
+        *,
+        source: str | None = None,
+        stance: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        newest_first: bool = False,
+    ) -> list[sqlite3.Row]:
+        """Claims with their article; ``source`` matches the source's entity id or a part of its name."""
         sql = (
             "SELECT c.*, a.title, a.published, a.outlet FROM claims c JOIN articles a ON a.id = c.article_id"
         )
+        where: list[str] = []
         args: list[Any] = []
         if source:
-            sql += " WHERE coalesce(c.source_name, c.source_text) LIKE ?"
-            args.append(f"%{source}%")
-        sql += " ORDER BY a.published, c.article_id, c.idx"
+            where.append("(c.source_entity_id = ? OR coalesce(c.source_name, c.source_text) LIKE ?)")
+            args += [source, f"%{source}%"]
+        if stance:
+            where.append("c.stance = ?")
+            args.append(stance)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY a.published{' DESC' if newest_first else ''}, c.article_id, c.idx"
         if limit:
-            sql += f" LIMIT {int(limit)}"
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return list(self.db.execute(sql, args))
 
     def events(
@@ -492,7 +518,7 @@ class Store:
             args.append(until)
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.time_lo IS NULL, e.time_lo, a.published, e.article_id, e.idx"
+        sql += " ORDER BY e.time_lo IS NULL, e.time_lo, e.article_id, e.idx"
         if limit:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return list(self.db.execute(sql, args))
