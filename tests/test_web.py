@@ -63,6 +63,10 @@ def test_list_endpoints_and_cursor_pagination(client: TestClient):
     assert [e["id"] for e in kp] == ["country:KP"]
     attacks = client.get("/api/events", params={"type": "attack", "since": "2024-10-01"}).json()["items"]
     assert attacks and all(e["type"] == "attack" for e in attacks)
+    newest = client.get("/api/articles", params={"order": "newest"}).json()["items"]
+    oldest = client.get("/api/articles", params={"order": "oldest"}).json()["items"]
+    assert [a["id"] for a in newest] == [a["id"] for a in oldest][::-1]
+    assert client.get("/api/claims", params={"order": "sideways"}).status_code == 422
     declined = client.get("/api/claims", params={"stance": "declines_to_confirm"}).json()["items"]
     assert declined and declined[0]["via"][-1]["name"] == "AFP"
 

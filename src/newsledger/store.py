@@ -183,7 +183,9 @@ def _now() -> str:
 class Store:
     """A newsledger store in one SQLite file. Use as a context manager or call :meth:`close`."""
 
-    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False, any_thread: bool = False) -> None:
+        """``any_thread``: the connection may be used from a thread other than the one that opened it (one
+        at a time) — the web server opens it in one worker thread and answers in another."""
         self.path = str(path)
         self.backup_path: str | None = None  # set when opening migrated an older store (after a backup)
         try:
@@ -191,11 +193,17 @@ class Store:
                 if not Path(self.path).exists():
                     raise StoreError(f"{self.path}: no such store (run `newsledger ingest` first)")
                 self.db = sqlite3.connect(
-                    f"file:{self.path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None
+                    f"file:{self.path}?mode=ro",
+                    uri=True,
+                    timeout=BUSY_TIMEOUT_S,
+                    isolation_level=None,
+                    check_same_thread=not any_thread,
                 )
             else:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-                self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+                self.db = sqlite3.connect(
+                    self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=not any_thread
+                )
                 self._wal()
                 self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.row_factory = sqlite3.Row
@@ -657,7 +665,7 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for t in ("articles", "entities", *ARTICLE_TABLES, "failures"):
+        for t in ("articles", "entities", *ARTICLE_TABLES, "failures", "propositions", "estimates", "copies"):
             out[t] = self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
         out["integrity"] = self.db.execute("PRAGMA integrity_check").fetchone()[0]
         out["migrations"] = self.migrations()

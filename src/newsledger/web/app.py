@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -35,7 +35,7 @@ UPLOAD_TYPES = {"text/plain": ".txt", "text/html": ".html", "application/x-ndjso
 
 def get_store(request: Request) -> Iterator[Store]:
     """A read-only connection per request (SQLite WAL: readers never block the writer)."""
-    store = Store(request.app.state.db, readonly=True)
+    store = Store(request.app.state.db, readonly=True, any_thread=True)
     try:
         yield store
     finally:
@@ -44,6 +44,7 @@ def get_store(request: Request) -> Iterator[Store]:
 
 StoreDep = Annotated[Store, Depends(get_store)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Items per page.")]
+Order = Annotated[Literal["newest", "oldest"], Query(description="By publication date.")]
 
 
 def _cursor(offset: int) -> str:
@@ -107,8 +108,9 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
     # ------------------------------------------------------------------------------------------ API
     @app.get("/api/articles", tags=["articles"])
     def api_articles(
-        store: StoreDep, limit: Limit = 50, cursor: str | None = None, outlet: str | None = None
-    ) -> dict[str, Any]:
+        store: StoreDep, limit: Limit = 50, cursor: str | None = None, outlet: str | None = None,
+        order: Order = "newest",
+    ) -> dict[str, Any]:  # fmt: skip
         off = _offset(cursor)
         sql = (
             "SELECT id, title, outlet, url, published, agency, dateline, length(text) AS chars FROM articles"
@@ -117,7 +119,7 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
         if outlet:
             sql += " WHERE outlet = ?"
             args.append(outlet)
-        sql += " ORDER BY published DESC, id LIMIT ? OFFSET ?"
+        sql += f" ORDER BY published {'DESC' if order == 'newest' else 'ASC'}, id LIMIT ? OFFSET ?"
         rows = [dict(r) for r in store.db.execute(sql, [*args, limit + 1, off])]
         return _page(rows, off, limit)
 
@@ -137,23 +139,13 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
     @app.get("/api/claims", tags=["claims"])
     def api_claims(
         store: StoreDep, limit: Limit = 50, cursor: str | None = None, source: str | None = None,
-        stance: str | None = None,
+        stance: str | None = None, order: Order = "newest",
     ) -> dict[str, Any]:  # fmt: skip
         off = _offset(cursor)
-        sql = (
-            "SELECT c.*, a.title, a.published, a.outlet FROM claims c JOIN articles a ON a.id = c.article_id"
+        found = store.claims(
+            source=source, stance=stance, limit=limit + 1, offset=off, newest_first=order == "newest"
         )
-        where, args = [], []
-        if source:
-            where.append("(c.source_entity_id = ? OR coalesce(c.source_name, c.source_text) LIKE ?)")
-            args += [source, f"%{source}%"]
-        if stance:
-            where.append("c.stance = ?")
-            args.append(stance)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY a.published DESC, c.article_id, c.idx LIMIT ? OFFSET ?"
-        rows = [_claim_json(r) for r in store.db.execute(sql, [*args, limit + 1, off])]
+        rows = [_claim_json(r) for r in found]
         return _page(rows, off, limit)
 
     @app.get("/api/events", tags=["events"])
@@ -237,15 +229,21 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
         ests = [json.loads(r["data"]) for r in store.estimates()]
         props = [{"id": r["id"], **json.loads(r["data"])} for r in store.propositions(kind="claim")]
         line = [{"id": r["id"], **json.loads(r["data"])} for r in store.timeline()]
-        sources: dict[str, int] = {}
+        sources: dict[str, list[int]] = {}  # source → [claims, propositions, with another origin]
         for p in props:
+            seen: set[str] = set()
             for m in p["members"]:
-                sources[m["source"]] = sources.get(m["source"], 0) + 1
+                row = sources.setdefault(m["source"], [0, 0, 0])
+                row[0] += 1
+                if m["source"] not in seen:
+                    seen.add(m["source"])
+                    row[1] += 1
+                    row[2] += p["independent_sources"] >= 2
         return page(
             request, "story.html", estimates=ests, charts=[_chart(e) for e in ests],
             specs=[_estimate_spec(e) for e in ests],
             contested=[p for p in props if p["corroboration"] == "contested"], timeline=line,
-            sources=sorted(sources.items(), key=lambda kv: -kv[1])[:15], stats=store.stats(),
+            sources=sorted(sources.items(), key=lambda kv: -kv[1][0])[:15], stats=store.stats(),
         )  # fmt: skip
 
     @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
