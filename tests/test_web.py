@@ -59,6 +59,8 @@ def test_list_endpoints_and_cursor_pagination(client: TestClient):
     assert len(first["items"]) == 3 and first["next_cursor"]
     second = client.get("/api/entities", params={"limit": 3, "cursor": first["next_cursor"]}).json()
     assert {e["id"] for e in first["items"]}.isdisjoint({e["id"] for e in second["items"]})
+    props = client.get("/api/propositions", params={"limit": 5}).json()["items"]
+    assert all(p["members_total"] >= len(p["members"]) >= 1 and "id" in p and "kind" in p for p in props)
     kp = client.get("/api/entities", params={"kind": "country", "country": "KP"}).json()["items"]
     assert [e["id"] for e in kp] == ["country:KP"]
     attacks = client.get("/api/events", params={"type": "attack", "since": "2024-10-01"}).json()["items"]

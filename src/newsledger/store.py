@@ -128,6 +128,22 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX claims_stance ON claims(stance);
         """,
     ),
+    (
+        "0005_list_columns",
+        # Counts kept on the entity row and the publication date on the claim row, so the API's lists are
+        # index walks, not a GROUP BY or a sort over every mention and claim.
+        """
+        ALTER TABLE entities ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE entities ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+        UPDATE entities SET
+            mentions = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id),
+            articles = (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = entities.id);
+        CREATE INDEX entities_by_mentions ON entities(mentions DESC, name);
+        ALTER TABLE claims ADD COLUMN published TEXT;
+        UPDATE claims SET published = (SELECT a.published FROM articles a WHERE a.id = claims.article_id);
+        CREATE INDEX claims_by_published ON claims(published, article_id, idx);
+        """,
+    ),
 ]
 
 # Tables whose rows belong to one article (deleted with it, counted by ``stats``).
@@ -347,11 +363,18 @@ class Store:
         db.executemany(
             "INSERT INTO headings VALUES (?,?,?,?)", [(a.id, h.start, h.end, h.text) for h in a.headings]
         )
+        per_entity: dict[str, list[Any]] = {}
         for m in ex.entities:
-            db.execute(
-                "INSERT INTO entities VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
-                (m.entity_id, m.kind, m.name, m.country, m.lat, m.lon),
+            row = per_entity.setdefault(
+                m.entity_id, [m.entity_id, m.kind, m.name, m.country, m.lat, m.lon, 0]
             )
+            row[6] += 1
+        db.executemany(
+            "INSERT INTO entities (id, kind, name, country, lat, lon, mentions, articles)"
+            " VALUES (?,?,?,?,?,?,?,1)"
+            " ON CONFLICT(id) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + 1",
+            list(per_entity.values()),
+        )
         db.executemany(
             "INSERT INTO mentions VALUES (?,?,?,?,?,?)",
             [(a.id, m.start, m.end, m.text, m.label, m.entity_id) for m in ex.entities],
@@ -385,7 +408,7 @@ class Store:
         for i, c in enumerate(ex.claims):
             s = c.source
             db.execute(
-                "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     a.id,
                     i,
@@ -406,6 +429,7 @@ class Store:
                     json.dumps([v.to_dict() for v in c.via]),
                     c.stance,
                     json.dumps(list(c.hedges)),
+                    a.published.isoformat() if a.published else None,
                 ),
             )
             db.execute(
@@ -485,7 +509,8 @@ class Store:
             args.append(stance)
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY a.published{' DESC' if newest_first else ''}, c.article_id, c.idx"
+        d = " DESC" if newest_first else ""
+        sql += f" ORDER BY c.published{d}, c.article_id{d}, c.idx{d}"
         if limit:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return list(self.db.execute(sql, args))
@@ -544,6 +569,24 @@ class Store:
         if limit:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return list(self.db.execute(sql, args))
+
+    def proposition_summaries(
+        self, *, kind: str | None = None, limit: int = 50, offset: int = 0, members: int = 20
+    ) -> list[sqlite3.Row]:
+        """Propositions for a list page: the JSON cut down in SQLite (first ``members`` members and
+        ``members_total``), so a story reprinted ten thousand times does not cost ten thousand parses."""
+        sql = (
+            "SELECT id, json_set(json_remove(data, '$.members'), '$.members',"
+            " (SELECT json_group_array(json(value)) FROM json_each(p.data, '$.members') WHERE key < ?),"
+            " '$.members_total', json_array_length(p.data, '$.members'), '$.id', p.id, '$.kind', p.kind)"
+            " AS data FROM propositions p"
+        )
+        args: list[Any] = [members]
+        if kind:
+            sql += " WHERE kind = ?"
+            args.append(kind)
+        sql += " ORDER BY reports DESC, independent_sources DESC, first_seen, id LIMIT ? OFFSET ?"
+        return list(self.db.execute(sql, [*args, limit, offset]))
 
     def estimates(self, *, query: str | None = None) -> list[sqlite3.Row]:
         if query:
@@ -638,10 +681,7 @@ class Store:
         offset: int = 0,
     ) -> list[sqlite3.Row]:
         """Canonical entities with mention and article counts, most mentioned first."""
-        sql = (
-            "SELECT e.id, e.kind, e.name, e.country, e.lat, e.lon, count(m.entity_id) AS mentions,"
-            " count(DISTINCT m.article_id) AS articles FROM entities e JOIN mentions m ON m.entity_id = e.id"
-        )
+        sql = "SELECT e.id, e.kind, e.name, e.country, e.lat, e.lon, e.mentions, e.articles FROM entities e"
         where, args = [], []
         if kind:
             where.append("e.kind = ?")
@@ -649,9 +689,9 @@ class Store:
         if country:
             where.append("e.country = ?")
             args.append(country.upper())
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " GROUP BY e.id ORDER BY mentions DESC, e.name"
+        where.append("e.mentions > 0")
+        sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY e.mentions DESC, e.name"
         if limit:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return list(self.db.execute(sql, args))

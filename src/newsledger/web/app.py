@@ -166,8 +166,8 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
         store: StoreDep, limit: Limit = 50, cursor: str | None = None, kind: str | None = None
     ) -> dict[str, Any]:
         off = _offset(cursor)
-        rows = store.propositions(kind=kind, limit=limit + 1, offset=off)
-        return _page([{"id": r["id"], "kind": r["kind"], **json.loads(r["data"])} for r in rows], off, limit)
+        rows = store.proposition_summaries(kind=kind, limit=limit + 1, offset=off, members=MAX_MEMBERS)
+        return _page([json.loads(r["data"]) for r in rows], off, limit)
 
     @app.get("/api/estimates", tags=["consolidation"])
     def api_estimates(store: StoreDep, q: str | None = None) -> dict[str, Any]:
@@ -325,6 +325,9 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
         return page(request, "timeline.html", timeline=line)
 
     return app
+
+
+MAX_MEMBERS = 20  # members of a proposition shown in a list (members_total says how many there are)
 
 
 def _claim_json(r: sqlite3.Row) -> dict[str, Any]:
@@ -554,6 +557,7 @@ def serve(db: str | Path, host: str, port: int, token: str | None, write: bool) 
 
     if not Path(db).exists():
         raise SystemExit(f"newsledger: {db}: no such store (run `newsledger ingest` first)")
+    Store(db).close()  # a store from an older newsledger is backed up and migrated before it is served
     uvicorn.run(create_app(db, token=token, read_only=not write), host=host, port=port, log_level="info")
 
 
