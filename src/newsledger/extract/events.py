@@ -659,11 +659,6 @@ def _is_actorish(tok: Token, mentions_at: dict[int, Mention]) -> bool:
     return m is not None and m.kind in ("country", "gov", "armed_force", "person", "org", "intel", "media")
 
 
-def _is_place_only(tok: Token, mentions_at: dict[int, Mention]) -> bool:
-    m = mentions_at.get(tok.idx)
-    return m is not None and m.kind == "place"
-
-
 _PLACE_PREPS_ANY = frozenset("near outside inside at around off".split())  # any noun: "near his class"
 _PLACE_PREPS_NAMED = frozenset("in on into across along through".split())  # a place name: "in Donetsk"
 _NOT_PLACES = frozenset("connection response addition part order case time way fact light face".split())
