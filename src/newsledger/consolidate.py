@@ -42,6 +42,7 @@ SCHEME = "affine32"  # stored signatures are only comparable within one scheme
 SHINGLE = 5
 COPY_THRESHOLD = 0.5
 CLAIM_JACCARD = 0.3
+MEMBERS_KEPT = 50  # members written into a proposition's JSON (all are in proposition_members)
 _RARE_WORDS = 6  # a claim is compared with those sharing one of its six rarest words
 ESTIMATE_TOLERANCE = 0.15
 CONTRADICTION_DAYS = 31
@@ -180,14 +181,18 @@ def consolidate(store: Store, progress: Any = None) -> dict[str, int]:
         for kind, plist in (("claim", props), ("event", event_props)):
             for p in plist:
                 pid += 1
+                # Every member goes to proposition_members; the JSON keeps the first ones (a wire story
+                # reprinted ten thousand times would otherwise make one enormous row).
+                members = p["members"]
+                shown = {**p, "members": members[:MEMBERS_KEPT], "members_total": len(members)}
                 db.execute(
                     "INSERT INTO propositions VALUES (?,?,?,?,?,?,?,?,?)",
                     (pid, kind, p["label"], p["first_seen"], p["reports"], p["independent_sources"],
-                     p["independent_reports"], p["corroboration"], json.dumps(p)),
+                     p["independent_reports"], p["corroboration"], json.dumps(shown)),
                 )  # fmt: skip
                 db.executemany(
                     "INSERT INTO proposition_members VALUES (?,?,?,?)",
-                    [(pid, m["article_id"], kind, m["idx"]) for m in p["members"]],
+                    [(pid, m["article_id"], kind, m["idx"]) for m in members],
                 )
         for i, est in enumerate(estimates, 1):
             est["id"] = i

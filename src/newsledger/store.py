@@ -144,6 +144,10 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX claims_by_published ON claims(published, article_id, idx);
         """,
     ),
+    (
+        "0006_event_type_order",
+        "CREATE INDEX events_type_order ON events(type, time_lo IS NULL, time_lo, article_id, idx);",
+    ),
 ]
 
 # Tables whose rows belong to one article (deleted with it, counted by ``stats``).
@@ -578,8 +582,7 @@ class Store:
         sql = (
             "SELECT id, json_set(json_remove(data, '$.members'), '$.members',"
             " (SELECT json_group_array(json(value)) FROM json_each(p.data, '$.members') WHERE key < ?),"
-            " '$.members_total', json_array_length(p.data, '$.members'), '$.id', p.id, '$.kind', p.kind)"
-            " AS data FROM propositions p"
+            " '$.id', p.id, '$.kind', p.kind) AS data FROM propositions p"
         )
         args: list[Any] = [members]
         if kind:
