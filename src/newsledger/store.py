@@ -562,13 +562,24 @@ class Store:
 
     # ----------------------------------------------------------------- consolidation (consolidate.py)
     def propositions(
-        self, *, kind: str | None = None, limit: int | None = None, offset: int = 0
+        self,
+        *,
+        kind: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        corroboration: str | None = None,
     ) -> list[sqlite3.Row]:
         sql = "SELECT * FROM propositions"
+        where: list[str] = []
         args: list[Any] = []
         if kind:
-            sql += " WHERE kind = ?"
+            where.append("kind = ?")
             args.append(kind)
+        if corroboration:
+            where.append("corroboration = ?")
+            args.append(corroboration)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY reports DESC, independent_sources DESC, first_seen, id"
         if limit:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
@@ -706,11 +717,14 @@ class Store:
         for r in self.db.execute(f"SELECT * FROM {table}"):
             yield dict(r)
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self, *, integrity: bool = True) -> dict[str, Any]:
+        """Row counts, the SQLite integrity check (skipped with ``integrity=False``: it reads the whole
+        file) and the applied migrations."""
         out: dict[str, Any] = {}
         for t in ("articles", "entities", *ARTICLE_TABLES, "failures", "propositions", "estimates", "copies"):
             out[t] = self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-        out["integrity"] = self.db.execute("PRAGMA integrity_check").fetchone()[0]
+        if integrity:
+            out["integrity"] = self.db.execute("PRAGMA integrity_check").fetchone()[0]
         out["migrations"] = self.migrations()
         return out
 

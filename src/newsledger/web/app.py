@@ -25,6 +25,10 @@ from ..store import Store
 HERE = Path(__file__).parent
 MAX_UPLOAD = 5 * 1024 * 1024
 MAX_PAGE = 500
+STORY_PROPS = (
+    500  # propositions, contested points and dated events the story page reads (most reported first)
+)
+LEDGER_PROPS = 2000  # propositions the ledger page filters (most reported first)
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -227,8 +231,16 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def story(request: Request, store: StoreDep) -> HTMLResponse:
         ests = [json.loads(r["data"]) for r in store.estimates()]
-        props = [{"id": r["id"], **json.loads(r["data"])} for r in store.propositions(kind="claim")]
-        line = [{"id": r["id"], **json.loads(r["data"])} for r in store.timeline()]
+        # The most reported propositions make the sources table; contested ones are fetched on their own.
+        props = [
+            {"id": r["id"], **json.loads(r["data"])}
+            for r in store.propositions(kind="claim", limit=STORY_PROPS)
+        ]
+        contested = [
+            {"id": r["id"], **json.loads(r["data"])}
+            for r in store.propositions(kind="claim", corroboration="contested", limit=STORY_PROPS)
+        ]
+        line = [{"id": r["id"], **json.loads(r["data"])} for r in store.timeline(limit=STORY_PROPS)]
         sources: dict[str, list[int]] = {}  # source → [claims, propositions, with another origin]
         for p in props:
             seen: set[str] = set()
@@ -242,8 +254,8 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
         return page(
             request, "story.html", estimates=ests, charts=[_chart(e) for e in ests],
             specs=[_estimate_spec(e) for e in ests],
-            contested=[p for p in props if p["corroboration"] == "contested"], timeline=line,
-            sources=sorted(sources.items(), key=lambda kv: -kv[1][0])[:15], stats=store.stats(),
+            contested=contested, timeline=line, stats=store.stats(integrity=False),
+            sources=sorted(sources.items(), key=lambda kv: -kv[1][0])[:15],
         )  # fmt: skip
 
     @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
@@ -251,7 +263,10 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
         request: Request, store: StoreDep, source: str | None = None, stance: str | None = None,
         entity: str | None = None, since: str | None = None, until: str | None = None,
     ) -> HTMLResponse:  # fmt: skip
-        props = [{"id": r["id"], **json.loads(r["data"])} for r in store.propositions(kind="claim")]
+        props = [
+            {"id": r["id"], **json.loads(r["data"])}
+            for r in store.propositions(kind="claim", limit=LEDGER_PROPS)
+        ]
         out = []
         for p in props:
             members = p["members"]
