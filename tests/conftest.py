@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -54,3 +59,32 @@ def cli(
         timeout=timeout,
         check=False,
     )
+
+
+@contextlib.contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """``newsledger serve`` on a free local port, as a user starts it; yields its base URL."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsledger", "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(base + "/api/articles?limit=1", timeout=1)
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    raise RuntimeError("newsledger serve exited") from None
+                time.sleep(0.2)
+        else:
+            raise RuntimeError("newsledger serve did not start")
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

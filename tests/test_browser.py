@@ -6,16 +6,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, ROOT, cli
+from conftest import EXAMPLE, ROOT, cli, serving
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -32,12 +28,6 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("browser")
@@ -49,24 +39,8 @@ def server(tmp_path_factory):
     (src / "hostile.txt.meta.json").write_text(json.dumps({"published": "2024-10-19", "outlet": "Hostile"}))
     db = folder / "s.db"
     assert cli("ingest", str(src), "--db", str(db)).returncode == 0
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "newsledger", "serve", "--db", str(db), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/api/articles", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail("server did not start")
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    with serving(db) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +98,7 @@ def test_a_claim_is_followed_to_its_highlighted_span(server, page):
     link.click()
     page.wait_for_load_state()
     assert "#claim-" in page.url
+    page.wait_for_selector("#body span.target", timeout=5000)
     span = page.locator("#body span.target")
     assert span.count() == 1
     assert "claim-content" in (span.get_attribute("class") or "")
@@ -165,12 +140,11 @@ def test_hostile_article_text_runs_nothing(server, page):
 def test_keyboard_steps_through_claims(server, page):
     aid = _article_id(server, "Seed Daily")
     page.goto(f"{server}/articles/{aid}")
+    page.wait_for_selector("html[data-ready]")
+    page.locator("h1").first.click()  # focus the document
     order = page.evaluate("Array.from(document.querySelectorAll(\"a.anchor[id^='claim-']\")).map(a => a.id)")
     assert len(order) >= 3
-    page.keyboard.press("j")
-    assert page.url.endswith("#" + order[0])
-    page.keyboard.press("j")
-    assert page.url.endswith("#" + order[1])
-    page.keyboard.press("k")
-    assert page.url.endswith("#" + order[0])
-    assert page.locator("#body span.target").count() == 1
+    for key, want in (("j", order[0]), ("j", order[1]), ("k", order[0])):
+        page.keyboard.press(key)
+        page.wait_for_url(f"**#{want}", timeout=5000)
+    page.wait_for_selector("#body span.target", timeout=5000)

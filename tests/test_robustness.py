@@ -310,48 +310,32 @@ def test_many_processes_opening_a_new_store_at_once_migrate_it_once(tmp_path: Pa
 
 @pytest.mark.slow
 def test_the_api_serves_reads_while_an_ingest_writes(tmp_path: Path):
-    import socket
     import urllib.request
+
+    from conftest import serving
 
     db = tmp_path / "s.db"
     assert cli("ingest", str(_corpus(tmp_path / "first.jsonl", 0, 4)), "--db", str(db)).returncode == 0
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "newsledger", "serve", "--db", str(db), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    writer = None
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/api/articles", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+    seen: list[int] = []
+    with serving(db) as base:
         writer = subprocess.Popen(
             [sys.executable, "-m", "newsledger", "ingest", str(_corpus(tmp_path / "more.jsonl", 4, 40)),
              "--db", str(db), "--workers", "1", "--batch-size", "4"],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         )  # fmt: skip
-        seen: list[int] = []
-        while writer.poll() is None:
-            for path in ("/api/articles?limit=500", "/api/claims?limit=5", "/api/propositions?limit=5"):
-                with urllib.request.urlopen(base + path, timeout=30) as r:
-                    assert r.status == 200
-                    body = json.load(r)
-                if path.startswith("/api/articles"):
-                    seen.append(len(body["items"]))
-            time.sleep(0.1)
-        _, err = writer.communicate()
+        try:
+            while writer.poll() is None:
+                for path in ("/api/articles?limit=500", "/api/claims?limit=5", "/api/propositions?limit=5"):
+                    with urllib.request.urlopen(base + path, timeout=30) as r:
+                        assert r.status == 200
+                        body = json.load(r)
+                    if path.startswith("/api/articles"):
+                        seen.append(len(body["items"]))
+                time.sleep(0.1)
+        finally:
+            if writer.poll() is None:
+                writer.kill()
+            _, err = writer.communicate()
         assert writer.returncode == 0, err.decode()[-500:]
-    finally:
-        if writer is not None and writer.poll() is None:
-            writer.kill()
-            writer.communicate()
-        server.terminate()
-        server.wait(timeout=10)
     assert len(seen) >= 3 and seen == sorted(seen)  # reads went on, and saw the store grow
     assert seen[0] >= 4

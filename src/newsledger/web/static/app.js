@@ -44,3 +44,5 @@ document.addEventListener("DOMContentLoaded", function () {
     }).catch(function (err) { el.setAttribute("data-error", String(err)); });
   });
 });
+
+document.documentElement.setAttribute("data-ready", "1");  // the handlers above are in place
