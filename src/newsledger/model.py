@@ -19,7 +19,9 @@ from typing import Any, Literal
 EXTRACTOR_VERSION = "0.1.0"
 
 Granularity = Literal["day", "week", "month", "quarter", "season", "year", "decade", "time", "range", "none"]
-EntityKind = Literal["country", "place", "person", "org", "gov", "armed_force", "media", "unnamed", "other"]
+EntityKind = Literal[
+    "country", "place", "person", "org", "gov", "intel", "armed_force", "media", "unnamed", "other"
+]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 Stance = Literal["asserts", "denies", "confirms", "declines_to_confirm", "doubts"]
 Modality = Literal["planned", "decided", "preparing", "under_way", "happened", "denied", "hypothetical"]
