@@ -36,6 +36,7 @@ from typing import Any
 from .extract.gazetteer import gazetteer
 from .store import Store
 from .timex import timex_bounds
+from .unionfind import DisjointSets
 
 NUM_PERM = 64
 SCHEME = "affine32"  # stored signatures are only comparable within one scheme
@@ -125,23 +126,6 @@ class _Claim:
     start: int
     end: int
     wrapper: bool = False  # its content quotes another claim ("'The NIS said …,' Yonhap said")
-
-
-class _DSU:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def consolidate(store: Store, progress: Any = None) -> dict[str, int]:
@@ -244,7 +228,7 @@ def _copies(
         lsh.insert(aid, mh)
         if progress is not None:
             progress()
-    dsu = _DSU()
+    dsu = DisjointSets()
     for aid, mh in sigs.items():
         for other in lsh.query(mh):
             if other > aid and mh.jaccard(sigs[other]) >= COPY_THRESHOLD:
@@ -333,7 +317,7 @@ def _prop_order(p: dict[str, Any]) -> tuple[int, str, str]:
     return (-int(p["reports"]), str(p["first_seen"] or "9999"), str(p["label"]))
 
 
-def _merge_across_origins(claims: list[_Claim], dsu: _DSU, cid: Any) -> None:
+def _merge_across_origins(claims: list[_Claim], dsu: DisjointSets, cid: Any) -> None:
     """Different origins saying the same thing corroborate each other: join clusters whose words overlap
     strongly (Jaccard >= 0.5), or overlap and share a figure (>= 0.3 and a number)."""
     words: dict[str, set[str]] = defaultdict(set)
@@ -367,7 +351,7 @@ def _merge_across_origins(claims: list[_Claim], dsu: _DSU, cid: Any) -> None:
 
 
 def _claim_propositions(claims: list[_Claim]) -> list[dict[str, Any]]:
-    dsu = _DSU()
+    dsu = DisjointSets()
 
     def cid(c: _Claim) -> str:
         return f"{c.article_id}:{c.idx}"
@@ -528,7 +512,7 @@ def _arg_key(arg: dict[str, Any] | None) -> str | None:
 def _group_block(
     evs: list[dict[str, Any]], articles: dict[str, Any], report_of: dict[str, str]
 ) -> list[dict[str, Any]]:
-    dsu = _DSU()
+    dsu = DisjointSets()
     first: dict[tuple[str, ...], str] = {}
     for i, e in enumerate(evs):
         eid = str(i)

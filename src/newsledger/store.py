@@ -23,6 +23,7 @@ from typing import Any
 from .errors import ReadError, StoreBusyError, StoreError
 from .model import EXTRACTOR_VERSION, Duplicate, Extraction
 from .timex import timex_bounds
+from .unionfind import DisjointSets
 
 # How long a writer waits for another writer's transaction before giving up.
 BUSY_TIMEOUT_S = 60.0
@@ -511,13 +512,9 @@ class Store:
         if stance:
             where.append("c.stance = ?")
             args.append(stance)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
         d = " DESC" if newest_first else ""
-        sql += f" ORDER BY c.published{d}, c.article_id{d}, c.idx{d}"
-        if limit:
-            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        return list(self.db.execute(sql, args))
+        order = f"c.published{d}, c.article_id{d}, c.idx{d}"
+        return list(self.db.execute(_list_sql(sql, where, order, limit, offset), args))
 
     def events(
         self,
@@ -553,12 +550,8 @@ class Store:
         if until:
             where.append("e.time_lo <= ?")
             args.append(until)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.time_lo IS NULL, e.time_lo, e.article_id, e.idx"
-        if limit:
-            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        return list(self.db.execute(sql, args))
+        order = "e.time_lo IS NULL, e.time_lo, e.article_id, e.idx"
+        return list(self.db.execute(_list_sql(sql, where, order, limit, offset), args))
 
     # ----------------------------------------------------------------- consolidation (consolidate.py)
     def propositions(
@@ -578,12 +571,8 @@ class Store:
         if corroboration:
             where.append("corroboration = ?")
             args.append(corroboration)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY reports DESC, independent_sources DESC, first_seen, id"
-        if limit:
-            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        return list(self.db.execute(sql, args))
+        order = "reports DESC, independent_sources DESC, first_seen, id"
+        return list(self.db.execute(_list_sql(sql, where, order, limit, offset), args))
 
     def proposition_summaries(
         self, *, kind: str | None = None, limit: int = 50, offset: int = 0, members: int = 20
@@ -620,24 +609,11 @@ class Store:
 
     def stories(self) -> list[dict[str, Any]]:
         """Articles joined by copies or by propositions they share; each with dates and main actors."""
-        parent: dict[str, str] = {}
-
-        def find(x: str) -> str:
-            parent.setdefault(x, x)
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        def union(a: str, b: str) -> None:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-
+        sets = DisjointSets()
         for (aid,) in self.db.execute("SELECT id FROM articles"):
-            find(aid)
+            sets.find(aid)
         for a, b in self.db.execute("SELECT a, b FROM copies"):
-            union(a, b)
+            sets.union(a, b)
         by_prop: dict[int, list[str]] = {}
         for pid, aid in self.db.execute(
             "SELECT m.proposition_id, m.article_id FROM proposition_members m"
@@ -647,12 +623,12 @@ class Store:
         props_of: dict[str, set[int]] = {}
         for pid, aids in by_prop.items():
             for aid in aids[1:]:
-                union(aids[0], aid)
+                sets.union(aids[0], aid)
             for aid in aids:
                 props_of.setdefault(aid, set()).add(pid)
         groups: dict[str, list[str]] = {}
-        for aid in list(parent):
-            groups.setdefault(find(aid), []).append(aid)
+        for aid in list(sets.parent):
+            groups.setdefault(sets.find(aid), []).append(aid)
         out = []
         for members in groups.values():
             marks = ",".join("?" * len(members))
@@ -704,11 +680,7 @@ class Store:
             where.append("e.country = ?")
             args.append(country.upper())
         where.append("e.mentions > 0")
-        sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.mentions DESC, e.name"
-        if limit:
-            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        return list(self.db.execute(sql, args))
+        return list(self.db.execute(_list_sql(sql, where, "e.mentions DESC, e.name", limit, offset), args))
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         """Every row of one table, as dicts (exports)."""
@@ -727,6 +699,16 @@ class Store:
             out["integrity"] = self.db.execute("PRAGMA integrity_check").fetchone()[0]
         out["migrations"] = self.migrations()
         return out
+
+
+def _list_sql(sql: str, where: list[str], order: str, limit: int | None, offset: int = 0) -> str:
+    """A list query: its filters, its order, and the page (no LIMIT when ``limit`` is falsy)."""
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {order}"
+    if limit:
+        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    return sql
 
 
 def _statements(sql: str) -> list[str]:
