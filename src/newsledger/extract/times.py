@@ -1,14 +1,28 @@
-"""Time expressions, normalised TIMEX3-style against the publication date.
+"""Time expressions, found and normalised TIMEX3-style against the publication date.
 
-Newswire conventions implemented here:
+Finding: the spaCy model's DATE and TIME entities, plus what it misses (clock times, "daily", "the
+future", "current"), cut to TimeML's extents: leading prepositions and hedges ("about", "just", "over",
+"since") are not part of a time expression, a possessive "'s" neither; "between 1994 and 1997", "1991 to
+1997" and "the six months ended Oct. 1" are two expressions each; ages ("a 6-year-old") and bare numbers
+are not time expressions at all.
 
-- a bare weekday is the most recent one on or before the publication date, unless the sentence is in
-  the future tense ("will meet on Friday"), when it is the next one;
+Normalising (TimeML values: ``2024-10-18``, ``2024-10``, ``2024-W42``, ``2024-Q3``, ``2024-SU``,
+``2024-10-18TEV``, ``2024-10-18T09:30``, ``199X``, ``P3Y``, ``PT10H``, ``XXXX-WXX-1``, ``PRESENT_REF``…),
+with the newswire conventions:
+
+- a bare weekday is the most recent one on or before the publication date, unless its clause looks ahead
+  (future tense, a modal, an infinitive, "scheduled/planned/expected/set/due"), when it is the next one;
 - a bare month ("in June") is the latest such month on or before the publication month in a past-tense
-  sentence, the next one in a future-tense sentence;
+  clause, the next one in a clause that looks ahead, the nearest one otherwise; "last October" is the
+  most recent October before the publication month;
 - "earlier this month" is the interval from the 1st of the month to the publication date;
-- "today", "yesterday", "tomorrow", "last/next week|month|year", "this week|month|year",
-  "N days/weeks/months/years ago", month + day ("October 3", "Oct. 3", "3 October"), ISO dates and years.
+- "today", "yesterday", "tomorrow", "last/next/this week|month|year", "N days/weeks/months/years ago",
+  month + day ("October 3", "Oct. 3", "3 October"), "mid-November", seasons, quarters ("the third
+  quarter", "the year-ago quarter"), halves, decades ("the 1990s"), centuries, holidays, clock times,
+  parts of days ("Friday night"), durations ("for three years" → P3Y) and sets ("every Monday").
+- Financial reporting: "a year ago" or "the year-earlier period" after a quarter was named means that
+  quarter a year before ("1988-Q3"); "the quarter" and "the latest quarter" without one mean the last
+  completed quarter.
 
 Without a publication date, relative expressions keep ``anchored: false`` and no value is invented.
 Expressions the rules do not resolve keep their span with ``value: null``.
@@ -19,7 +33,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from dateutil.easter import easter
 
 from ..model import TimeExpr
 from .quantities import parse_number
@@ -31,13 +48,20 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_WEEKDAYS.update({"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4})
+_WEEKDAYS.update({"sat": 5, "sun": 6})
 _VAGUE_COUNTS = {"several": 3, "a few": 3, "few": 3}
+_MON_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WD_RE = "|".join(sorted((d for d in _WEEKDAYS if len(d) > 4), key=len, reverse=True))
+_ONE = {"a": 1, "an": 1, "one": 1}
 
 
 def _count(word: str) -> int | None:
     """A small count written in digits or words ("3", "three", "a", "several")."""
     if word in _VAGUE_COUNTS:
         return _VAGUE_COUNTS[word]
+    if word in _ONE:
+        return 1
     value = parse_number(word)
     return int(value) if value is not None and value == int(value) else None
 
@@ -51,9 +75,25 @@ def _add_months(d: dt.date, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
+# Verbs whose complement lies ahead of the moment of writing: "the talks are scheduled for Monday",
+# "planned to leave on Thursday", "expected to join in April".
+_AHEAD_VERBS = frozenset("schedule plan expect set due intend hope aim propose slate prepare suppose".split())
+# Modals of possibility ("could be located Wednesday") do not move a date ahead; "will" and "would" do.
+_AHEAD_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
+_AHEAD_WORDS = re.compile(
+    r"\b(?:as (?:soon|early) as|no later than|next|coming|upcoming|effective|starting|beginning)\s+$"
+)
+_DEADLINE_WORDS = re.compile(r"\b(?:by|until|till|through)\s+$")
+
+
 def _tense(span: Span) -> str:
     """Tense of the clause a time expression sits in, from its governing verb: "past", "present" or
-    "future" (news default: past)."""
+    "future" (news default: past). "Future" covers every clause that looks ahead of the moment of
+    writing: the future tense, modals ("would be paid"), infinitives ("planned to leave on Thursday") and
+    verbs of scheduling ("is set for Monday")."""
+    before = span.doc.text[max(0, span.start_char - 20) : span.start_char].lower()
+    if _AHEAD_WORDS.search(before):
+        return "future"
     tok = span.root
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
@@ -61,14 +101,32 @@ def _tense(span: Span) -> str:
         tok = tok.head
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & {"will", "'ll", "shall", "wo"} or (
-        tok.lower_ == "going" and any(c.lower_ == "to" for c in tok.rights)
-    ):
+    if "had" in words:
+        return "past"  # "it had been due to expire Friday evening"
+    if _DEADLINE_WORDS.search(before) and tok.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in auxes):
+        return "future"  # "pay down the loan by February", "revolving loans through January"
+    if words & _AHEAD_AUX or (tok.lower_ == "going" and any(c.lower_ == "to" for c in tok.rights)):
         return "future"
+    if tok.lemma_.lower() in _AHEAD_VERBS and (
+        tok.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "'s", "'re", "be", "am", "has", "have"}
+    ):
+        return "future"  # "the talks are scheduled for Monday", "plans to"
+    if tok.lower_ == "due":
+        return "future"
+    if "to" in words and tok.tag_ == "VB":
+        head = tok.head
+        if head.lemma_.lower() in _AHEAD_VERBS or any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in _AHEAD_AUX for c in head.children
+        ):
+            return "future"
+        if head.tag_ in ("VBZ", "VBP"):
+            return "future"  # "Clinton wants to meet him on Friday"
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "had"}:
         return "past"
     if tok.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am", "'s", "'re"}:
         return "present"
+    if tok.pos_ not in ("VERB", "AUX"):
+        return "none"  # no verb governs it ("a cutback in its oil supply in September")
     return "past"
 
 
@@ -79,213 +137,621 @@ _REF_WORDS = frozenset({"now", "currently", "nowadays", "recently"})
 # A past-tense clause may still name a date shortly after the publication date ("said it will pay the
 # dividend Dec. 15"); only dates further ahead than this are moved to the previous year.
 PAST_DATE_SLACK_DAYS = 60
+PAST_MONTH_SLACK = 1
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _QUARTER = re.compile(
-    r"(?:the\s+)?(?:fiscal[\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of)?(?:\s+(\d{4}))?"
+    r"(?:the\s+)?(?:(?P<rel>this|next|last|current)\s+year'?s?\s+)?(?P<ago>year-ago\s+|year-earlier\s+)?(?:(?P<y0>\d{4})\s+)?"
+    r"(?:(?:fiscal|calendar)[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
+    r"(?:fiscal[\s-]+)?quarter(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<y>\d{4}|this year|last year|next year))?"
+)
+_HALF = re.compile(
+    r"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?P<h>first|second|last|latter)[\s-]+(?:half|two\s+quarters)(?:\s+of)?(?:\s+(?:fiscal\s+)?"
+    r"(?P<y>\d{4}|this year|last year|next year|the year))?"
 )
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-_PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_PARTS_OF_DAY = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+    "mid-afternoon": "AF", "mid afternoon": "AF", "midday": "MI", "mid-day": "MI",
+}  # fmt: skip
 _REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
-    "the present": "PRESENT_REF", "present": "PRESENT_REF", "recently": "PAST_REF", "the past": "PAST_REF",
-    "past": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF", "once": "PAST_REF",
+    "the present": "PRESENT_REF", "present": "PRESENT_REF", "current": "PRESENT_REF",
+    "recently": "PAST_REF", "the past": "PAST_REF", "past": "PAST_REF", "once": "PAST_REF",
+    "previously": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "near future": "FUTURE_REF", "the time": "PAST_REF",
+    "right now": "PRESENT_REF",
+    "these days": "PRESENT_REF", "a later date": "FUTURE_REF", "later": "FUTURE_REF",
 }  # fmt: skip
 _SETS = {
-    "daily": "XXXX-XX-XX", "every day": "XXXX-XX-XX", "each day": "XXXX-XX-XX", "weekly": "XXXX-WXX",
-    "every week": "XXXX-WXX", "monthly": "XXXX-XX", "every month": "XXXX-XX", "annually": "XXXX",
-    "yearly": "XXXX", "every year": "XXXX", "each year": "XXXX",
+    "daily": "P1D", "every day": "P1D", "each day": "P1D", "nightly": "P1D",
+    "weekly": "P1W", "every week": "P1W", "each week": "P1W",
+    "monthly": "P1M", "every month": "P1M", "each month": "P1M",
+    "annually": "P1Y", "yearly": "P1Y", "every year": "P1Y", "each year": "P1Y",
+    "hourly": "PT1H", "every hour": "PT1H", "quarterly": "P1Q", "every quarter": "P1Q",
 }  # fmt: skip
 # Words before a duration or an "ago" that do not change its value ("nearly forty years").
 _MODIFIERS = (
     r"(?:for|nearly|almost|about|around|some|roughly|approximately|more\s+than|less\s+than|over|under|"
-    r"up\s+to|at\s+least|at\s+most|barely|only|just|the|another|an\s+additional|next|last|past|first|"
-    r"final|coming|previous|recent|full|entire|whole)"
+    r"up\s+to|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|barely|only|just|the|another|"
+    r"an\s+additional|next|last|past|first|final|coming|previous|recent|full|entire|whole|following|"
+    r"latest|initial|remaining|same|better\s+part\s+of\s+the|better\s+part\s+of\s+a|much\s+of\s+the)"
 )
-# unit -> (prefix, letter): time units take the "T" prefix (PT10H), date units none (P3Y).
+# unit -> (prefix, letter, factor): time units take the "T" prefix (PT10H), date units none (P3Y);
+# decades and centuries are written in years (P10Y, P100Y), as TimeBank does.
 _DURATION_UNITS = {
-    "second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"),
-    "week": ("", "W"), "month": ("", "M"), "year": ("", "Y"), "decade": ("", "DE"),
-    "century": ("", "CE"), "centurie": ("", "CE"),
+    "second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T", "H", 1), "day": ("", "D", 1),
+    "night": ("", "D", 1), "week": ("", "W", 1), "month": ("", "M", 1), "quarter": ("", "Q", 1),
+    "year": ("", "Y", 1), "decade": ("", "Y", 10), "century": ("", "Y", 100), "centurie": ("", "Y", 100),
+    "weekend": ("", "WE", 1),
 }  # fmt: skip
 _DURATION = re.compile(
-    rf"(?:{_MODIFIERS}\s+)*(?:(?P<n>[\w.,]+(?:\s+\d/\d)?|a\s+couple\s+of|a\s+few|several)[\s-]+)?"
-    r"(?P<unit>second|minute|hour|day|week|month|year|decade|centur(?:y|ie))s?(?:[\s-](?:old|long))?"
+    rf"(?:{_MODIFIERS}\s+)*(?:(?P<n>[\w.,]+(?:\s+\d/\d)?|a\s+couple\s+of|couple\s+of|a\s+few|several|\w+\s+to\s+\w+|[a-z]+[\s-][a-z]+|"
+    r"[\d.,]+\s+to\s+[\d.,]+|\w+\s+or\s+\w+)[\s-]+)?"
+    r"(?:(?:trading|business|working|calendar|fiscal)\s+)?"
+    r"(?P<unit>second|minute|hour|day|night|week|month|quarter|year|decade|centur(?:y|ie)|weekend)s?"
+    r"(?:[\s-](?:old|long))?(?:\s+or\s+so)?(?:\s+ahead)?(?:\s+of\s+(?:\d{4}|the\s+year|this\s+year|last\s+year|fiscal\s+\d{4}))?"
 )
+_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+    "new year's eve": (12, 31), "new year's": (1, 1), "independence day": (7, 4),
+    "the fourth of july": (7, 4),
+    "fourth of july": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11),
+    "boxing day": (12, 26), "bastille day": (7, 14), "may day": (5, 1),
+}  # fmt: skip
+_CLOCK = re.compile(
+    r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.?\s?m\b\.?|p\.?\s?m\b\.?|o'clock)?|"
+    r"(?P<word>noon|midday|midnight))"
+    r"(?:\s+(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night))?"
+    r"(?:\s+(?:[ecmp][sd]t|gmt|utc|bst|cet|local(?:\s+time)?|\(\d+\s+gmt\)))?"
+)
+_UNITS_RE = r"second|minute|hour|day|week|month|year|decade"
 
 
-def _duration(t: str, text: str) -> TimeExpr | None:
-    """TIMEX3 durations: "three years" P3Y, "nearly forty years" P40Y, "two-week" P2W, "10-hour" PT10H,
-    "weeks" PXW, "a couple of years" P2Y."""
-    m = _DURATION.fullmatch(t)
-    if not m:
+@dataclass
+class Context:
+    """What earlier expressions of the same article set up: the quarter last named (for "a year ago"
+    and "the year-earlier quarter" in earnings reports)."""
+
+    quarter: tuple[int, int] | None = None
+    year: int | None = None  # the year last written out ("in June 1998 … later that year")
+    day: dt.date | None = None  # the day last named ("Oct. 23 … at 10 p.m.", "the next day")
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    d = first + dt.timedelta(days=(weekday - first.weekday()) % 7)
+    if n > 0:
+        return d + dt.timedelta(weeks=n - 1)
+    last = _month_end(year, month)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _holiday(name: str, year: int) -> dt.date | None:
+    if name in _HOLIDAYS:
+        m, d = _HOLIDAYS[name]
+        return dt.date(year, m, d)
+    if name in ("easter", "easter sunday", "easter day"):
+        return easter(year)
+    if name == "good friday":
+        return easter(year) - dt.timedelta(days=2)
+    if name in ("thanksgiving", "thanksgiving day"):
+        return _nth_weekday(year, 11, 3, 4)
+    if name in ("labor day", "labour day"):
+        return _nth_weekday(year, 9, 0, 1)
+    if name == "memorial day":
+        return _nth_weekday(year, 5, 0, -1)
+    if name == "election day":
+        return _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
+    return None
+
+
+def _year_words(t: str) -> int | None:
+    """A year written in words: "nineteen ninety-six" 1996, "two thousand" 2000, "two thousand one"."""
+    m = re.fullmatch(r"(nineteen|twenty)[\s-]+(.+)", t)
+    if m:
+        century = parse_number(m[1])
+        rest = parse_number(m[2])
+        if century and rest is not None and 10 <= rest < 100 and rest == int(rest):
+            return int(century * 100 + rest)
+        if century and m[2].strip() == "hundred":
+            return int(century * 100)
         return None
-    prefix, letter = _DURATION_UNITS[m["unit"]]
-    raw = m["n"]
-    if raw is None:
-        if not t.endswith("s") and not t.endswith("-old") and not t.endswith("-long"):
-            return None  # a bare "year" or "day" is not a duration
-        if re.match(r"(?:in\s+)?(?:the\s+)?(?:past|recent)\s", t):
-            return TimeExpr(0, 0, text, "PAST_REF", "DATE", "none", None, None)  # "recent days", "past years"
-        n: str = "X"
-    elif raw in ("a couple of",):
-        n = "2"
-    elif raw in ("a few", "several"):
-        n = "X"
-    else:
-        frac = re.fullmatch(r"(\d+)\s+1/2", raw)
-        value = _count(raw) if frac is None else None
-        if frac is not None:
-            n = f"{frac[1]}.5"
-        elif value is None:
-            return None
-        else:
-            n = str(value)
-    return TimeExpr(0, 0, text, f"P{prefix}{n}{letter}", "DURATION", "none", None, None)
+    v = parse_number(t)
+    if v is not None and 1900 <= v <= 2099 and v == int(v) and not t[:1].isdigit() and "thousand" in t:
+        return int(v)
+    return None
 
 
 def normalise(
-    text: str, anchor: dt.date | None, *, future: bool = False, tense: str | None = None
+    text: str,
+    anchor: dt.date | None,
+    *,
+    future: bool = False,
+    tense: str | None = None,
+    context: Context | None = None,
 ) -> TimeExpr | None:
     """Normalise one expression (offsets left at 0); None when it is not a time expression we know.
 
     ``tense`` of the clause the expression sits in: "past", "present" or "future" ("future" when only
     ``future`` is given, else "past"). A month or date without a year is in the anchor's year, except
     that a past-tense clause never points after the anchor and a future-tense one never before it.
+    ``context`` carries what earlier expressions of the article set up, and is updated.
     """
-    tense = tense or ("future" if future else "past")
+    ctx = context or Context()
+    try:
+        tx = _normalise(text, anchor, tense or ("future" if future else "past"), ctx)
+    except (ValueError, OverflowError):
+        return None  # a date outside the calendar (anchor near year 1 or 9999, "February 30")
+    if tx is not None and tx.value:
+        if tx.granularity in ("day", "time") and tx.earliest is not None:
+            ctx.day = tx.earliest
+        if re.search(r"\b\d{4}\b|'\d\d\b", text) and tx.value[:4].isdigit():
+            ctx.year = int(tx.value[:4])
+    return tx
+
+
+def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> TimeExpr | None:
     future = tense == "future"
     past = tense == "past"
-    t = text.lower().strip().rstrip(".,")
-    t = re.sub(r"^(on|in|at|since|by|during|from|until|this past)\s+", "", t)
-    if t in _REFS:
-        return TimeExpr(0, 0, text, _REFS[t], "DATE", "none", None, None)
-    if t in _SETS:
-        return TimeExpr(0, 0, text, _SETS[t], "SET", "none", None, None)
-    m = _QUARTER.fullmatch(t)
-    if m and (anchor is not None or m[2]):
-        y = int(m[2]) if m[2] else anchor.year  # type: ignore[union-attr]
-        q = _QUARTERS[m[1]]
-        start = dt.date(y, 3 * q - 2, 1)
-        return TimeExpr(0, 0, text, f"{y:04d}-Q{q}", "DATE", "quarter", start, _month_end(y, 3 * q))
-    m = re.fullmatch(r"(?:(this|last|next|the)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(\d{4}))?", t)
-    if m and (m[1] or m[3]) and (anchor is not None or m[3]):
-        shift = {"last": -1, "next": 1}.get(m[1] or "", 0)
-        y = int(m[3]) if m[3] else anchor.year + shift  # type: ignore[union-attr]
-        return TimeExpr(0, 0, text, f"{y:04d}-{_SEASONS[m[2]]}", "DATE", "season", None, None)
-    m = re.fullmatch(r"(this|yesterday|tomorrow|last|the)\s+(morning|afternoon|evening|night)", t)
-    if m and anchor is not None and not (m[1] == "the" and m[2] == "night"):
-        d = anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1, "last": -1}.get(m[1], 0))
-        return TimeExpr(0, 0, text, f"{d.isoformat()}T{_PARTS_OF_DAY[m[2]]}", "TIME", "time", d, d)
-    if t == "tonight" and anchor is not None:
-        return TimeExpr(0, 0, text, f"{anchor.isoformat()}TNI", "TIME", "time", anchor, anchor)
-    m = re.fullmatch(r"(?:every|each)\s+(\w+)", t)
-    if m and m[1] in _WEEKDAYS:
-        return TimeExpr(0, 0, text, f"XXXX-WXX-{_WEEKDAYS[m[1]] + 1}", "SET", "none", None, None)
+    y: int | None
+    n: int | None
+    hol: dt.date | None
+    t = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip().rstrip(".,:;")
+    t = re.sub(r"'s?$", "", t)
+    t = re.sub(
+        r"^(?:on|in|at(?!\s+(?:least|most)\b)|since|by|during|from|until|till|through|throughout|within|over|before|"
+        r"after)\s+",
+        "",
+        t,
+    )
+    t = re.sub(
+        r"^(?:about|around|approximately|roughly|just|only|some|nearly|almost|as early as|as late as)\s+",
+        "",
+        t,
+    )
+    t = re.sub(r"^this past\s+", "last ", t)
+    t = re.sub(r"^this coming\s+", "next ", t)
+
+    def expr(value: str | None, typ: str = "DATE", gran: str = "none", a: dt.date | None = None,
+             b: dt.date | None = None, anchored: bool = True) -> TimeExpr:  # fmt: skip
+        return TimeExpr(0, 0, text, value, typ, gran, a, b, anchored)
 
     def day(d: dt.date) -> TimeExpr:
-        return TimeExpr(0, 0, text, d.isoformat(), "DATE", "day", d, d)
+        return expr(d.isoformat(), "DATE", "day", d, d)
 
     def month(y: int, m: int) -> TimeExpr:
-        return TimeExpr(0, 0, text, f"{y:04d}-{m:02d}", "DATE", "month", dt.date(y, m, 1), _month_end(y, m))
+        return expr(f"{y:04d}-{m:02d}", "DATE", "month", dt.date(y, m, 1), _month_end(y, m))
 
     def year(y: int) -> TimeExpr:
-        return TimeExpr(0, 0, text, f"{y:04d}", "DATE", "year", dt.date(y, 1, 1), dt.date(y, 12, 31))
+        return expr(f"{y:04d}", "DATE", "year", dt.date(y, 1, 1), dt.date(y, 12, 31))
+
+    def week(d: dt.date) -> TimeExpr:
+        iso = d.isocalendar()
+        monday = d - dt.timedelta(days=d.weekday())
+        return expr(f"{iso[0]:04d}-W{iso[1]:02d}", "DATE", "week", monday, monday + dt.timedelta(days=6))
+
+    def quarter(y: int, q: int) -> TimeExpr:
+        ctx.quarter = (y, q)
+        return expr(f"{y:04d}-Q{q}", "DATE", "quarter", dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q))
 
     def unanchored(gran: str, typ: str = "DATE") -> TimeExpr:
-        return TimeExpr(0, 0, text, None, typ, gran, None, None, anchored=False)
+        return expr(None, typ, gran, anchored=False)
+
+    def rel_year(word: str | None) -> int | None:
+        """The year of "this year", "last year", "next year", "1998" (None without an anchor)."""
+        if word is None or word in ("this year", "the year", "the current year"):
+            return anchor.year if anchor else None
+        if word.isdigit():
+            return int(word)
+        if anchor is None:
+            return None
+        return anchor.year + {"last year": -1, "next year": 1}.get(word, 0)
+
+    def weekday_date(wd: int, how: str | None) -> dt.date:
+        assert anchor is not None
+        back = (anchor.weekday() - wd) % 7
+        ahead = (wd - anchor.weekday()) % 7
+        if how == "last":
+            return anchor - dt.timedelta(days=back or 7)
+        if how == "next":
+            return anchor + dt.timedelta(days=ahead or 7)
+        if how == "this":
+            return anchor + dt.timedelta(days=ahead) if future else anchor - dt.timedelta(days=back)
+        if future:
+            return anchor + dt.timedelta(days=ahead or 7)
+        return anchor - dt.timedelta(days=back)
+
+    def month_year(mon: int, how: str | None) -> int:
+        """The year of a month named without one, from "last/next/this" or the clause's tense."""
+        assert anchor is not None
+        y = anchor.year
+        if how == "last":
+            return y - 1 if mon >= anchor.month else y
+        if how == "next":
+            return y + 1 if mon <= anchor.month else y
+        if how == "this":
+            return y
+        if future:
+            return y + 1 if mon < anchor.month else y
+        if past:  # a month just ahead may still be the one meant ("said the talks open in early March")
+            return y - 1 if mon > anchor.month + PAST_MONTH_SLACK else y
+        # present or unknown: the nearest such month
+        diff = mon - anchor.month
+        return y + 1 if diff < -6 else y - 1 if diff > 6 else y
+
+    def date_of(s: str) -> TimeExpr | None:
+        """A day-level expression that may carry a clock time or a part of day."""
+        return _normalise(s, anchor, tense, ctx) if s else None
+
+    m = re.fullmatch(
+        r"(?:(earlier|later|late|early)\s+)?(?:in\s+)?"
+        r"(that|the same|the following|the next|the previous|the prior)\s+"
+        r"(year|month|day|morning|afternoon|evening|night)", t
+    )  # fmt: skip
+    if m and not (m[1] is None and m[2] == "the next" and m[3] == "year" and False):
+        shift = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}.get(m[2], 0)
+        if m[3] == "year":
+            ref_y = ctx.year if ctx.year is not None else None
+            if ref_y is None:
+                return None
+            return year(ref_y + shift)
+        if m[3] == "month":
+            ref_d = ctx.day
+            if ref_d is None:
+                return None
+            y, mo = _add_months(ref_d, shift)
+            return month(y, mo)
+        if ctx.day is None:
+            return None
+        d = ctx.day + dt.timedelta(days=shift)
+        if m[3] == "day":
+            return day(d)
+        return expr(f"{d.isoformat()}T{_PARTS_OF_DAY[m[3]]}", "TIME", "time", d, d)
+    m = re.fullmatch(
+        r"(?:earlier|later)\s+in\s+the\s+(year|month|week|day)|(?:the\s+)?(morning|afternoon|evening)", t
+    )
+    if m and anchor is not None:
+        if m[1] == "year":
+            return year(anchor.year)
+        if m[1] == "month":
+            return month(anchor.year, anchor.month)
+        if m[1] == "day":
+            return day(ctx.day or anchor)
+        if m[2] and ctx.day is not None:
+            return expr(f"{ctx.day.isoformat()}T{_PARTS_OF_DAY[m[2]]}", "TIME", "time", ctx.day, ctx.day)
+    m = re.fullmatch(r"(?:the\s+)?week\s+of\s+(.+)", t)
+    if m:
+        inner = _normalise(m[1], anchor, tense, ctx)
+        if inner is not None and inner.granularity == "day" and inner.earliest is not None:
+            return week(inner.earliest)
+    if t in _REFS:
+        return expr(_REFS[t])
+    if t in _SETS:
+        return expr(_SETS[t], "SET")
+    m = re.fullmatch(rf"(?:every|each)\s+(?:other\s+)?({_WD_RE})s?|({_WD_RE})s", t)
+    if m:
+        return expr(f"XXXX-WXX-{_WEEKDAYS[m[1] or m[2]] + 1}", "SET")
+    m = re.fullmatch(rf"(?:every|each)\s+({_MON_RE})", t)
+    if m and len(m[1]) >= 3:
+        return expr(f"XXXX-{_MONTHS[m[1]]:02d}", "SET")
+    m = re.fullmatch(rf"(?:every|each|per)\s+(\d+|\w+)\s+({_UNITS_RE})s", t)
+    if m and _count(m[1]) is not None:
+        prefix, letter, factor = _DURATION_UNITS[m[2]]
+        return expr(f"P{prefix}{_count(m[1]) * factor}{letter}", "SET")  # type: ignore[operator]
+    m = re.fullmatch(rf"(?:({_WD_RE})|every\s+({_WD_RE})) (morning|afternoon|evening|night)s", t)
+    if m:
+        return expr(f"XXXX-WXX-{_WEEKDAYS[m[1] or m[2]] + 1}T{_PARTS_OF_DAY[m[3]]}", "SET")
+
+    # Clock times, with the day they fall on: "10:35 a.m.", "9 a.m. EST Tuesday", "noon Saturday",
+    # "midnight Friday", "4 in the morning".
+    m = re.fullmatch(_CLOCK.pattern + r"(?:,?\s+(?:on\s+)?(?P<rest>.+))?", t)
+    if m and (m["ap"] or m["word"] or (m["part"] and m["h"]) or (m["mi"] and m["h"])):
+        h = int(m["h"]) if m["h"] else {"noon": 12, "midday": 12, "midnight": 24}[m["word"]]
+        mi = int(m["mi"]) if m["mi"] else 0
+        ap = (m["ap"] or "").replace(".", "").replace(" ", "")
+        if (ap == "pm" and h < 12) or (m["part"] in ("afternoon", "evening") and h < 12):
+            h += 12
+        elif ap == "am" and h == 12:
+            h = 0
+        if h > 24 or mi > 59:
+            return None
+        clock = "T24" if h == 24 else f"T{h:02d}:{mi:02d}"
+        rest = date_of(m["rest"]) if m["rest"] else None
+        if m["rest"] and (rest is None or rest.granularity != "day"):
+            return None
+        if rest is not None and rest.value is not None:
+            return expr(f"{rest.value}{clock}", "TIME", "time", rest.earliest, rest.earliest)
+        ref = ctx.day or anchor
+        if ref is None:
+            return unanchored("time", "TIME")
+        return expr(f"{ref.isoformat()}{clock}", "TIME", "time", ref, ref)
+    # Parts of days: "Friday night", "this morning", "late yesterday afternoon", "tonight".
+    m = re.fullmatch(
+        r"(?:(?:early|late|later|earlier)\s+)?(?P<d>.+?)\s+(?:(?:early|late)\s+)?"
+        r"(?P<p>morning|afternoon|evening|night|overnight|mid-afternoon)", t
+    )  # fmt: skip
+    if not m:
+        m = re.fullmatch(r"(?P<p>mid-afternoon|mid afternoon|midday|overnight)(?:\s+(?P<d>.+))?", t)
+    if m and (m["d"] or "") not in ("the", "that", "a", "one", "each", "every", "the same", "the following"):
+        d_text = {"this": "today", "last": "yesterday", "tomorrow": "tomorrow", "": "today"}.get(m["d"] or "")
+        base = date_of(d_text or m["d"])
+        if base is not None and base.granularity == "day":
+            if base.value is None:
+                return unanchored("time", "TIME")
+            return expr(f"{base.value}T{_PARTS_OF_DAY[m['p']]}", "TIME", "time", base.earliest, base.latest)
+    if t == "tonight":
+        if anchor is None:
+            return unanchored("time", "TIME")
+        return expr(f"{anchor.isoformat()}TNI", "TIME", "time", anchor, anchor)
+
+    # Quarters and halves of (fiscal) years.
+    m = _QUARTER.fullmatch(t)
+    if m:
+        y = int(m["y0"]) if m["y0"] else rel_year(m["y"] or (f"{m['rel']} year" if m["rel"] else None))
+        if m["rel"] == "current":
+            y = rel_year(None)
+        if y is None:
+            return unanchored("quarter")
+        q = _QUARTERS[m["q"]]
+        if m["ago"]:
+            y = (ctx.quarter[0] if ctx.quarter else y) - 1
+        elif (
+            anchor is not None
+            and not (m["y0"] or m["y"] or m["rel"])
+            and past
+            and dt.date(y, 3 * q - 2, 1) > anchor
+        ):
+            y -= 1
+        out = quarter(y, q)
+        if "fiscal" in t or m["ago"]:
+            ctx.quarter = None  # a fiscal quarter is not a calendar one; "a year ago" after it is unknown
+        return out
+    m = _HALF.fullmatch(t)
+    if m and (m["y"] or anchor is not None):
+        y = rel_year(m["y"])
+        if y is None:
+            return unanchored("half")
+        h = 1 if m["h"] == "first" else 2
+        return expr(f"{y:04d}-H{h}", "DATE", "half", dt.date(y, 6 * h - 5, 1), _month_end(y, 6 * h))
+    m = re.fullmatch(
+        r"(?:the\s+)?(?:(latest|current|most recent|recent|past|last|previous|prior|same|comparable|"
+        r"year-ago|year-earlier|year earlier|year ago|fiscal|this|next|\d{4})\s+)*"
+        r"(?:fiscal\s+)?(?:quarter|period)"
+        r"(?:\s+a\s+year\s+(?:ago|earlier))?",
+        t,
+    )  # fmt: skip
+    if m and ((t != "period" and t != "the period") or ctx.quarter):
+        words = t.split()
+        ago = any(w in ("year-ago", "year-earlier", "ago", "earlier") for w in words)
+        yr = next((int(w) for w in words if w.isdigit()), None)
+        if "period" in words and not (ago or yr or "latest" in words or "same" in words):
+            return None
+        if ctx.quarter is not None and not ({"current", "this", "latest"} & set(words)):
+            y, q = ctx.quarter
+        elif anchor is not None:
+            y, mo = _add_months(anchor, -3)  # the last completed quarter
+            q = (mo - 1) // 3 + 1
+            if "current" in words or "this" in words:
+                y, q = anchor.year, (anchor.month - 1) // 3 + 1
+            elif "next" in words:
+                y, q = (
+                    anchor.year + (anchor.month > 9),
+                    (anchor.month - 1) // 3 % 4 + 2 - 4 * (anchor.month > 9),
+                )
+        else:
+            return unanchored("quarter")
+        if yr is not None:
+            y = yr
+        elif ago:
+            y -= 1
+        value = f"{y:04d}-Q{q}"
+        return expr(value, "DATE", "quarter", dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q))
+    m = re.fullmatch(r"(?:a|one)\s+year\s+(?:ago|earlier|before)|(?:the\s+)?year-(?:ago|earlier)", t)
+    if m and ctx.quarter is not None:
+        y, q = ctx.quarter
+        return expr(
+            f"{y - 1:04d}-Q{q}", "DATE", "quarter", dt.date(y - 1, 3 * q - 2, 1), _month_end(y - 1, 3 * q)
+        )
+    if m:
+        return year(anchor.year - 1) if anchor else unanchored("year")
+
+    # Seasons: "this summer", "last winter", "the spring of 1998", "spring 1998", "the winter".
+    m = re.fullmatch(
+        r"(?:(this|last|next|the|early|late|mid|the early|the late)[\s-]+)?(spring|summer|fall|autumn|winter)"
+        r"(?:\s+(?:of\s+)?(\d{4}|this year|last year|next year|[a-z][a-z\s-]+))?",
+        t,
+    )  # fmt: skip
+    if m and (m[1] or m[3]):
+        shift = {"last": -1, "next": 1}.get(m[1] or "", 0)
+        y3 = m[3]
+        y = None
+        if y3 is not None:
+            y = rel_year(y3) if y3[:1].isdigit() or y3.endswith(" year") else _year_words(y3)
+            if y is None and not y3.endswith(" year"):
+                return None
+        elif anchor is not None:
+            y = anchor.year + shift
+        if y is None:
+            return unanchored("season")
+        return expr(f"{y:04d}-{_SEASONS[m[2]]}", "DATE", "season")
+
+    # Holidays: "Christmas", "Thanksgiving Day", "last Easter", "Election Day".
+    m = re.fullmatch(r"(?:(last|next|this)\s+)?(.+?)(?:\s+(\d{4}))?", t)
+    if m and (_holiday(m[2], 2000) is not None):
+        if m[3]:
+            return day(_holiday(m[2], int(m[3])))  # type: ignore[arg-type]
+        if anchor is None:
+            return unanchored("day")
+        hol = _holiday(m[2], anchor.year)
+        assert hol is not None
+        if (m[1] == "last" or (not future and m[1] != "next")) and hol > anchor + dt.timedelta(days=1):
+            hol = _holiday(m[2], anchor.year - 1)
+        elif (m[1] == "next" or future) and hol < anchor:
+            hol = _holiday(m[2], anchor.year + 1)
+        return day(hol)  # type: ignore[arg-type]
 
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
     if m:
-        try:
-            return day(dt.date(int(m[1]), int(m[2]), int(m[3])))
-        except ValueError:
-            return None
-    m = re.fullmatch(r"(?:the\s+)?(?:year\s+)?(1[89]\d\d|20\d\d)", t)
-    if m:
-        return year(int(m[1]))
+        return day(dt.date(int(m[1]), int(m[2]), int(m[3])))
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})", t)
+    if m:  # US order in English news: 10/3/2024 is October 3
+        y = int(m[3]) + (0 if len(m[3]) == 4 else 1900 if int(m[3]) > 30 else 2000)
+        return day(dt.date(y, int(m[1]), int(m[2])))
+    # Years: "1998", "fiscal 1989", "the year 2000", "mid-1996", "early 1997", "the end of 1990",
+    # "nineteen ninety-six", "the year two thousand".
     m = re.fullmatch(
-        r"(?:(\w+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(\w+))"
-        r"(?:,?\s+(\d{4}))?",
+        r"(?:the\s+)?(?:(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of|spring\s+of)[\s-]+)?"
+        r"(?:the\s+)?(?:(?:fiscal|calendar|financial|model|school)\s+)?(?:year\s+)?(?:fiscal\s+)?"
+        r"(1[0-9]\d\d|20\d\d|'\d\d|[a-z][a-z\s-]+)",
+        t,
+    )  # fmt: skip
+    if m:
+        y = None
+        if m[1][:1].isdigit():
+            y = int(m[1])
+        elif m[1].startswith("'"):
+            y = 1900 + int(m[1][1:]) if int(m[1][1:]) > 30 else 2000 + int(m[1][1:])
+        elif "year" in t or re.fullmatch(r"(?:nineteen|twenty)[\s-].+|.*thousand.*", m[1]):
+            y = _year_words(m[1])
+        if y is not None:
+            return year(y)
+    # Decades and centuries: "the 1990s", "the early 1980s", "the '90s", "the nineties", "the 20th century".
+    m = re.fullmatch(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(\d{3})0|'(\d)0)'?s", t)
+    if m:
+        return expr(f"{m[1]}X" if m[1] else f"19{m[2]}X", "DATE", "decade")
+    m = re.fullmatch(
+        r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
+        r"(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
         t,
     )
     if m:
-        mon_word, dnum = (m[1], m[2]) if m[1] else (m[4], m[3])
-        mon = _MONTHS.get((mon_word or "").rstrip("."))
-        if mon:
-            y = int(m[5]) if m[5] else None
+        tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+        return expr(f"19{tens.index(m[1]) + 2}X", "DATE", "decade")
+    m = re.fullmatch(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(\d{1,2})(?:st|nd|rd|th)\s+century", t)
+    if m:
+        return expr(f"{int(m[1]) - 1:02d}", "DATE", "century")
+    m = re.fullmatch(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(\w+)\s+century", t)
+    if m and m[1] in ("nineteenth", "twentieth", "twenty-first", "eighteenth"):
+        n = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}[m[1]]
+        return expr(f"{n - 1:02d}", "DATE", "century")
+
+    # Month and day: "October 3", "Oct. 3, 2024", "3 October", "Friday, Oct. 23", "last Oct. 23".
+    m = re.fullmatch(
+        rf"(?:(last|this|next)\s+)?(?:(?:{_WD_RE}),?\s+)?(?:the\s+)?"
+        rf"(?:({_MON_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON_RE})\.?)"
+        r"(?:,?\s+(\d{4}))?(?:,?\s+(?:at|about|around)?\s*.*)?",
+        t,
+    )  # fmt: skip
+    if m and t[m.end(6) if m[6] else (m.end(3) if m[3] else m.end(5)) :].strip(" ,") == "":
+        mon = _MONTHS[m[2] or m[5]]
+        dnum = int(m[3] or m[4])
+        if m[6]:
+            return day(dt.date(int(m[6]), mon, dnum))
+        if anchor is None:
+            return unanchored("day")
+        y = anchor.year
+        cand = dt.date(y, mon, min(dnum, calendar.monthrange(y, mon)[1]))
+        if m[1] == "last" or (past and cand > anchor + dt.timedelta(days=PAST_DATE_SLACK_DAYS)):
+            y -= 1 if cand > anchor else 0
+        elif m[1] == "next" or (future and cand < anchor - dt.timedelta(days=1)):
+            y += 1 if cand < anchor else 0
+        elif not past and not future and abs((cand - anchor).days) > 183:
+            y += 1 if cand < anchor else -1
+        return day(dt.date(y, mon, dnum))
+    # Months: "June", "last October", "early December", "mid-November", "May 1998", "January this year",
+    # "the end of March", "April next year".
+    m = re.fullmatch(
+        rf"(?:(last|this|next|the)\s+)?(?:(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of)"
+        rf"[\s-]+)?(?:the\s+)?(?:month\s+of\s+)?({_MON_RE})\.?"
+        r"(?:\s+(?:of\s+)?(\d{4}|this year|last year|next year))?"
+        r"(?:\s+month)?",
+        t,
+    )  # fmt: skip
+    if m and len(m[2]) >= 3:
+        mon = _MONTHS[m[2]]
+        if m[3]:
+            y = rel_year(m[3])
             if y is None:
-                if anchor is None:
-                    return unanchored("day")
-                y = anchor.year
-                cand = dt.date(y, mon, min(int(dnum), calendar.monthrange(y, mon)[1]))
-                if past and cand > anchor + dt.timedelta(days=PAST_DATE_SLACK_DAYS):
-                    y -= 1
-                elif future and cand < anchor - dt.timedelta(days=1):
-                    y += 1
-            try:
-                return day(dt.date(y, mon, int(dnum)))
-            except ValueError:
-                return None
-    m = re.fullmatch(r"(\w+)(?:\s+(\d{4}))?", t)
-    if m and m[1] in _MONTHS and len(m[1]) >= 3:
-        mon = _MONTHS[m[1]]
-        if m[2]:
-            return month(int(m[2]), mon)
+                return unanchored("month")
+            return month(y, mon)
         if anchor is None:
             return unanchored("month")
-        y = anchor.year
-        if future and mon < anchor.month:
-            y += 1
-        elif past and mon > anchor.month:
-            y -= 1
-        return month(y, mon)
-    if t in _WEEKDAYS:
-        if anchor is None:
-            return unanchored("day")
-        delta = (anchor.weekday() - _WEEKDAYS[t]) % 7
-        if future:
-            delta = -((_WEEKDAYS[t] - anchor.weekday()) % 7 or 7)
-        return day(anchor - dt.timedelta(days=delta))
-    rel_days = {
-        "today": 0,
-        "yesterday": -1,
-        "tomorrow": 1,
-    }
-    if t in rel_days:
-        if anchor is None:
-            return unanchored("day")
-        return day(anchor + dt.timedelta(days=rel_days[t]))
-    m = re.fullmatch(r"(earlier|later|late|early)?\s*(this|last|next|past)\s+(week|month|year)", t)
+        return month(month_year(mon, m[1] if m[1] != "the" else None), mon)
+    # Weekdays: "Friday", "last Wednesday", "next Monday", "early Friday", "the day Friday".
+    m = re.fullmatch(
+        rf"(?:(last|this|next|coming|past)\s+)?(?:(?:early|late|earlier|later|the day)\s+)?({_WD_RE})", t
+    )
     if m:
         if anchor is None:
+            return unanchored("day")
+        how = {"coming": "next", "past": "last"}.get(m[1] or "", m[1])
+        return day(weekday_date(_WEEKDAYS[m[2]], how))
+    m = re.fullmatch(
+        r"(?:(?:early|late|earlier|later)\s+)?(?:(?:on|in)\s+)?(?:the\s+)?"
+        r"(day before yesterday|day after tomorrow|"
+        r"today|yesterday|tomorrow|this day|that day)", t
+    )  # fmt: skip
+    if m and m[1] not in ("that day",):
+        if anchor is None:
+            return unanchored("day")
+        shift = {"today": 0, "this day": 0, "yesterday": -1, "tomorrow": 1, "day before yesterday": -2,
+                 "day after tomorrow": 2}[m[1]]  # fmt: skip
+        return day(anchor + dt.timedelta(days=shift))
+    # Weekends: "the weekend", "this weekend", "last weekend", "next weekend".
+    m = re.fullmatch(r"(this|last|next|the|over the|coming|past)\s+weekend", t)
+    if m:
+        if anchor is None:
+            return unanchored("week")
+        how = m[1].replace("over the", "the")
+        saturday = weekday_date(5, {"the": None, "coming": "next", "past": "last"}.get(how, how))
+        if how == "last" and saturday > anchor - dt.timedelta(days=1):
+            saturday -= dt.timedelta(weeks=1)
+        iso = saturday.isocalendar()
+        return expr(
+            f"{iso[0]:04d}-W{iso[1]:02d}-WE", "DATE", "weekend", saturday, saturday + dt.timedelta(days=1)
+        )
+    # "this/last/next week|month|year", "earlier this month", "late last year", "the end of this year".
+    m = re.fullmatch(
+        r"(?:(earlier|later|late|early|mid|the end of|the beginning of|the start of|the middle of|end of)"
+        r"[\s-]+)?(this|last|next|past|previous|coming|the current|the past|the coming)\s+"
+        r"(week|month|year|decade|century)",
+        t,
+    )  # fmt: skip
+    if m:
+        rel = m[2].replace("the ", "")
+        if rel in ("past", "previous") and m[1] is None and not t.startswith("the"):
+            rel = "last"
+        elif rel in ("past", "coming"):  # "the past year": a duration
+            prefix, letter, factor = _DURATION_UNITS[m[3]]
+            return expr(f"P{factor}{letter}", "DURATION")
+        if anchor is None:
             return unanchored(m[3])
-        shift = {"this": 0, "last": -1, "past": -1, "next": 1}[m[2]]
+        shift = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1}[rel]
         if m[3] == "year":
             out = year(anchor.year + shift)
         elif m[3] == "month":
             y, mo = _add_months(anchor, shift)
             out = month(y, mo)
+        elif m[3] == "week":
+            out = week(anchor + dt.timedelta(weeks=shift))
+        elif m[3] == "decade":
+            dec = anchor.year // 10 + shift
+            return expr(f"{dec:03d}X", "DATE", "decade")
         else:
-            d = anchor + dt.timedelta(weeks=shift)
-            iso = d.isocalendar()
-            monday = d - dt.timedelta(days=d.weekday())
-            out = TimeExpr(
-                0,
-                0,
-                text,
-                f"{iso[0]:04d}-W{iso[1]:02d}",
-                "DATE",
-                "week",
-                monday,
-                monday + dt.timedelta(days=6),
-            )
+            cen = (anchor.year - 1) // 100 + shift
+            return expr(f"{cen:02d}", "DATE", "century")
         if m[1] == "earlier" and shift == 0 and out.earliest is not None:
             out = TimeExpr(0, 0, text, out.value, "DATE", "range", out.earliest, anchor)
         return out
-    m = re.fullmatch(rf"(?:{_MODIFIERS}\s+)*(\w+|\d+|a few|a couple of)\s+(day|week|month|year)s?\s+ago", t)
+    # "two days ago", "a decade ago", "six weeks ago", "more than four decades ago".
+    m = re.fullmatch(
+        rf"(?:{_MODIFIERS}\s+)*(\w+(?:[\s-]\w+)?|\d+|a few|a couple of)\s+({_UNITS_RE})s?"
+        r"(?:\s+or\s+so)?\s+ago",
+        t,
+    )
     if m:
-        if m[1] in _VAGUE_COUNTS:
-            return TimeExpr(0, 0, text, "PAST_REF", "DATE", "none", None, None)
+        if m[1] in _VAGUE_COUNTS or m[1] == "a couple of":
+            return expr("PAST_REF")
         n = _count(m[1])
         if n is None:
             return None
@@ -294,53 +760,231 @@ def normalise(
         if m[2] == "day":
             return day(anchor - dt.timedelta(days=n))
         if m[2] == "week":
-            d = anchor - dt.timedelta(weeks=n)
-            iso = d.isocalendar()
-            monday = d - dt.timedelta(days=d.weekday())
-            return TimeExpr(0, 0, text, f"{iso[0]:04d}-W{iso[1]:02d}", "DATE", "week", monday,
-                            monday + dt.timedelta(days=6))  # fmt: skip
+            return week(anchor - dt.timedelta(weeks=n))
         if m[2] == "month":
             y, mo = _add_months(anchor, -n)
             return month(y, mo)
+        if m[2] == "decade":
+            return year(anchor.year - 10 * n)
         return year(anchor.year - n)
+    if re.fullmatch(r"(?:\w+\s+)?(?:days|weeks|months|years|decades)\s+ago", t):
+        return expr("PAST_REF")
+    # The reference year of a report: "the year", "the fiscal year", "the full year", "the current fiscal
+    # year", "this fiscal year", "year-end", "the end of the year".
+    m = re.fullmatch(
+        r"(?:the\s+)?(?:end\s+of\s+the\s+|start\s+of\s+the\s+|beginning\s+of\s+the\s+)?(?:(current|full|this|latest|"
+        r"same|last|next|previous|prior)\s+)?(?:fiscal\s+|calendar\s+)?(?:year|year-end|year end)",
+        t,
+    )  # fmt: skip
+    if m and (t.startswith(("the", "this", "last", "next", "year-end", "year end")) or m[1]):
+        if anchor is None:
+            return unanchored("year")
+        shift = {"last": -1, "previous": -1, "prior": -1, "next": 1}.get(m[1] or "", 0)
+        if "year-end" in t or "year end" in t:
+            y = anchor.year + shift
+            return day(dt.date(y, 12, 31)) if shift or "end" in t.split()[0:1] else year(y)
+        if m[1] is None and "fiscal" not in t and "end" not in t:
+            return expr("P1Y", "DURATION")
+        return year(anchor.year + shift)
     return _duration(t, text)
-    return None
+
+
+def _duration(t: str, text: str) -> TimeExpr | None:
+    """TIMEX3 durations: "three years" P3Y, "nearly forty years" P40Y, "two-week" P2W, "10-hour" PT10H,
+    "weeks" PXW, "a couple of years" P2Y, "a decade" P10Y, "the next 12 to 18 months" PXM."""
+    m = _DURATION.fullmatch(t)
+    if not m:
+        return None
+    prefix, letter, factor = _DURATION_UNITS[m["unit"]]
+    if letter == "WE":
+        return None
+    raw = m["n"]
+    if raw is not None and re.match(r"an?\s+\w", raw) and _count(raw.split(None, 1)[1]) is not None:
+        raw = raw.split(None, 1)[1]  # "a two day rally"
+    if raw is not None and raw.replace(" ", "") in ("the", "another", "next", "last", "past", "first", "each",
+                                                    "every", "this", "that"):  # fmt: skip
+        raw = None if t.endswith("s") else "a"
+    if raw is None:
+        if not t.endswith("s") and not t.endswith("-old") and not t.endswith("-long"):
+            if re.match(
+                rf"(?:the\s+)?(?:past|last|next|coming|previous|following|first|final)\s+(?:{m['unit']})", t
+            ):
+                return TimeExpr(0, 0, text, f"P{prefix}{factor}{letter}", "DURATION", "none", None, None)
+            return None  # a bare "year" or "day" is not a duration
+        if re.match(r"(?:in\s+)?(?:the\s+)?past\s", t):
+            return TimeExpr(0, 0, text, "PAST_REF", "DATE", "none", None, None)  # "past years"
+        if re.match(r"(?:in\s+)?(?:the\s+)?future\s", t):
+            return TimeExpr(0, 0, text, "FUTURE_REF", "DATE", "none", None, None)
+        n: str = "X"
+    elif raw in ("a couple of", "couple of"):
+        n = str(2 * factor)
+    elif raw in ("a few", "several", "few") or " to " in raw or " or " in raw:
+        n = "X"
+    else:
+        frac = re.fullmatch(r"(\d+)\s+1/2", raw)
+        value = _count(raw) if frac is None else None
+        if frac is not None and letter == "Y":
+            return TimeExpr(0, 0, text, f"P{frac[1]}Y6M", "DURATION", "none", None, None)
+        if frac is not None:
+            n = f"{frac[1]}.5"
+        elif value is None:
+            return None
+        else:
+            n = str(value * factor)
+    return TimeExpr(0, 0, text, f"P{prefix}{n}{letter}", "DURATION", "none", None, None)
+
+
+# ---------------------------------------------------------------------------------------------- finding
+
+# Words at the start of a candidate span that TimeML leaves out of the time expression.
+_LEAD_DROP = re.compile(
+    r"^(?:(?:about|around|approximately|roughly|just|only|some|barely|over|under|since|until|till|through|"
+    r"throughout|by|from|between|within|during|before|after|sometime|in|on|at(?!\s+least)|for|to|of|each\s+of|its|his|her|their|our|my|"
+    r"your|an\s+end\s+to\s+a|as\s+(?:early|late|long|soon|recently)\s+as|the\s+early\s+hours\s+of|"
+    r"later\s+in|earlier\s+in|as\s+of|the\s+day(?=\s+(?:before|after)\b)|d'etat|this\s+past|later|earlier)\s+)+",
+    re.I,
+)
+# "earlier" and "later" stay in "earlier this week" and "a year earlier", and go before a day ("Earlier
+# Friday", "later today").
+_KEEP_EARLIER = re.compile(r"^(?:earlier|later)\s+(?:this|that|in|last|next)\b", re.I)
+# "the" stays before a time noun or a relative word ("the third quarter", "the past two years", "the
+# weekend") and goes before a date, a number or a compound adjective ("the Dec. 21, 1988 …", "the 1987
+# crash", "the third-quarter …").
+_THE_DROP = re.compile(
+    rf"^the\s+(?=(?:{_MON_RE})\b|\d+(?:\s*$|[^\ds]*$)|\w+-(?:quarter|day|year|month|week)\b|recent\b|"
+    r"(?:days|weeks|months|years)\b)",
+    re.I,
+)
+_TRAIL_DROP = re.compile(r"(?:\s*['’]s|\s*[,:;.]|\s+(?:and|or|to|through|until|in|on|of|the))+$", re.I)
+_SPLIT = re.compile(
+    r"\s+(?:ended|ending|through|to|until|and|-|–)\s+|\s*[–-]\s*(?=\d{4}\b)|(?<=months)\s+of\s+(?=\d{4}\b|the\s+year\b)",
+    re.I,
+)
+_AGE = re.compile(
+    r"(?:-year-old|-years-old|years?\s+old|-month-old|months?\s+old|-day-old|-week-old)s?$", re.I
+)
+# Single words the model tags DATE/TIME that are not time expressions on their own.
+_NOT_TIMES = frozenset(
+    "night morning evening afternoon day week month year annual quarterly seasonally nights days the "
+    "semiannual biannual biweekly year-end".split()
+) | {"the day", "the night", "the comparable", "the year before", "that day"}
+# Extra patterns the model misses.
+_EXTRA = re.compile(
+    r"\b(?:daily|weekly|hourly|annually|every\s+day|each\s+day|every\s+year|each\s+year|the\s+future|"
+    r"the\s+near\s+future|currently|nowadays|right\s+now|now|recently|(?:last\s+|next\s+)?(?:(?:thanksgiving|christmas)(?:\s+day)?|"
+    r"(?:election|memorial|labor|independence|veterans|new\s+year's)\s+day)|"
+    r"the\s+(?:latest|year-ago|year-earlier|comparable|same)\s+(?:period|quarter)|"
+    rf"\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?:\s+(?:[ecmp][sd]t|gmt))?|({_MON_RE})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)\b(?!-)",
+    re.I,
+)
+
+
+_BEFORE_DAY = re.compile(
+    r"(?:(?P<each>\b(?:each|every)\s+)|\b(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[ECMP][SD]T)?|noon|midnight),?\s+)",
+    re.I,
+)
+_AFTER_DAY = re.compile(r"\s+(?:night|morning|evening|afternoon)s?\b", re.I)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Cut a candidate span to TimeML's extent (see the module docstring)."""
+    while True:
+        piece = text[s:e]
+        if _KEEP_EARLIER.match(piece):
+            break
+        m = _LEAD_DROP.match(piece) or _THE_DROP.match(piece)
+        if not m or m.end() >= len(piece):
+            break
+        s += m.end()
+    piece = text[s:e]
+    m = _TRAIL_DROP.search(piece)
+    if m and m.start() > 0:
+        keep_dot = (
+            piece[m.start() :].strip() == "."
+            and re.search(r"\b[ap]\.m$", piece[: m.start()], re.I)
+            and not re.match(r"\s+[A-Z]|\s*$", text[e : e + 3])
+        )
+        if not keep_dot:
+            e = s + m.start()
+    m = re.search(r"\s+(?:later|earlier)$", text[s:e], re.I)
+    if m and (
+        m[0].strip().lower() == "later" or not re.search(rf"\b(?:{_UNITS_RE})s?\s+earlier$", text[s:e], re.I)
+    ):
+        e = s + m.start()  # "three days later" is the duration "three days"; "a year earlier" stays whole
+    return s, e
+
+
+def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split "between 1994 and 1997", "1991 to 1997", "the six months ended Oct. 1" into their parts,
+    when every part is a time expression on its own."""
+    piece = text[s:e]
+    cuts = [m for m in _SPLIT.finditer(piece)]
+    if not cuts:
+        return [(s, e)]
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in cuts:
+        out.append((s + pos, s + m.start()))
+        pos = m.end()
+    out.append((s + pos, e))
+    parts = [_trim(text, a, b) for a, b in out if b > a]
+    parts = [(a, b) for a, b in parts if b > a]
+    ok = all(normalise(text[a:b], dt.date(2000, 6, 15)) is not None or text[a:b].isdigit() for a, b in parts)
+    return parts if ok and len(parts) > 1 else [(s, e)]
+
+
+def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
+    """Character spans (start, end, label) of time expressions, before trimming: the model's DATE and TIME
+    entities, then what it misses in the gaps."""
+    text = doc.text
+    spans = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+    taken = sorted(spans)
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y, _ in taken)
+
+    for m in _EXTRA.finditer(text):
+        if free(m.start(), m.end()):
+            spans.append((m.start(), m.end(), "DATE"))
+    # What the model cuts short: "each Thursday", "9 a.m. Tuesday", "noon Saturday", "Friday night".
+    out = []
+    for s, e, label in sorted(spans):
+        piece = text[s:e]
+        day_like = re.fullmatch(rf"(?:{_WD_RE}|yesterday|today|tomorrow)", piece, re.I)
+        before = _BEFORE_DAY.search(text, max(0, s - 30), s)
+        if before and before.end() == s and (day_like or before["each"]):
+            s = before.start()
+        after = _AFTER_DAY.match(text, e)
+        if after and day_like:
+            e = after.end()
+        out.append((s, e, label))
+    return out
 
 
 def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
-    """Time expressions of a parsed article (spaCy DATE/TIME entities), normalised against ``anchor``."""
+    """Time expressions of a parsed article, normalised against ``anchor`` (the publication date)."""
+    text = doc.text
+    ctx = Context()
     out: list[TimeExpr] = []
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        tx = normalise(ent.text, anchor, tense=_tense(ent))
-        if tx is None:
-            tx = TimeExpr(
-                0,
-                0,
-                ent.text,
-                None,
-                "TIME" if ent.label_ == "TIME" else "DATE",
-                "none",
-                anchored=anchor is not None,
+    for s0, e0, label in _candidates(doc):
+        for s1, e1 in _pieces(text, s0, e0):
+            s, e = _trim(text, s1, e1)
+            piece = text[s:e]
+            if not piece.strip() or _AGE.search(piece):
+                continue
+            low = piece.lower()
+            if re.fullmatch(r"[\d,.]+", piece) and not re.fullmatch(r"1[5-9]\d\d|20\d\d", piece):
+                continue  # a bare number ("52") is not a time expression
+            if low in _NOT_TIMES:
+                continue
+            span = doc.char_span(s, e, alignment_mode="expand")
+            tense = _tense(span) if span is not None else "past"
+            tx = normalise(piece, anchor, tense=tense, context=ctx)
+            if tx is None:
+                tx = TimeExpr(0, 0, piece, None, "TIME" if label == "TIME" else "DATE", "none",
+                              anchored=anchor is not None)  # fmt: skip
+            out.append(
+                TimeExpr(s, e, piece, tx.value, tx.type, tx.granularity, tx.earliest, tx.latest, tx.anchored)
             )
-        out.append(
-            TimeExpr(
-                ent.start_char,
-                ent.end_char,
-                ent.text,
-                tx.value,
-                tx.type,
-                tx.granularity,
-                tx.earliest,
-                tx.latest,
-                tx.anchored,
-            )
-        )
-    taken = {i for ent in doc.ents if ent.label_ in ("DATE", "TIME") for i in range(ent.start, ent.end)}
-    for tok in doc:
-        if tok.lower_ in _REF_WORDS and tok.i not in taken:
-            end = tok.idx + len(tok)
-            out.append(TimeExpr(tok.idx, end, tok.text, _REFS[tok.lower_], "DATE", "none", None, None))
     out.sort(key=lambda t: t.start)
     return out
