@@ -55,7 +55,10 @@ def test_seed_article_gives_one_troop_estimate_group_with_its_three_figures(seed
     assert by_text["12,000"]["via"] == ["National Intelligence Service", "Yonhap"]
     assert by_text["10,000"]["source"] == "Volodymyr Zelensky"
     assert by_text["tens of thousands"]["source"].endswith("(headline)")
-    assert all(v["as_of"] == "2024-10-18" for v in g["values"])
+    # As of the day each was said: Zelensky's on Thursday, the others in Friday's reports.
+    assert {v["text"]: v["as_of"] for v in g["values"]} == {
+        "10,000": "2024-10-17", "12,000": "2024-10-18", "tens of thousands": "2024-10-18",
+    }  # fmt: skip
     assert g["conservative"] == 10000
     assert g["contradictions"]  # 10,000 vs 12,000 vs tens of thousands, same week, different sources
     # The 10,000 said twice by Zelensky (training; "10,000 soldiers" in his quote) is one value.

@@ -614,8 +614,10 @@ def _estimates(store: Store, articles: dict[str, Any], claims: list[_Claim]) -> 
     names: dict[str, str] = {}
     rows = list(
         db.execute(
-            'SELECT article_id, idx, start, "end", text, value, low, high, unit FROM quantities'
-            " WHERE unit IS NOT NULL ORDER BY article_id, idx"
+            'SELECT q.article_id, q.idx, q.start, q."end", q.text, q.value, q.low, q.high, q.unit,'
+            " t.value AS own_time FROM quantities q"
+            " LEFT JOIN times t ON t.article_id = q.article_id AND t.idx = q.time_idx"
+            " WHERE q.unit IS NOT NULL ORDER BY q.article_id, q.idx"
         )
     )
     # Figures tied to an event first: a figure repeated without one in the same article ("10,000 soldiers"
@@ -646,10 +648,15 @@ def _estimates(store: Store, articles: dict[str, Any], claims: list[_Claim]) -> 
         placed.setdefault((q["article_id"], q["low"], q["high"], unit), (pkey, family))
         # Who says it: the claim whose content holds the figure, else the outlet (a headline, the report).
         holder = next((c for c in by_article_claims[q["article_id"]] if c.start <= q["start"] < c.end), None)
+        # As of: the date of the event the figure counts, else the date of its own clause ("said on
+        # Friday that … 12,000"), else the publication date.
+        own = q["own_time"] if q["own_time"] and timex_bounds(q["own_time"])[0] else None
+        if own is not None and a["published"] and timex_bounds(own)[0] > a["published"]:
+            own = None  # a figure for a future date is not known as of then
         as_of = (
             ev["time"]
             if ev is not None and ev.get("time") and not ev.get("time_inferred")
-            else a["published"]
+            else own or a["published"]
         )
         lo_hi = timex_bounds(as_of)
         groups[(pkey, unit, family)].append(
@@ -710,9 +717,22 @@ _VALUE_KEYS = ("value", "low", "high", "text", "source", "via", "as_of", "granul
 
 
 def _merge_same(vals: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One entry per (origin, figure, date): the same figure repeated in copies is one value."""
-    seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+    """One entry per (origin, figure, date): the same figure repeated in copies is one value. Within one
+    article a figure its source repeats is one value too, dated by the mention that names its date
+    ("Zelensky said on Thursday … 10,000 soldiers" and later "10,000" in his quote)."""
+    in_article: dict[tuple[Any, ...], dict[str, Any]] = {}
     for v in vals:
+        k = (v["origin"], v["low"], v["high"], v["articles"][0]["article_id"])
+        first = in_article.get(k)
+        if first is None:
+            in_article[k] = dict(v)
+            continue
+        first["articles"] = first["articles"] + v["articles"]
+        if (v["as_of_lo"] or "9999") < (first["as_of_lo"] or "9999"):
+            for key in ("as_of", "granularity", "as_of_lo", "as_of_hi"):
+                first[key] = v[key]
+    seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for v in in_article.values():
         k = (v["origin"], v["low"], v["high"], v["as_of"])
         if k in seen:
             seen[k]["articles"] += v["articles"]

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 Granularity = Literal["day", "week", "month", "quarter", "season", "year", "decade", "time", "range", "none"]
 EntityKind = Literal[
@@ -147,6 +147,10 @@ class Quantity(Record):
     unit: str | None
     approximate: bool = False
     kind: str = "count"  # count, percent, money, measure
+    qualifier: str | None = None  # words between the number and its unit: "special" in "1,500 special forces"
+    of: int | None = None  # index of the quantity this one is made of: "four brigades of [12,000 soldiers]"
+    time: int | None = None  # index into ``times`` of the time expression of its clause
+    claim: int | None = None  # index into ``claims`` of the claim whose content holds it
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from . import clean as cleaning
 from .errors import ReadError
 from .extract import extract_claims, extract_entities, extract_events, extract_quantities, extract_times
+from .extract.quantities import situate
 from .ids import article_id
 from .model import Article, Duplicate, Extraction
 from .nlp import get_nlp
@@ -159,6 +160,7 @@ def extract_doc(doc: object, article: Article) -> Extraction:
     times = extract_times(doc, article.published)
     quantities = extract_quantities(doc)
     claims = extract_claims(doc, entities)
+    quantities = situate(doc, quantities, times, claims)
     return Extraction(
         article=article,
         entities=entities,

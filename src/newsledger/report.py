@@ -163,9 +163,13 @@ def build_report(store: Store) -> str:
             out.append(f"| {_md(r['name'])} | {r['kind']} | {country} | {r['mentions']} | {r['articles']} |")
         out.append("")
 
-    out += ["## Figures", "", "| figure | value | range | unit | article |", "|---|---|---|---|---|"]
+    out += ["## Figures", "", "| figure | value | range | unit | as of | said by | article |",
+            "|---|---|---|---|---|---|---|"]  # fmt: skip
     for q in store.db.execute(
-        "SELECT q.*, a.title FROM quantities q JOIN articles a ON a.id = q.article_id "
+        "SELECT q.*, a.title, t.value AS as_of, coalesce(c.source_name, c.source_text) AS said_by "
+        "FROM quantities q JOIN articles a ON a.id = q.article_id "
+        "LEFT JOIN times t ON t.article_id = q.article_id AND t.idx = q.time_idx "
+        "LEFT JOIN claims c ON c.article_id = q.article_id AND c.idx = q.claim_idx "
         "WHERE q.kind IN ('count', 'money', 'percent', 'measure') ORDER BY a.published, q.article_id, q.idx"
     ):
         value = "—" if q["value"] is None else f"{q['value']:,.0f}"
@@ -173,9 +177,10 @@ def build_report(store: Store) -> str:
         high = "…" if q["high"] is None else f"{q['high']:,.0f}"
         rng = "" if q["low"] == q["high"] and q["low"] is not None else f"{low}–{high}"
         approx = " (approx.)" if q["approximate"] else ""
+        unit = " ".join(x for x in (q["qualifier"], q["unit"]) if x)
         out.append(
-            f"| {_md(q['text'])} | {value}{approx} | {rng} | {_md(q['unit']) or '—'} | "
-            f"{_cut(q['title'], 40)} |"
+            f"| {_md(q['text'])} | {value}{approx} | {rng} | {_md(unit) or '—'} | {q['as_of'] or '—'} | "
+            f"{_md(q['said_by']) or '—'} | {_cut(q['title'], 40)} |"
         )
 
     out += ["", "## Times", "", "| expression | value | granularity | article |", "|---|---|---|---|"]

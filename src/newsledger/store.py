@@ -149,6 +149,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         "0006_event_type_order",
         "CREATE INDEX events_type_order ON events(type, time_lo IS NULL, time_lo, article_id, idx);",
     ),
+    (
+        # A figure's qualifier, the figure it is made of, and the time and claim it sits in (by index).
+        "0007_quantity_context",
+        """
+        ALTER TABLE quantities ADD COLUMN qualifier TEXT;
+        ALTER TABLE quantities ADD COLUMN of_idx INTEGER;
+        ALTER TABLE quantities ADD COLUMN time_idx INTEGER;
+        ALTER TABLE quantities ADD COLUMN claim_idx INTEGER;
+        """,
+    ),
 ]
 
 # Tables whose rows belong to one article (deleted with it, counted by ``stats``).
@@ -404,9 +414,27 @@ class Store:
             ],
         )
         db.executemany(
-            "INSERT INTO quantities VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            'INSERT INTO quantities (article_id, idx, start, "end", text, value, low, high, unit, '
+            "approximate, kind, qualifier, of_idx, time_idx, claim_idx) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
-                (a.id, i, q.start, q.end, q.text, q.value, q.low, q.high, q.unit, int(q.approximate), q.kind)
+                (
+                    a.id,
+                    i,
+                    q.start,
+                    q.end,
+                    q.text,
+                    q.value,
+                    q.low,
+                    q.high,
+                    q.unit,
+                    int(q.approximate),
+                    q.kind,
+                    q.qualifier,
+                    q.of,
+                    q.time,
+                    q.claim,
+                )
                 for i, q in enumerate(ex.quantities)
             ],
         )

@@ -15,14 +15,23 @@ Vague amounts (documented in docs/QUANTITIES.md):
 
 Modifiers: "more than / over / at least" set low; "up to / fewer than / at most / under" set high;
 "about / around / nearly / some / roughly / almost / an estimated" flag the value as approximate.
+
+Units: the counted noun, singularised ("soldiers" → soldier), with the words between number and noun kept
+as a qualifier ("1,500 special forces" → unit force, qualifier "special"); a currency code for money ($ →
+USD, € → EUR, £ → GBP, won → KRW…); the written unit of a measure ("12 km" → km). "four brigades of
+12,000 soldiers" links the brigades to the soldiers (``of``).
+
+Not counts: years, dates, times, ordinals, ages ("Kopp, 44,", "aged 52"), phone numbers.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..model import Quantity
+from ..model import Claim, Quantity, TimeExpr
+from ..timex import timex_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -93,6 +102,21 @@ _APPROX = re.compile(
 )
 _NUM = re.compile(r"^(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<s>k|m|bn|mn)?$", re.I)
 _LABELS = {"CARDINAL": "count", "MONEY": "money", "PERCENT": "percent", "QUANTITY": "measure"}
+# Currency words and signs -> ISO 4217 codes.
+_CURRENCIES = [
+    (re.compile(r"\$|\bdollars?\b|\busd\b", re.I), "USD"),
+    (re.compile(r"€|\beuros?\b|\beur\b", re.I), "EUR"),
+    (re.compile(r"£|\bpounds? sterling\b|\bgbp\b", re.I), "GBP"),
+    (re.compile(r"¥|\byen\b", re.I), "JPY"),
+    (re.compile(r"\byuan\b|\brenminbi\b", re.I), "CNY"),
+    (re.compile(r"\bwon\b", re.I), "KRW"),
+    (re.compile(r"\broubles?\b|\brubles?\b", re.I), "RUB"),
+    (re.compile(r"\bhryvnias?\b", re.I), "UAH"),
+    (re.compile(r"\brupees?\b", re.I), "INR"),
+    (re.compile(r"\bpounds?\b", re.I), "GBP"),
+]
+_PHONE = re.compile(r"^\(?\d{3}\)?[-.\s]?\d{3}[-.]\d{4}$|^\d{3}[-.]\d{4}$")
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
 _UNIT_DEPS = {"nummod", "quantmod", "compound", "amod"}
 
 
@@ -130,7 +154,7 @@ def parse_number(text: str) -> float | None:
     return total + current if seen else None
 
 
-def _unit(span: Span) -> str | None:
+def _unit(span: Span) -> Token | None:
     """The noun a number counts: its syntactic head, or the object of a following "of"."""
     root: Token = span.root
     head = root.head if root.dep_ in _UNIT_DEPS and root.head is not root else None
@@ -146,7 +170,70 @@ def _unit(span: Span) -> str | None:
                     break
     if head is None or head.pos_ not in ("NOUN", "PROPN") or head.i in range(span.start, span.end):
         return None
-    return head.lemma_.lower()
+    return head
+
+
+def _unit_name(tok: Token) -> str:
+    """The singular form of a unit noun ("soldiers" → soldier; "people" stays people)."""
+    return tok.lemma_.lower() if tok.tag_ != "NNPS" else tok.lower_
+
+
+def _qualifier(span: Span, unit: Token) -> str | None:
+    """The words between a number and the noun it counts: "special" in "1,500 special forces", "North
+    Korean" in "12,000 North Korean soldiers"."""
+    if unit.i <= span.end or unit.i - span.end > 4:
+        return None
+    words = span.doc[span.end : unit.i]
+    if any(t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "DET") for t in words):
+        return None
+    return words.text or None
+
+
+_SIGNS = frozenset("$€£¥")
+_CURRENCY_WORDS = frozenset(
+    "won yuan renminbi yen ruble rubles rouble roubles hryvnia hryvnias rupee rupees euro euros dollar "
+    "dollars pound pounds".split()
+)
+
+
+def _fit(ent: Span, label: str) -> Span:
+    """The model's span, corrected: a currency sign or word beside a MONEY figure belongs to it ("£200,000",
+    "100 billion won"); a measure ends at its unit ("12 km overnight" → "12 km")."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    if label == "MONEY":
+        if start > 0 and doc[start - 1].text in _SIGNS and ent.text[:1] not in _SIGNS:
+            start -= 1
+        if end < len(doc) and doc[end].lower_ in _CURRENCY_WORDS:
+            end += 1
+    elif label == "QUANTITY":
+        for i in range(start, end - 1):
+            if doc[i].like_num and not doc[i + 1].like_num:
+                end = i + 2
+                break
+    return doc[start:end]
+
+
+def _not_a_count(ent: Span, core: str) -> bool:
+    """Ages ("Kopp, 44, was arrested", "aged 52") and phone numbers are numbers but count nothing."""
+    doc = ent.doc
+    if _PHONE.match(core.strip()) or re.fullmatch(r"\d{3}[-.]\d{4}", core.strip()):
+        return True
+    before = doc.text[max(0, ent.start_char - 12) : ent.start_char]
+    if _AGE_BEFORE.search(before):
+        return True
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    # "James Kopp, 44, was arrested"
+    return (
+        prev is not None
+        and nxt is not None
+        and prev.text == ","
+        and nxt.text == ","
+        and re.fullmatch(r"\d{1,3}", core) is not None
+        and ent.start >= 2
+        and doc[ent.start - 2].ent_type_ == "PERSON"
+    )
 
 
 def _range(text: str, value: float | None) -> tuple[float | None, float | None, bool]:
@@ -165,10 +252,13 @@ def _range(text: str, value: float | None) -> tuple[float | None, float | None, 
 def extract_quantities(doc: Doc) -> list[Quantity]:
     """Quantities of a parsed article. Years, dates, times and ordinals are not counts."""
     out: list[Quantity] = []
+    units: list[Token | None] = []  # the unit noun of each quantity in ``out``
     full = doc.text  # Doc.text rebuilds the string on every call: read it once
-    for ent in doc.ents:
-        if ent.label_ not in _LABELS:
+    for found in doc.ents:
+        label = found.label_
+        if label not in _LABELS:
             continue
+        ent = _fit(found, label)
         text = ent.text
         # spaCy puts modifiers inside the entity ("more than 100"); peel them off into the range.
         low_mod = re.match(
@@ -181,13 +271,22 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         core_start = ent.start_char + (low_mod.end() if low_mod else 0)
         core = full[core_start : ent.end_char]
         before = full[max(0, ent.start_char - 30) : ent.start_char]
-        number_text = re.sub(r"(%|percent|per cent|dollars?|euros?|pounds?)$", "", core, flags=re.I).strip()
+        number_text = re.sub(
+            rf"(%|percent|per cent|{'|'.join(sorted(_CURRENCY_WORDS, key=len, reverse=True))})$",
+            "",
+            core,
+            flags=re.I,
+        ).strip()
+        if label == "QUANTITY" and len(ent) > 1 and not ent[-1].like_num:
+            number_text = full[core_start : ent[-1].idx].strip()  # "12 km": the number before the unit
         value = parse_number(number_text)
         low, high, vague = _range(core, value)
         if value is None and not vague:
             continue
+        if label == "CARDINAL" and _not_a_count(ent, core):
+            continue
         if (
-            ent.label_ == "CARDINAL"
+            label == "CARDINAL"
             and value is not None
             and 1900 <= value <= 2100
             and re.fullmatch(r"\d{4}", core)
@@ -200,15 +299,91 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             low, high = value, None
         if upper_bound and value is not None and not vague:
             low, high = None, value
-        kind = _LABELS[ent.label_]
-        unit = _unit(ent)
+        kind = _LABELS[label]
+        unit_tok = _unit(ent)
+        unit = _unit_name(unit_tok) if unit_tok is not None else None
+        qualifier = _qualifier(ent, unit_tok) if unit_tok is not None else None
         if kind == "percent":
-            unit = "percent"
+            unit, qualifier = "percent", None
         elif kind == "money":
-            unit = "USD" if "$" in text or "dollar" in text.lower() else unit
+            after = full[ent.end_char : ent.end_char + 12]
+            code = next((c for rx, c in _CURRENCIES if rx.search(text)), None) or next(
+                (c for rx, c in _CURRENCIES if rx.match(after.strip())), None
+            )
+            unit, qualifier = code or unit, None
+        elif kind == "measure":
+            last = ent[-1]
+            if last.pos_ in ("NOUN", "PROPN", "X") and not last.like_num:
+                unit, qualifier = last.lemma_.lower(), None
         out.append(
             Quantity(
-                ent.start_char, ent.end_char, text, None if vague else value, low, high, unit, approx, kind
+                ent.start_char,
+                ent.end_char,
+                text,
+                None if vague else value,
+                low,
+                high,
+                unit,
+                approx,
+                kind,
+                qualifier,
             )
         )
+        units.append(unit_tok)
+    # Compositions: "four brigades of 12,000 soldiers" -- the brigades are made of the soldiers.
+    at_unit = {tok.i: k for k, tok in enumerate(units) if tok is not None}
+    for k, tok in enumerate(units):
+        if tok is None:
+            continue
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "with", "totalling", "totaling"):
+                for pobj in prep.children:
+                    j = at_unit.get(pobj.i)
+                    if pobj.dep_ == "pobj" and j is not None and j != k:
+                        out[k] = replace(out[k], of=j)
+    return out
+
+
+def _verb(tok: Token) -> Token:
+    """The verb governing a token (the token itself when none is found within a few steps)."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def situate(
+    doc: Doc, quantities: list[Quantity], times: list[TimeExpr], claims: list[Claim]
+) -> list[Quantity]:
+    """Each quantity with the claim whose content holds it and the dated time expression of its clause
+    (else of its sentence, else of its claim), so figures from different reports can be compared as of a
+    date."""
+    dated = [
+        i for i, t in enumerate(times) if t.type in ("DATE", "TIME") and timex_bounds(t.value)[0] is not None
+    ]
+    verb_of: dict[int, int] = {}
+    for i in dated:
+        span = doc.char_span(times[i].start, times[i].end, alignment_mode="expand")
+        if span is not None:
+            verb_of[i] = _verb(span.root).i
+    out = []
+    for q in quantities:
+        inside = [k for k, c in enumerate(claims) if c.content.start <= q.start and q.end <= c.content.end]
+        claim = min(inside, key=lambda k: claims[k].content.end - claims[k].content.start) if inside else None
+        time = None
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is not None:
+            sent = span.sent
+            here = [i for i in dated if sent.start_char <= times[i].start < sent.end_char]
+            verb = _verb(span.root).i
+            own = [i for i in here if verb_of.get(i) == verb]
+            pool = own or here
+            if not pool and claim is not None:
+                c = claims[claim]
+                pool = [i for i in dated if c.start <= times[i].start < c.end]
+            if pool:
+                time = min(pool, key=lambda i: abs(times[i].start - q.start))
+        out.append(replace(q, time=time, claim=claim))
     return out

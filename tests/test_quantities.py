@@ -1,0 +1,110 @@
+"""Quantities: values, ranges, units, qualifiers, compositions, and what is not a count."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsledger.extract.quantities import extract_quantities
+
+INF = None  # an open end of a range
+
+
+def _find(nlp, sentence: str, text: str):
+    qs = extract_quantities(nlp(sentence))
+    hits = [q for q in qs if q.text == text]
+    assert hits, f"{text!r} not found in {[q.text for q in qs]}"
+    return hits[0], qs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "low", "high", "unit", "approx"),
+    [
+        ("Pyongyang sent 12,000 soldiers to Russia.", "12,000", 12000, 12000, 12000, "soldier", False),
+        ("Officials said ten thousand troops arrived.", "ten thousand", 10000, 10000, 10000, "troop", False),
+        ("The army lost 1.5 million rounds of shells.", "1.5 million", 1.5e6, 1.5e6, 1.5e6, "round", False),
+        ("Tens of thousands of troops are massing.", "Tens of thousands", None, 20000, 99999, "troop", True),
+        ("Dozens of civilians were killed in the strike.", "Dozens", None, 24, 99, "civilian", True),
+        ("Hundreds of drones were launched overnight.", "Hundreds", None, 200, 999, "drone", True),
+        ("Several thousand officers joined.", "Several thousand", None, 3000, 9000, "officer", True),
+        ("More than 100 missiles were fired.", "More than 100", 100, 100, INF, "missile", True),
+        ("Up to 5,000 soldiers could be sent.", "Up to 5,000", 5000, INF, 5000, "soldier", True),
+        ("About 10,000 soldiers are in training.", "About 10,000", 10000, 10000, 10000, "soldier", True),
+        ("At least 21 people died in the blast.", "At least 21", 21, 21, INF, "people", True),
+        ("Nearly 300 civilians fled the town.", "Nearly 300", 300, 300, 300, "civilian", True),
+        ("The unit has 10k soldiers.", "10k", 10000, 10000, 10000, "soldier", False),
+    ],
+)  # fmt: skip
+def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, approx):
+    q, _ = _find(nlp, sentence, text)
+    assert (q.value, q.low, q.high, q.unit, q.approximate) == (value, low, high, unit, approx)
+    assert q.kind == "count"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "value", "unit"),
+    [
+        ("Inflation rose to 7.5% in March.", "7.5%", "percent", 7.5, "percent"),
+        ("Turnout was 62 percent.", "62 percent", "percent", 62, "percent"),
+        ("The deal is worth $1.5 billion.", "$1.5 billion", "money", 1.5e9, "USD"),
+        ("Kyiv received €50 million in aid.", "€50 million", "money", 5e7, "EUR"),
+        ("The fine was £200,000.", "£200,000", "money", 2e5, "GBP"),
+        ("Seoul pledged 100 billion won in aid.", "100 billion won", "money", 1e11, "KRW"),
+        ("The front line moved 12 km overnight.", "12 km", "measure", 12, "km"),
+    ],
+)
+def test_percentages_money_and_measures_are_typed(nlp, sentence, text, kind, value, unit):
+    q, _ = _find(nlp, sentence, text)
+    assert (q.kind, q.value, q.unit) == (kind, value, unit)
+
+
+def test_qualifier_is_kept(nlp):
+    q, _ = _find(nlp, "Russia deployed 1,500 special forces near Kursk.", "1,500")
+    assert (q.unit, q.qualifier) == ("force", "special")
+    q, _ = _find(nlp, "Seoul says 12,000 North Korean soldiers were sent.", "12,000")
+    assert (q.unit, q.qualifier) == ("soldier", "North Korean")
+
+
+def test_composition_is_linked(nlp):
+    four, qs = _find(nlp, "The North sent four brigades of 12,000 soldiers in total.", "four")
+    assert four.unit == "brigade" and four.value == 4
+    assert four.of is not None and qs[four.of].text == "12,000" and qs[four.of].unit == "soldier"
+    # A plain count composes nothing.
+    q, _ = _find(nlp, "The North sent 12,000 soldiers.", "12,000")
+    assert q.of is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_a_count"),
+    [
+        ("The treaty was signed in 1949 in Washington.", "1949"),
+        ("The strike happened on October 3 near Donetsk.", "3"),
+        ("James Kopp, 44, was arrested in France.", "44"),
+        ("The protester, aged 52, was detained.", "52"),
+        ("Call the hotline at 555-0123 for details.", "555-0123"),
+        ("Call (202) 555-0199 for details.", "555-0199"),
+        ("A 44-year-old protester was detained.", "44-year-old"),
+        ("He finished third in the race.", "third"),
+    ],
+)
+def test_years_dates_ages_and_phone_numbers_are_not_counts(nlp, sentence, not_a_count):
+    qs = extract_quantities(nlp(sentence))
+    assert not [q for q in qs if not_a_count in q.text], qs
+
+
+def test_a_quantity_knows_its_time_and_claim():
+    from newsledger.model import Article
+    from newsledger.nlp import get_nlp
+    from newsledger.pipeline import extract_doc
+
+    text = (
+        "North Korea sends troops\n\nThe intelligence service said on Friday that North Korea had sent "
+        "12,000 soldiers to Russia. In June, the two countries signed a treaty.\n"
+    )
+    art = Article(id="x", text=text, source_text=text, published=dt.date(2024, 10, 18))
+    ex = extract_doc(get_nlp()(text), art)
+    q = next(q for q in ex.quantities if q.text == "12,000")
+    assert q.claim is not None and ex.claims[q.claim].source is not None
+    assert "12,000" in ex.claims[q.claim].content.text
+    assert q.time is not None and ex.times[q.time].value == "2024-10-18"
