@@ -838,12 +838,13 @@ def _duration(t: str, text: str) -> TimeExpr | None:
 
 # Words at the start of a candidate span that TimeML leaves out of the time expression.
 _LEAD_DROP = re.compile(
-    r"^(?:(?:about|around|approximately|roughly|just|only|some|barely|over|under|since|until|till|through|"
-    r"throughout|by|from|between|within|during|before|after|sometime|in|on|at(?!\s+least)|for|to|of|each\s+of|its|his|her|their|our|my|"
-    r"your|an\s+end\s+to\s+a|as\s+(?:early|late|long|soon|recently)\s+as|the\s+early\s+hours\s+of|"
+    r"^(?:(?:about|approximately|roughly|just|only|some|barely|over|under|since|until|till|through|"
+    r"throughout|by|from|between|within|during|before|after|sometime|in|on|at(?!\s+least)|for|to|of|"
+    r"each\s+of|its|his|her|their|our|my|your|an\s+end\s+to\s+a|(?:early|late)(?=\s+(?:{_WD}))|as\s+(?:early|late|long|soon|recently)\s+as|the\s+early\s+hours\s+of|"
     r"later\s+in|earlier\s+in|as\s+of|the\s+day(?=\s+(?:before|after)\b)|d'etat|this\s+past|later|earlier)\s+)+",
     re.I,
 )
+_LEAD_DROP = re.compile(_LEAD_DROP.pattern.replace("{_WD}", _WD_RE), re.I)
 # "earlier" and "later" stay in "earlier this week" and "a year earlier", and go before a day ("Earlier
 # Friday", "later today").
 _KEEP_EARLIER = re.compile(r"^(?:earlier|later)\s+(?:this|that|in|last|next)\b", re.I)
@@ -851,8 +852,8 @@ _KEEP_EARLIER = re.compile(r"^(?:earlier|later)\s+(?:this|that|in|last|next)\b",
 # weekend") and goes before a date, a number or a compound adjective ("the Dec. 21, 1988 …", "the 1987
 # crash", "the third-quarter …").
 _THE_DROP = re.compile(
-    rf"^the\s+(?=(?:{_MON_RE})\b|\d+(?:\s*$|[^\ds]*$)|\w+-(?:quarter|day|year|month|week)\b|recent\b|"
-    r"(?:days|weeks|months|years)\b)",
+    rf"^the\s+(?=(?:{_MON_RE})\b|\d+(?:,\s*\d{{4}})?\s*$|\w+-(?:quarter|day|year|month|week)\b|recent\b|"
+    r"(?:days|weeks|months|years)\b|year-(?:ago|earlier)\s*$)",
     re.I,
 )
 _TRAIL_DROP = re.compile(r"(?:\s*['’]s|\s*[,:;.]|\s+(?:and|or|to|through|until|in|on|of|the))+$", re.I)
@@ -871,7 +872,7 @@ _NOT_TIMES = frozenset(
 # Extra patterns the model misses.
 _EXTRA = re.compile(
     r"\b(?:daily|weekly|hourly|annually|every\s+day|each\s+day|every\s+year|each\s+year|the\s+future|"
-    r"the\s+near\s+future|currently|nowadays|right\s+now|now|recently|(?:last\s+|next\s+)?(?:(?:thanksgiving|christmas)(?:\s+day)?|"
+    r"the\s+near\s+future|currently|nowadays|now|recently|(?<=\bin\s)the\s+past(?!\s+\w)|current(?=\s+(?!(?:year|month|week|quarter|fiscal|period|decade|century|account|affairs|events)\b)[a-z])|(?:last\s+|next\s+)?(?:(?:thanksgiving|christmas)(?:\s+day)?|"
     r"(?:election|memorial|labor|independence|veterans|new\s+year's)\s+day)|"
     r"the\s+(?:latest|year-ago|year-earlier|comparable|same)\s+(?:period|quarter)|"
     rf"\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?:\s+(?:[ecmp][sd]t|gmt))?|({_MON_RE})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)\b(?!-)",
@@ -884,6 +885,9 @@ _BEFORE_DAY = re.compile(
     re.I,
 )
 _AFTER_DAY = re.compile(r"\s+(?:night|morning|evening|afternoon)s?\b", re.I)
+_WD_BEFORE_DATE = re.compile(rf"\b(?:{_WD_RE}),?\s+$", re.I)
+# "the 1988 period", "the year-ago quarter": the model stops before the noun.
+_PERIOD_AFTER = re.compile(r"\s+(?:(?:first|second|third|fourth)\s+)?(?:period|quarter)\b", re.I)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -950,7 +954,17 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
     out = []
     for s, e, label in sorted(spans):
         piece = text[s:e]
-        day_like = re.fullmatch(rf"(?:{_WD_RE}|yesterday|today|tomorrow)", piece, re.I)
+        day_like = re.fullmatch(rf"(?:(?:early|late)\s+)?(?:{_WD_RE}|yesterday|today|tomorrow)", piece, re.I)
+        if re.match(rf"(?:{_MON_RE})\.?\s+\d", piece, re.I):
+            wd = _WD_BEFORE_DATE.search(text, max(0, s - 12), s)
+            if wd and wd.end() == s:
+                s = wd.start()  # "Friday, Oct. 23"
+        if re.fullmatch(r"(?:the\s+)?(?:\d{4}|year-ago|year-earlier)", piece, re.I):
+            per = _PERIOD_AFTER.match(text, e)
+            if per:
+                e = per.end()
+                if re.search(r"\bthe\s+$", text[max(0, s - 4) : s], re.I):
+                    s -= len(text[max(0, s - 4) : s]) - text[max(0, s - 4) : s].lower().rindex("the")
         before = _BEFORE_DAY.search(text, max(0, s - 30), s)
         if before and before.end() == s and (day_like or before["each"]):
             s = before.start()
@@ -958,7 +972,12 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
         if after and day_like:
             e = after.end()
         out.append((s, e, label))
-    return out
+    # A span widened over a neighbour ("noon" + "Thursday") replaces it.
+    kept: list[tuple[int, int, str]] = []
+    for x in sorted(set(out), key=lambda x: (x[0], -x[1])):
+        if not kept or x[1] > kept[-1][1] or x[0] >= kept[-1][1]:
+            kept.append(x)
+    return kept
 
 
 def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
