@@ -78,3 +78,36 @@ def test_plain_text_cleaning_gate(tmp_path: Path):
     m = sc.evaluate({k: truth[k] for k in ids}, pred, 0)
     base = sc.evaluate({k: truth[k] for k in ids}, raw, 0)
     assert m["f1"] >= floor and m["f1"] > base["f1"] + 0.2, (m, base)
+
+
+def test_timex_gate(nlp):
+    """TempEval-3 scoring (shared/scorers/score_timex.py) of extract_times on the first 30 TimeBank files
+    of the training part: strict extent F1 and value F1 floors."""
+    import datetime as dt
+
+    from newsledger.extract.times import extract_times
+
+    gate = BASELINE["timex_timebank_first30"]
+    folder = SHARED / "data" / gate["gold"]
+    _require(folder)
+    files = sorted(folder.glob("*.tml"))[: gate["slice"]]
+    digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+    assert digest == gate["digest"], f"{folder} changed: re-measure before trusting the timex floors"
+    spec = importlib.util.spec_from_file_location("score_timex", SHARED / "scorers" / "score_timex.py")
+    assert spec and spec.loader
+    sc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sc)
+    n = {"sys": 0, "ref": 0, "strict": 0, "value": 0}
+    for f in files:
+        dct, text, gold = sc.read_tml(f)
+        times = extract_times(nlp(text), dt.date.fromisoformat(dct[:10]))
+        pred = [{"start": t.start, "end": t.end, "value": t.value} for t in times]
+        strict, relaxed = sc.match(gold, pred)
+        n["sys"] += len(pred)
+        n["ref"] += len(gold)
+        n["strict"] += len(strict)
+        n["value"] += sum(str(gold[i]["value"]) == str(pred[j]["value"]) for i, j in relaxed)
+    strict_f1 = 2 * n["strict"] / (n["sys"] + n["ref"])
+    value_f1 = 2 * n["value"] / (n["sys"] + n["ref"])
+    floor = gate["floor"]
+    assert strict_f1 >= floor["strict_f1"] and value_f1 >= floor["value_f1"], (strict_f1, value_f1, n)
