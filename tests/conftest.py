@@ -62,13 +62,13 @@ def cli(
 
 
 @contextlib.contextmanager
-def serving(db: Path) -> Iterator[str]:
+def serving(db: Path, *extra: str) -> Iterator[str]:
     """``newsledger serve`` on a free local port, as a user starts it; yields its base URL."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "newsledger", "serve", "--db", str(db), "--port", str(port)],
+        [sys.executable, "-m", "newsledger", "serve", "--db", str(db), "--port", str(port), *extra],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

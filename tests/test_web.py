@@ -200,3 +200,54 @@ def test_hostile_article_text_is_escaped_everywhere(client: TestClient):
 def test_serve_refuses_write_on_a_public_address_without_token(db: Path):
     res = cli("serve", "--db", str(db), "--host", "0.0.0.0", "--write")
     assert res.returncode == 2 and b"--token" in res.stderr
+
+
+@pytest.mark.parametrize("workers", ["1", "3"])
+def test_serve_with_one_or_several_processes(db: Path, workers: str):
+    """`newsledger serve --workers N`: every process answers the API with the same data and the security
+    headers, events and propositions included (their JSON is joined from the store, not re-encoded)."""
+    import urllib.request
+
+    from conftest import serving
+
+    with serving(db, "--workers", workers) as base:
+        seen = set()
+        for _ in range(12):
+            with urllib.request.urlopen(base + "/api/events?limit=3") as r:
+                assert r.headers["Content-Security-Policy"].startswith("default-src 'none'")
+                assert r.headers["X-Frame-Options"] == "DENY"
+                body = json.load(r)
+            seen.add(json.dumps(body, sort_keys=True))
+            assert all({"article_id", "idx", "type"} <= set(e) for e in body["items"])
+        assert len(seen) == 1  # the same answer from every process
+        with urllib.request.urlopen(base + "/api/propositions?limit=2") as r:
+            page = json.load(r)
+        assert len(page["items"]) == 2 and page["next_cursor"]
+
+
+def test_propositions_filter_and_sort_in_the_store(client: TestClient):
+    every = client.get("/api/propositions", params={"kind": "claim", "limit": 500}).json()["items"]
+    assert every
+    by_nis = client.get("/api/propositions", params={"kind": "claim", "source": "intel:nis"}).json()["items"]
+    assert by_nis and len(by_nis) < len(every)
+    assert all(any("Intelligence" in (m["source"] or "") for m in p["members"]) for p in by_nis)
+    declined = client.get("/api/propositions", params={"stance": "declines_to_confirm"}).json()["items"]
+    assert declined and all(any(m["stance"] == "declines_to_confirm" for m in p["members"]) for p in declined)
+    oldest = client.get("/api/propositions", params={"kind": "claim", "sort": "oldest", "limit": 500}).json()
+    seen = [p["first_seen"] for p in oldest["items"] if p["first_seen"]]
+    assert seen == sorted(seen) and seen[0] == "2024-10-18"
+    newest = client.get("/api/propositions", params={"kind": "claim", "sort": "newest", "limit": 500}).json()
+    assert [p["first_seen"] for p in newest["items"] if p["first_seen"]] == sorted(seen, reverse=True)
+    late = client.get("/api/propositions", params={"kind": "claim", "since": "2024-10-19"}).json()["items"]
+    assert late and all(p["first_seen"] >= "2024-10-19" for p in late)
+    assert client.get("/api/propositions", params={"sort": "random"}).status_code == 422
+    # The ledger page uses the same filters.
+    page = client.get("/claims", params={"stance": "declines_to_confirm", "sort": "newest"}).text
+    assert page.count('class="prop"') == len(declined)
+    names = [
+        e["name"] for e in client.get("/api/entities", params={"sort": "name", "limit": 500}).json()["items"]
+    ]
+    assert names == sorted(names)
+    evs = client.get("/api/events", params={"order": "latest", "limit": 500}).json()["items"]
+    dated = [e["time"] for e in evs if e.get("time")]
+    assert dated and dated[0] >= dated[-1]

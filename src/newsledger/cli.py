@@ -26,7 +26,7 @@ from rich.table import Table
 from . import __version__
 from .errors import NewsledgerError, ReadError
 from .model import Extraction
-from .parallel import default_workers, run_local
+from .parallel import default_workers, ingest_local
 from .pipeline import DEFAULT_BATCH_SIZE, Options, run
 from .readers import iter_paths, parse_date, read_inputs
 from .store import BatchWriter, Store
@@ -145,25 +145,27 @@ def ingest(
     except NewsledgerError as exc:
         raise _fail(str(exc)) from None
     writer = BatchWriter(store, opts.batch_size, on_error=_report_error)
-    known = store.article_ids()
     total = sum(1 for _ in iter_paths(paths)) if "-" not in paths else None
     started = time.monotonic()
     try:
         if dask:
+            known = store.article_ids()
             _ingest_dask(paths, opts, writer, address=dask, workers=n_workers, shards=shards, known=known)
+            writer.flush()
         else:
             with _progress("ingest") as progress:
                 task = progress.add_task("ingest", total=total, unit="files", articles=0, rate="0")
                 files: set[str] = set()
-                for item in run_local(read_inputs(paths), opts, workers=n_workers, known_ids=known):
-                    writer.add(item)
+
+                def advance(item: Any) -> None:
                     path = item.article.path if isinstance(item, Extraction) else item.path
                     files.add((path or "").split("#")[0].rsplit(":", 1)[0])
                     rate = writer.counts["read"] / max(time.monotonic() - started, 1e-6)
                     progress.update(
                         task, completed=len(files), articles=writer.counts["read"], rate=f"{rate:.1f}"
                     )
-        writer.flush()
+
+                ingest_local(writer, read_inputs(paths), opts, workers=n_workers, on_result=advance)
     except KeyboardInterrupt:
         err.print(
             f"newsledger: interrupted; {writer.counts['new']} new articles stored. "
@@ -320,13 +322,17 @@ def serve(
             envvar="NEWSLEDGER_TOKEN", help="Bearer token uploads must carry (env NEWSLEDGER_TOKEN)."
         ),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Server processes (default: one per CPU, at most 4).", min=1, max=64),
+    ] = None,
 ) -> None:
     """Serve the web UI and the JSON API (OpenAPI at /openapi.json, docs at /docs)."""
     from .web.app import serve as run_server
 
     if write and not token and host not in ("127.0.0.1", "localhost", "::1"):
         raise _fail("--write on a public address needs --token", 2)
-    run_server(db, host, port, token, write)
+    run_server(db, host, port, token, write, workers or min(4, os.cpu_count() or 1))
 
 
 @app.command()

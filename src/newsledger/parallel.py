@@ -20,9 +20,12 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError, ReadError
+
+if TYPE_CHECKING:
+    from .store import BatchWriter
 from .model import Extraction, extraction_from_json
 from .pipeline import Duplicate, Options, Result, run
 from .readers import ReadItem
@@ -88,6 +91,25 @@ def _batches(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
             batch = []
     if batch:
         yield batch
+
+
+def ingest_local(
+    writer: BatchWriter,
+    items: Iterable[ReadItem],
+    opts: Options,
+    *,
+    workers: int = 1,
+    on_result: Callable[[Result], None] | None = None,
+) -> None:
+    """The one local ingest loop, for ``newsledger ingest`` and the API's upload: articles already in the
+    store are skipped without parsing, the rest are extracted (by ``workers`` processes) and written in
+    batches by ``writer``. ``on_result`` sees every result as it is written (progress bars)."""
+    known = writer.store.article_ids()
+    for item in run_local(items, opts, workers=workers, known_ids=known):
+        writer.add(item)
+        if on_result is not None:
+            on_result(item)
+    writer.flush()
 
 
 def run_local(

@@ -159,7 +159,24 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE quantities ADD COLUMN claim_idx INTEGER;
         """,
     ),
+    (
+        # The ledger filters propositions by their members' claims, and sorts by date or by sources.
+        "0008_proposition_filters",
+        """
+        CREATE INDEX proposition_members_prop ON proposition_members(proposition_id, kind);
+        CREATE INDEX claims_by_idx ON claims(article_id, idx);
+        CREATE INDEX propositions_by_seen ON propositions(kind, first_seen);
+        """,
+    ),
 ]
+
+# How a list of propositions can be sorted (the API's ``sort`` parameter and the ledger's).
+PROPOSITION_SORTS = {
+    "reports": "reports DESC, independent_sources DESC, first_seen, id",
+    "sources": "independent_sources DESC, reports DESC, first_seen, id",
+    "newest": "first_seen IS NULL, first_seen DESC, reports DESC, id",
+    "oldest": "first_seen IS NULL, first_seen, reports DESC, id",
+}
 
 # Tables whose rows belong to one article (deleted with it, counted by ``stats``).
 ARTICLE_TABLES = ("removed_spans", "headings", "mentions", "times", "quantities", "claims", "events")
@@ -555,6 +572,7 @@ class Store:
         modality: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        latest_first: bool = False,
     ) -> list[sqlite3.Row]:
         """Events with their article, in time order (undated last). ``actor``/``place`` match the entity id
         or a part of the name; ``since``/``until`` (ISO dates) keep events whose time interval overlaps."""
@@ -579,6 +597,8 @@ class Store:
             where.append("e.time_lo <= ?")
             args.append(until)
         order = "e.time_lo IS NULL, e.time_lo, e.article_id, e.idx"
+        if latest_first:  # latest dated first, undated still last
+            order = "e.time_lo IS NULL, e.time_lo DESC, e.article_id, e.idx"
         return list(self.db.execute(_list_sql(sql, where, order, limit, offset), args))
 
     # ----------------------------------------------------------------- consolidation (consolidate.py)
@@ -589,35 +609,45 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
         corroboration: str | None = None,
+        source: str | None = None,
+        stance: str | None = None,
+        label: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        sort: str = "reports",
     ) -> list[sqlite3.Row]:
-        sql = "SELECT * FROM propositions"
-        where: list[str] = []
-        args: list[Any] = []
-        if kind:
-            where.append("kind = ?")
-            args.append(kind)
-        if corroboration:
-            where.append("corroboration = ?")
-            args.append(corroboration)
-        order = "reports DESC, independent_sources DESC, first_seen, id"
-        return list(self.db.execute(_list_sql(sql, where, order, limit, offset), args))
+        """Propositions, filtered in SQLite: ``source`` (entity id or part of a name) and ``stance`` match
+        any member claim; ``label`` a part of the label; ``since``/``until`` bound the first-seen date."""
+        where, args = _proposition_filters(kind, corroboration, source, stance, label, since, until)
+        sql = _list_sql("SELECT * FROM propositions p", where, PROPOSITION_SORTS[sort], limit, offset)
+        return list(self.db.execute(sql, args))
 
     def proposition_summaries(
-        self, *, kind: str | None = None, limit: int = 50, offset: int = 0, members: int = 20
+        self,
+        *,
+        kind: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        members: int = 20,
+        corroboration: str | None = None,
+        source: str | None = None,
+        stance: str | None = None,
+        label: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        sort: str = "reports",
     ) -> list[sqlite3.Row]:
         """Propositions for a list page: the JSON cut down in SQLite (first ``members`` members and
-        ``members_total``), so a story reprinted ten thousand times does not cost ten thousand parses."""
+        ``members_total``), so a story reprinted ten thousand times does not cost ten thousand parses.
+        Filters and sorts as :meth:`propositions`."""
         sql = (
             "SELECT id, json_set(json_remove(data, '$.members'), '$.members',"
             " (SELECT json_group_array(json(value)) FROM json_each(p.data, '$.members') WHERE key < ?),"
             " '$.id', p.id, '$.kind', p.kind) AS data FROM propositions p"
         )
-        args: list[Any] = [members]
-        if kind:
-            sql += " WHERE kind = ?"
-            args.append(kind)
-        sql += " ORDER BY reports DESC, independent_sources DESC, first_seen, id LIMIT ? OFFSET ?"
-        return list(self.db.execute(sql, [*args, limit, offset]))
+        where, args = _proposition_filters(kind, corroboration, source, stance, label, since, until)
+        sql = _list_sql(sql, where, PROPOSITION_SORTS[sort], limit, offset)
+        return list(self.db.execute(sql, [members, *args]))
 
     def estimates(self, *, query: str | None = None) -> list[sqlite3.Row]:
         if query:
@@ -697,8 +727,9 @@ class Store:
         kind: str | None = None,
         country: str | None = None,
         offset: int = 0,
+        by_name: bool = False,
     ) -> list[sqlite3.Row]:
-        """Canonical entities with mention and article counts, most mentioned first."""
+        """Canonical entities with mention and article counts, most mentioned first (or by name)."""
         sql = "SELECT e.id, e.kind, e.name, e.country, e.lat, e.lon, e.mentions, e.articles FROM entities e"
         where, args = [], []
         if kind:
@@ -708,7 +739,8 @@ class Store:
             where.append("e.country = ?")
             args.append(country.upper())
         where.append("e.mentions > 0")
-        return list(self.db.execute(_list_sql(sql, where, "e.mentions DESC, e.name", limit, offset), args))
+        order = "e.name, e.id" if by_name else "e.mentions DESC, e.name"
+        return list(self.db.execute(_list_sql(sql, where, order, limit, offset), args))
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         """Every row of one table, as dicts (exports)."""
@@ -727,6 +759,47 @@ class Store:
             out["integrity"] = self.db.execute("PRAGMA integrity_check").fetchone()[0]
         out["migrations"] = self.migrations()
         return out
+
+
+def _proposition_filters(
+    kind: str | None,
+    corroboration: str | None,
+    source: str | None,
+    stance: str | None,
+    label: str | None,
+    since: str | None,
+    until: str | None,
+) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    args: list[Any] = []
+    if kind:
+        where.append("p.kind = ?")
+        args.append(kind)
+    if corroboration:
+        where.append("p.corroboration = ?")
+        args.append(corroboration)
+    member = (
+        "EXISTS (SELECT 1 FROM proposition_members pm JOIN claims c ON c.article_id = pm.article_id"
+        " AND c.idx = pm.idx WHERE pm.proposition_id = p.id AND pm.kind = 'claim' AND {})"
+    )
+    if source:
+        where.append(
+            member.format("(c.source_entity_id = ? OR coalesce(c.source_name, c.source_text) LIKE ?)")
+        )
+        args += [source, f"%{source}%"]
+    if stance:
+        where.append(member.format("c.stance = ?"))
+        args.append(stance)
+    if label:
+        where.append("p.label LIKE ?")
+        args.append(f"%{label}%")
+    if since:
+        where.append("p.first_seen >= ?")
+        args.append(since)
+    if until:
+        where.append("p.first_seen <= ?")
+        args.append(until + "~")  # "2024-10" keeps every day of October
+    return where, args
 
 
 def _list_sql(sql: str, where: list[str], order: str, limit: int | None, offset: int = 0) -> str:

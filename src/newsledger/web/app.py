@@ -8,17 +8,21 @@ other origin; URLs found in articles are shown as text, never linked or fetched.
 import base64
 import itertools
 import json
+import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
+from pydantic import BaseModel
 
 from ..store import Store
 
@@ -28,7 +32,7 @@ MAX_PAGE = 500
 STORY_PROPS = (
     500  # propositions, contested points and dated events the story page reads (most reported first)
 )
-LEDGER_PROPS = 2000  # propositions the ledger page filters (most reported first)
+LEDGER_PROPS = 200  # propositions on one page of the ledger
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -37,18 +41,105 @@ UPLOAD_TYPES = {"text/plain": ".txt", "text/html": ".html", "application/x-ndjso
                 "application/jsonl": ".jsonl"}  # fmt: skip
 
 
+class StorePool:
+    """Read-only connections kept between requests: one request uses one connection at a time, and a
+    connection keeps its page cache and parsed schema for the next (SQLite WAL: readers never block the
+    writer, and each statement sees the latest committed data)."""
+
+    def __init__(self, db: str, keep: int = 32) -> None:
+        self.db = db
+        self.keep = keep
+        self.idle: list[Store] = []
+        self.lock = threading.Lock()
+
+    def get(self) -> Store:
+        with self.lock:
+            if self.idle:
+                return self.idle.pop()
+        return Store(self.db, readonly=True, any_thread=True)
+
+    def put(self, store: Store) -> None:
+        with self.lock:
+            if len(self.idle) < self.keep:
+                self.idle.append(store)
+                return
+        store.close()
+
+    def close(self) -> None:
+        with self.lock:
+            idle, self.idle = self.idle, []
+        for store in idle:
+            store.close()
+
+
 def get_store(request: Request) -> Iterator[Store]:
-    """A read-only connection per request (SQLite WAL: readers never block the writer)."""
-    store = Store(request.app.state.db, readonly=True, any_thread=True)
+    """A read-only connection for one request, from the app's pool."""
+    pool: StorePool = request.app.state.pool
+    store = pool.get()
     try:
         yield store
     finally:
-        store.close()
+        pool.put(store)
+
+
+class SecurityHeaders:
+    """Plain ASGI middleware adding the security headers to every response (cheaper per request than
+    Starlette's BaseHTTPMiddleware)."""
+
+    HEADERS = (
+        (b"content-security-policy", CSP.encode()),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"no-referrer"),
+        (b"x-frame-options", b"DENY"),
+    )
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = [
+                    *message.get("headers", []),
+                    *((k, v) for k, v in self.HEADERS if k not in names),
+                ]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def _json(obj: Any) -> Response:
+    """A JSON response serialised once with the standard library (list endpoints skip FastAPI's encoder)."""
+    return Response(json.dumps(obj, ensure_ascii=False, separators=(",", ":")), media_type="application/json")
+
+
+def _with_keys(data: str, **keys: Any) -> str:
+    """A stored JSON object with ``keys`` put first, without parsing it (the stored object never has them)."""
+    body = data.strip()[1:]
+    head = ",".join(f"{json.dumps(k)}:{json.dumps(v)}" for k, v in keys.items())
+    return "{" + head + ("" if body.lstrip() == "}" else ",") + body
+
+
+def _raw_page(items: list[str], offset: int, limit: int) -> Response:
+    """A page whose items are JSON texts already (stored by consolidation): joined, not parsed."""
+    nxt = json.dumps(_cursor(offset + limit)) if len(items) > limit else "null"
+    body = '{"items":[' + ",".join(items[:limit]) + '],"next_cursor":' + nxt + "}"
+    return Response(body, media_type="application/json")
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Items per page.")]
 Order = Annotated[Literal["newest", "oldest"], Query(description="By publication date.")]
+EntitySort = Annotated[Literal["mentions", "name"], Query(description="Most mentioned first, or by name.")]
+PropSort = Annotated[
+    Literal["reports", "sources", "newest", "oldest"],
+    Query(description="Most reported, most independent sources, or by first-seen date."),
+]
 
 
 def _cursor(offset: int) -> str:
@@ -65,6 +156,13 @@ def _offset(cursor: str | None) -> int:
     if value < 0:
         raise HTTPException(400, "bad cursor")
     return value
+
+
+class Page(BaseModel):
+    """A page of a list: its items and the cursor of the next page (null on the last)."""
+
+    items: list[dict[str, Any]]
+    next_cursor: str | None
 
 
 def _page(rows: list[Any], offset: int, limit: int) -> dict[str, Any]:
@@ -85,15 +183,9 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     app.state.db = db
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
+    app.state.pool = StorePool(db)
+    app.router.on_shutdown.append(app.state.pool.close)
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
@@ -110,11 +202,11 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
         return JSONResponse({"error": f"store error: {exc}"}, status_code=503)
 
     # ------------------------------------------------------------------------------------------ API
-    @app.get("/api/articles", tags=["articles"])
+    @app.get("/api/articles", tags=["articles"], response_model=Page)
     def api_articles(
         store: StoreDep, limit: Limit = 50, cursor: str | None = None, outlet: str | None = None,
         order: Order = "newest",
-    ) -> dict[str, Any]:  # fmt: skip
+    ) -> Response:  # fmt: skip
         off = _offset(cursor)
         sql = (
             "SELECT id, title, outlet, url, published, agency, dateline, length(text) AS chars FROM articles"
@@ -125,53 +217,65 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
             args.append(outlet)
         sql += f" ORDER BY published {'DESC' if order == 'newest' else 'ASC'}, id LIMIT ? OFFSET ?"
         rows = [dict(r) for r in store.db.execute(sql, [*args, limit + 1, off])]
-        return _page(rows, off, limit)
+        return _json(_page(rows, off, limit))
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def api_article(store: StoreDep, article_id: str) -> dict[str, Any]:
         return _article(store, article_id)
 
-    @app.get("/api/entities", tags=["entities"])
+    @app.get("/api/entities", tags=["entities"], response_model=Page)
     def api_entities(
         store: StoreDep, limit: Limit = 50, cursor: str | None = None, kind: str | None = None,
         country: str | None = None,
-    ) -> dict[str, Any]:  # fmt: skip
+        sort: EntitySort = "mentions",
+    ) -> Response:  # fmt: skip
         off = _offset(cursor)
-        rows = [dict(r) for r in store.entities(kind=kind, country=country, limit=limit + 1, offset=off)]
-        return _page(rows, off, limit)
+        found = store.entities(
+            kind=kind, country=country, limit=limit + 1, offset=off, by_name=sort == "name"
+        )
+        rows = [dict(r) for r in found]
+        return _json(_page(rows, off, limit))
 
-    @app.get("/api/claims", tags=["claims"])
+    @app.get("/api/claims", tags=["claims"], response_model=Page)
     def api_claims(
         store: StoreDep, limit: Limit = 50, cursor: str | None = None, source: str | None = None,
         stance: str | None = None, order: Order = "newest",
-    ) -> dict[str, Any]:  # fmt: skip
+    ) -> Response:  # fmt: skip
         off = _offset(cursor)
         found = store.claims(
             source=source, stance=stance, limit=limit + 1, offset=off, newest_first=order == "newest"
         )
         rows = [_claim_json(r) for r in found]
-        return _page(rows, off, limit)
+        return _json(_page(rows, off, limit))
 
-    @app.get("/api/events", tags=["events"])
+    @app.get("/api/events", tags=["events"], response_model=Page)
     def api_events(
         store: StoreDep, limit: Limit = 50, cursor: str | None = None, type: str | None = None,
         actor: str | None = None, place: str | None = None, since: str | None = None,
         until: str | None = None,
-    ) -> dict[str, Any]:  # fmt: skip
+        order: Annotated[Literal["earliest", "latest"], Query(description="By event time.")] = "earliest",
+    ) -> Response:  # fmt: skip
         off = _offset(cursor)
         rows = store.events(
-            type=type, actor=actor, place=place, since=since, until=until, limit=limit + 1, offset=off
-        )
-        items = [{"article_id": r["article_id"], "idx": r["idx"], **json.loads(r["data"])} for r in rows]
-        return _page(items, off, limit)
+            type=type, actor=actor, place=place, since=since, until=until, limit=limit + 1, offset=off,
+            latest_first=order == "latest",
+        )  # fmt: skip
+        items = [_with_keys(r["data"], article_id=r["article_id"], idx=r["idx"]) for r in rows]
+        return _raw_page(items, off, limit)
 
-    @app.get("/api/propositions", tags=["consolidation"])
+    @app.get("/api/propositions", tags=["consolidation"], response_model=Page)
     def api_propositions(
-        store: StoreDep, limit: Limit = 50, cursor: str | None = None, kind: str | None = None
-    ) -> dict[str, Any]:
+        store: StoreDep, limit: Limit = 50, cursor: str | None = None, kind: str | None = None,
+        source: str | None = None, stance: str | None = None, label: str | None = None,
+        corroboration: str | None = None, since: str | None = None, until: str | None = None,
+        sort: PropSort = "reports",
+    ) -> Response:  # fmt: skip
         off = _offset(cursor)
-        rows = store.proposition_summaries(kind=kind, limit=limit + 1, offset=off, members=MAX_MEMBERS)
-        return _page([json.loads(r["data"]) for r in rows], off, limit)
+        rows = store.proposition_summaries(
+            kind=kind, limit=limit + 1, offset=off, members=MAX_MEMBERS, source=source, stance=stance,
+            label=label, corroboration=corroboration, since=since, until=until, sort=sort,
+        )  # fmt: skip
+        return _raw_page([r["data"] for r in rows], off, limit)
 
     @app.get("/api/estimates", tags=["consolidation"])
     def api_estimates(store: StoreDep, q: str | None = None) -> dict[str, Any]:
@@ -184,11 +288,11 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
             "next_cursor": None,
         }
 
-    @app.get("/api/search", tags=["articles"])
+    @app.get("/api/search", tags=["articles"], response_model=Page)
     def api_search(
         store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=500)], limit: Limit = 20
-    ) -> dict[str, Any]:
-        return {"items": [dict(r) for r in store.search(q, limit=limit)], "next_cursor": None}
+    ) -> Response:
+        return _json({"items": [dict(r) for r in store.search(q, limit=limit)], "next_cursor": None})
 
     @app.post("/api/articles", tags=["articles"], status_code=201)
     async def api_upload(
@@ -262,29 +366,24 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
     def ledger(
         request: Request, store: StoreDep, source: str | None = None, stance: str | None = None,
         entity: str | None = None, since: str | None = None, until: str | None = None,
+        sort: PropSort = "reports", cursor: str | None = None,
     ) -> HTMLResponse:  # fmt: skip
-        props = [
-            {"id": r["id"], **json.loads(r["data"])}
-            for r in store.propositions(kind="claim", limit=LEDGER_PROPS)
-        ]
-        out = []
-        for p in props:
-            members = p["members"]
-            if source and not any(source.lower() in (m["source"] or "").lower() for m in members):
-                continue
-            if stance and not any(m["stance"] == stance for m in members):
-                continue
-            if entity and entity.lower() not in p["label"].lower():
-                continue
-            if since and (p["first_seen"] or "") < since:
-                continue
-            if until and (p["first_seen"] or "9999") > until:
-                continue
-            out.append(p)
+        # Filtered and sorted in SQLite, a page at a time: the ledger stays fast on a big store.
+        off = _offset(cursor)
+        rows = store.proposition_summaries(
+            kind="claim", limit=LEDGER_PROPS + 1, offset=off, members=MAX_MEMBERS, source=source or None,
+            stance=stance or None, label=entity or None, since=since or None, until=until or None, sort=sort,
+        )  # fmt: skip
+        props = [json.loads(r["data"]) for r in rows]
+        more = len(props) > LEDGER_PROPS
+        query = {k: v for k, v in (("source", source), ("stance", stance), ("entity", entity),
+                 ("since", since), ("until", until), ("sort", sort)) if v}  # fmt: skip
+        nxt = urlencode({**query, "cursor": _cursor(off + LEDGER_PROPS)}) if more else None
         return page(
-            request, "claims.html", props=out, source=source or "", stance=stance or "", entity=entity or "",
-            since=since or "", until=until or "",
+            request, "claims.html", props=props[:LEDGER_PROPS], source=source or "", stance=stance or "",
+            entity=entity or "", since=since or "", until=until or "", sort=sort, next_query=nxt,
             stances=["asserts", "denies", "confirms", "declines_to_confirm", "doubts"],
+            sorts=["reports", "sources", "newest", "oldest"],
         )  # fmt: skip
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -541,7 +640,8 @@ def _ingest_upload(db: str, body: bytes, suffix: str) -> dict[str, Any]:
     import tempfile
 
     from ..consolidate import consolidate
-    from ..pipeline import Options, run
+    from ..parallel import ingest_local
+    from ..pipeline import Options
     from ..readers import read_inputs
     from ..store import BatchWriter
 
@@ -552,10 +652,7 @@ def _ingest_upload(db: str, body: bytes, suffix: str) -> dict[str, Any]:
         try:
             errors: list[str] = []
             writer = BatchWriter(store, 32, on_error=lambda e: errors.append(str(e)))
-            known = store.article_ids()
-            for item in run(read_inputs([str(path)]), Options(), known=known.__contains__):
-                writer.add(item)
-            writer.flush()
+            ingest_local(writer, read_inputs([str(path)]), Options())
             if writer.counts["new"]:
                 consolidate(store)
         finally:
@@ -567,13 +664,37 @@ def _ingest_upload(db: str, body: bytes, suffix: str) -> dict[str, Any]:
     }
 
 
-def serve(db: str | Path, host: str, port: int, token: str | None, write: bool) -> None:
+def app_from_env() -> FastAPI:
+    """The app of a ``newsledger serve`` worker process (``--workers`` > 1), configured by its parent."""
+    return create_app(
+        os.environ["NEWSLEDGER_SERVE_DB"],
+        token=os.environ.get("NEWSLEDGER_TOKEN") or None,
+        read_only=os.environ.get("NEWSLEDGER_SERVE_WRITE") != "1",
+    )
+
+
+def serve(db: str | Path, host: str, port: int, token: str | None, write: bool, workers: int = 1) -> None:
     import uvicorn
 
     if not Path(db).exists():
         raise SystemExit(f"newsledger: {db}: no such store (run `newsledger ingest` first)")
     Store(db).close()  # a store from an older newsledger is backed up and migrated before it is served
-    uvicorn.run(create_app(db, token=token, read_only=not write), host=host, port=port, log_level="info")
+    if workers <= 1:
+        uvicorn.run(create_app(db, token=token, read_only=not write), host=host, port=port, log_level="info")
+        return
+    # Several processes share the port; SQLite lets them all read while one writes.
+    os.environ["NEWSLEDGER_SERVE_DB"] = str(Path(db).resolve())
+    os.environ["NEWSLEDGER_SERVE_WRITE"] = "1" if write else "0"
+    if token:
+        os.environ["NEWSLEDGER_TOKEN"] = token
+    uvicorn.run(
+        "newsledger.web.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+    )
 
 
-__all__ = ["create_app", "highlight", "serve"]
+__all__ = ["app_from_env", "create_app", "highlight", "serve"]
