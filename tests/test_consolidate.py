@@ -194,3 +194,38 @@ def test_consolidate_twice_changes_nothing(seed_db: Path):
     before = snapshot()
     assert cli("consolidate", "--db", str(seed_db)).returncode == 0
     assert snapshot() == before
+
+
+def test_a_store_from_before_proposition_filters_gets_its_speakers_and_stances(seed_db: Path, tmp_path: Path):
+    """Migration 0008 fills the speakers and stances of propositions consolidated by an older newsledger
+    from their stored JSON, so the ledger's filters work before the next consolidation."""
+    import shutil
+    import sqlite3
+
+    from newsledger.store import Store
+
+    old = tmp_path / "old.db"
+    shutil.copy(seed_db, old)
+    con = sqlite3.connect(old)
+    query = "SELECT id, speakers, stances FROM propositions WHERE kind = 'claim'"
+
+    def sets(rows):  # the order of names within a row does not matter to the filters
+        return {i: (set(sp.split("\n")), set(st.split())) for i, sp, st in rows}
+
+    fresh = sets(con.execute(query))
+    for stmt in (
+        "DROP INDEX proposition_members_prop",
+        "DROP INDEX propositions_by_seen",
+        "ALTER TABLE propositions DROP COLUMN speakers",
+        "ALTER TABLE propositions DROP COLUMN stances",
+        "DELETE FROM schema_migrations WHERE name >= '0008'",
+    ):
+        con.execute(stmt)
+    con.commit()
+    con.close()
+    with Store(old) as store:
+        filled = sets(store.db.execute(query))
+        declined = store.propositions(kind="claim", stance="declines_to_confirm")
+        by_nis = store.propositions(kind="claim", source="intel:nis")
+    assert filled == fresh  # every member is in the JSON of a small store, so nothing is lost
+    assert len(declined) == 1 and by_nis

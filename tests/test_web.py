@@ -251,3 +251,14 @@ def test_propositions_filter_and_sort_in_the_store(client: TestClient):
     evs = client.get("/api/events", params={"order": "latest", "limit": 500}).json()["items"]
     dated = [e["time"] for e in evs if e.get("time")]
     assert dated and dated[0] >= dated[-1]
+
+
+def test_one_proposition_whole_and_lists_with_few_members(client: TestClient):
+    listed = client.get("/api/propositions", params={"kind": "claim", "members": 1}).json()["items"]
+    assert listed and all(len(p["members"]) <= 1 for p in listed)
+    biggest = max(listed, key=lambda p: p["members_total"])
+    whole = client.get(f"/api/propositions/{biggest['id']}").json()
+    assert whole["id"] == biggest["id"] and whole["kind"] == "claim"
+    assert len(whole["members"]) == biggest["members_total"] and whole["label"] == biggest["label"]
+    assert client.get("/api/propositions/999999").status_code == 404
+    assert client.get("/api/propositions", params={"members": 51}).status_code == 422

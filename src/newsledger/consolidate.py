@@ -169,10 +169,15 @@ def consolidate(store: Store, progress: Any = None) -> dict[str, int]:
                 # reprinted ten thousand times would otherwise make one enormous row).
                 members = p["members"]
                 shown = {**p, "members": members[:MEMBERS_KEPT], "members_total": len(members)}
+                speakers = {m["source"] for m in members if m.get("source")} | set(p.get("origins") or ())
+                stances = sorted({m["stance"] for m in members if m.get("stance")})
                 db.execute(
-                    "INSERT INTO propositions VALUES (?,?,?,?,?,?,?,?,?)",
+                    "INSERT INTO propositions (id, kind, label, first_seen, reports, independent_sources,"
+                    " independent_reports, corroboration, data, speakers, stances)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (pid, kind, p["label"], p["first_seen"], p["reports"], p["independent_sources"],
-                     p["independent_reports"], p["corroboration"], json.dumps(shown)),
+                     p["independent_reports"], p["corroboration"], json.dumps(shown),
+                     "\n".join(sorted(speakers)) or None, " ".join(stances) or None),
                 )  # fmt: skip
                 db.executemany(
                     "INSERT INTO proposition_members VALUES (?,?,?,?)",

@@ -160,12 +160,26 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
-        # The ledger filters propositions by their members' claims, and sorts by date or by sources.
+        # The ledger filters propositions by who said them and how, and sorts by date or by sources:
+        # each proposition carries its speakers (names and origin ids, one per line) and its members'
+        # stances; consolidation writes them, and this fills them from the stored JSON for older stores.
+        # The index covers every filter and sort, so a filtered list never reads the (long) JSON of the
+        # propositions it skips.
         "0008_proposition_filters",
         """
+        ALTER TABLE propositions ADD COLUMN speakers TEXT;
+        ALTER TABLE propositions ADD COLUMN stances TEXT;
+        UPDATE propositions SET
+            speakers = (SELECT group_concat(x, char(10)) FROM (
+                SELECT json_extract(value, '$.source') AS x FROM json_each(propositions.data, '$.members')
+                UNION SELECT value FROM json_each(propositions.data, '$.origins')) WHERE x IS NOT NULL),
+            stances = (SELECT group_concat(x, ' ') FROM (
+                SELECT DISTINCT json_extract(value, '$.stance') AS x
+                FROM json_each(propositions.data, '$.members')) WHERE x IS NOT NULL);
         CREATE INDEX proposition_members_prop ON proposition_members(proposition_id, kind);
-        CREATE INDEX claims_by_idx ON claims(article_id, idx);
-        CREATE INDEX propositions_by_seen ON propositions(kind, first_seen);
+        CREATE INDEX propositions_by_seen ON propositions(
+            kind, first_seen, reports, independent_sources, corroboration, speakers, stances, label
+        );
         """,
     ),
 ]
@@ -174,7 +188,7 @@ MIGRATIONS: list[tuple[str, str]] = [
 PROPOSITION_SORTS = {
     "reports": "reports DESC, independent_sources DESC, first_seen, id",
     "sources": "independent_sources DESC, reports DESC, first_seen, id",
-    "newest": "first_seen IS NULL, first_seen DESC, reports DESC, id",
+    "newest": "first_seen DESC, id DESC",  # undated last (NULL sorts first ascending); the index order
     "oldest": "first_seen IS NULL, first_seen, reports DESC, id",
 }
 
@@ -640,13 +654,16 @@ class Store:
         """Propositions for a list page: the JSON cut down in SQLite (first ``members`` members and
         ``members_total``), so a story reprinted ten thousand times does not cost ten thousand parses.
         Filters and sorts as :meth:`propositions`."""
+        where, args = _proposition_filters(kind, corroboration, source, stance, label, since, until)
+        order = PROPOSITION_SORTS[sort]
+        page = _list_sql("SELECT p.id FROM propositions p", where, order, limit, offset)
+        # The page's ids first, then the cut-down JSON of those rows only (not of every match).
         sql = (
             "SELECT id, json_set(json_remove(data, '$.members'), '$.members',"
             " (SELECT json_group_array(json(value)) FROM json_each(p.data, '$.members') WHERE key < ?),"
-            " '$.id', p.id, '$.kind', p.kind) AS data FROM propositions p"
+            f" '$.id', p.id, '$.kind', p.kind) AS data FROM propositions p WHERE p.id IN ({page})"
+            f" ORDER BY {order}"
         )
-        where, args = _proposition_filters(kind, corroboration, source, stance, label, since, until)
-        sql = _list_sql(sql, where, PROPOSITION_SORTS[sort], limit, offset)
         return list(self.db.execute(sql, [members, *args]))
 
     def estimates(self, *, query: str | None = None) -> list[sqlite3.Row]:
@@ -778,18 +795,12 @@ def _proposition_filters(
     if corroboration:
         where.append("p.corroboration = ?")
         args.append(corroboration)
-    member = (
-        "EXISTS (SELECT 1 FROM proposition_members pm JOIN claims c ON c.article_id = pm.article_id"
-        " AND c.idx = pm.idx WHERE pm.proposition_id = p.id AND pm.kind = 'claim' AND {})"
-    )
-    if source:
-        where.append(
-            member.format("(c.source_entity_id = ? OR coalesce(c.source_name, c.source_text) LIKE ?)")
-        )
-        args += [source, f"%{source}%"]
+    if source:  # a speaker's name or origin id (p.speakers holds one per line)
+        where.append("p.speakers LIKE ?")
+        args.append(f"%{source}%")
     if stance:
-        where.append(member.format("c.stance = ?"))
-        args.append(stance)
+        where.append("(' ' || p.stances || ' ') LIKE ?")
+        args.append(f"% {stance} %")
     if label:
         where.append("p.label LIKE ?")
         args.append(f"%{label}%")

@@ -269,13 +269,25 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
         source: str | None = None, stance: str | None = None, label: str | None = None,
         corroboration: str | None = None, since: str | None = None, until: str | None = None,
         sort: PropSort = "reports",
+        members: Annotated[int, Query(ge=0, le=50, description="Members shown per proposition.")] = 5,
     ) -> Response:  # fmt: skip
         off = _offset(cursor)
         rows = store.proposition_summaries(
-            kind=kind, limit=limit + 1, offset=off, members=MAX_MEMBERS, source=source, stance=stance,
+            kind=kind, limit=limit + 1, offset=off, members=members, source=source, stance=stance,
             label=label, corroboration=corroboration, since=since, until=until, sort=sort,
         )  # fmt: skip
         return _raw_page([r["data"] for r in rows], off, limit)
+
+    @app.get("/api/propositions/{proposition_id}", tags=["consolidation"])
+    def api_proposition(store: StoreDep, proposition_id: int) -> Response:
+        row = store.db.execute(
+            "SELECT id, kind, data FROM propositions WHERE id = ?", (proposition_id,)
+        ).fetchone()
+        if row is None:
+            raise HTTPException(404, f"no proposition {proposition_id}")
+        return Response(
+            _with_keys(row["data"], id=row["id"], kind=row["kind"]), media_type="application/json"
+        )
 
     @app.get("/api/estimates", tags=["consolidation"])
     def api_estimates(store: StoreDep, q: str | None = None) -> dict[str, Any]:
