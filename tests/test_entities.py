@@ -187,3 +187,59 @@ def test_a_title_later_in_the_article_is_its_holder(nlp, text, surface, who):
 def test_a_title_of_another_country_is_not_the_holder(nlp):
     text = "Ukrainian President Volodymyr Zelensky spoke on Thursday. The French president did not reply."
     assert not [m for m in _ents(nlp, text) if m.text == "The French president" and m.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "country"),
+    [
+        # A direction or a division word around a known place: the place it is part of.
+        ("Shootings rose across South Los Angeles last year.", "South Los Angeles", "Los Angeles", "US"),
+        ("Officials in Fargo City said the river crested.", "Fargo City", "Fargo", "US"),
+        ("Farmers in Kermanshah Province lost their crops.", "Kermanshah Province", "Kermanshah", "IR"),
+    ],
+)
+def test_a_part_or_division_of_a_known_place_is_that_place(nlp, text, surface, name, country):
+    m = _one(nlp, text, surface)
+    assert m.name == name and m.country == country and m.lat is not None
+
+
+def test_a_dateline_after_the_headline_on_the_same_line(nlp):
+    text = "Body found in town . BEIRUT: The body of a man was discovered on Saturday, police said."
+    m = _one(nlp, text, "BEIRUT")
+    assert m.country == "LB" and m.lat is not None
+    # A capitalised word before a colon that no gazetteer knows is no place at all.
+    assert not [e for e in _ents(nlp, "Storm warning . UPDATE: roads are closed.") if e.text == "UPDATE"]
+
+
+def test_one_sense_per_article(nlp):
+    text = (
+        "TORRINGTON, Conn. -- The city council met on Monday. Torrington will repave Main Street, and "
+        "officials said Torrington had saved money."
+    )
+    hits = [m for m in _ents(nlp, text) if m.text.lower() == "torrington"]
+    assert len(hits) == 3 and {m.entity_id for m in hits} == {hits[0].entity_id}
+    assert all(m.kind == "place" and m.country == "US" for m in hits)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("Dagestani police detained three men.", "Dagestani", "Dagestan"),
+        ("Abkhaz officials rejected the plan.", "Abkhaz", "Abkhazia"),
+        ("Bavarian farmers protested in Munich.", "Bavarian", "Bavaria"),
+    ],
+)
+def test_a_peoples_adjective_links_to_its_region(nlp, text, surface, name):
+    m = _one(nlp, text, surface)
+    assert m.name == name and m.lat is not None
+
+
+def test_countries_inside_an_organisation_name(nlp):
+    ents = _ents(nlp, "The Kidney Foundation of Canada said donations rose.")
+    assert any(m.text == "Canada" and m.entity_id == "country:CA" for m in ents)
+    assert any(m.kind == "org" and "Kidney Foundation" in m.text for m in ents)
+
+
+def test_a_town_the_model_calls_a_person_is_a_place_after_in(nlp):
+    m = _one(nlp, "Police in Georgia said the crash happened in Roswell on Monday.", "Roswell")
+    assert m.kind == "place" and m.country == "US" and m.lat is not None

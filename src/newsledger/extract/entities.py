@@ -109,12 +109,13 @@ def _actor_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w]|\.\w)")
 
 
-# A dateline opening a paragraph: "NEWARK, N.J. (AP) —", "BEIRUT —", "TORRINGTON -- ".
+# A dateline opening a paragraph or following the headline on the same line: "NEWARK, N.J. (AP) —",
+# "BEIRUT —", "TORRINGTON -- ", "BEIRUT: ".
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"  # the place, in capitals
+    r"(?m)(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s))[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"  # the place
     r"(?=(?:,[ A-Za-z.]{2,20})?"  # ", N.J."
     r"[ \t]*(?:\([A-Za-z. ]{1,30}\)[ \t]*)?"  # "(AP)"
-    r"(?:—|–|--?|_)[ \t])"  # the dash
+    r"(?:—|–|--?|_|:)[ \t])"  # the dash, or a colon ("BEIRUT: The body of …")
 )
 
 
@@ -143,11 +144,31 @@ def _candidate_spans(doc: Doc, full: str) -> list[_Span]:
     for m in _DATELINE.finditer(full):
         a, b = m.span(1)
         if not any(x < b and a < y for x, y in taken):
-            spans.append(_Span(a, b, "GPE", None))
+            spans.append(_Span(a, b, "DATELINE", None))  # a place when the gazetteer knows it, else nothing
             taken.append((a, b))
-    spans.extend(_gazetteer_spans(doc, full, taken))
+    gaz = _gazetteer_spans(doc, full, taken)
+    spans.extend(gaz)
+    taken += [(s.start, s.end) for s in gaz]
+    spans.extend(_demonym_spans(doc, taken))
     spans.sort(key=lambda s: (s.start, -s.end))
     return spans
+
+
+def _demonym_spans(doc: Doc, taken: list[tuple[int, int]]) -> list[_Span]:
+    """Peoples' adjectives the model left untagged ("Russian-made", "Kurdish fighters"): NORP spans, which
+    link to their country."""
+    gz = gazetteer()
+    out: list[_Span] = []
+    for t in doc:
+        if t.ent_type_ or not t.text[:1].isupper() or t.pos_ not in ("ADJ", "PROPN", "NOUN"):
+            continue
+        a, b = t.idx, t.idx + len(t)
+        if any(x < b and a < y for x, y in taken):
+            continue
+        before_noun = t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("NOUN", "PROPN")
+        if gz.is_demonym(t.text) or (before_noun and _demonym_place(t.text, gz, {}) is not None):
+            out.append(_Span(a, b, "NORP", doc[t.i : t.i + 1]))
+    return out
 
 
 def _gazetteer_spans(doc: Doc, full: str, taken: list[tuple[int, int]]) -> list[_Span]:
@@ -240,11 +261,35 @@ def _score(p: Place, countries: dict[str, int], states: dict[str, int], explicit
     return s
 
 
+# A direction or part before a place name ("South Los Angeles", "northeast Georgia", "Greater London") and
+# a kind of division after it ("Fargo City", "Oaxaca State", "Kermanshah province"): when the whole name is
+# not in the gazetteer, the place it is part of is (within the 161 km a geoparser is judged by, mostly).
+_PART_OF = re.compile(
+    r"(?i)^(?:the\s+)?(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?|northern|southern|eastern|western|"
+    r"central|upper|lower|greater|downtown|metro|metropolitan|suburban|outer|inner|rural|coastal)\s+(?P<rest>.+)$"
+)
+_DIVISION_AFTER = re.compile(
+    r"^(?P<rest>.+?)\s+(?:[Cc]ity|[Ss]tate|[Pp]rovince|[Vv]illage|[Tt]own|[Tt]ownship|[Mm]unicipality|[Rr]egion|"
+    r"[Dd]istrict|[Oo]blast|[Gg]overnorate|[Pp]refecture)$"
+)
+
+
 def _place_candidates(text: str, gz: Gazetteer) -> list[Place]:
     cands = list(gz.candidates(text))
     code = gz.country_by_name.get(norm(text))
     if code and code in gz.countries and gz.countries[code] not in cands:
         cands.append(gz.countries[code])
+    if not cands:
+        for rx in (_PART_OF, _DIVISION_AFTER):
+            m = rx.match(text)
+            if m and m["rest"][:1].isupper():
+                rest = m["rest"]
+                cands = [p for p in gz.candidates(rest) if p.kind != "continent"]
+                code = gz.country_by_name.get(norm(rest))
+                if code and code in gz.countries and gz.countries[code] not in cands:
+                    cands.append(gz.countries[code])
+                if cands:
+                    break
     return cands
 
 
@@ -253,7 +298,7 @@ def _context(spans: list[_Span], full: str, gz: Gazetteer) -> tuple[dict[str, in
     countries: dict[str, int] = {}
     states: dict[str, int] = {}
     for s in spans:
-        if s.label not in ("GPE", "LOC", "NORP", "ACTOR"):
+        if s.label not in ("GPE", "LOC", "NORP", "ACTOR", "DATELINE"):
             continue
         text = full[s.start : s.end]
         if s.label == "ACTOR":
@@ -356,6 +401,53 @@ def _embedded_place(
     return None
 
 
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|from|into|across|around|toward|towards|through|throughout|within|between)"
+    r"\s+(?:the\s+)?$"
+)
+
+
+_DEMONYM_ENDINGS = (("ian", ("ia", "", "e")), ("an", ("a", "", "as")), ("i", ("",)), ("ese", ("",)),
+                    ("ish", ("istan", "")), ("", ("ia", "istan")))  # fmt: skip
+
+
+def _demonym_place(text: str, gz: Gazetteer, countries: dict[str, int]) -> Place | None:
+    """The region or country a people's adjective names when no country list has it: "Dagestani" →
+    Dagestan, "South Ossetian" → South Ossetia, "Abkhaz" → Abkhazia, "Kurdish" → Kurdistan. Only divisions
+    and countries (never a town that happens to share the stem), the article's countries first."""
+    words = text.split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return None
+    last = words[-1]
+    for ending, replacements in _DEMONYM_ENDINGS:
+        if not last.endswith(ending) or len(last) - len(ending) < 4:
+            continue
+        stem = last[: len(last) - len(ending)] if ending else last
+        for rep in replacements:
+            name = " ".join([*words[:-1], stem + rep])
+            cands = [p for p in _place_candidates(name, gz) if p.kind in ("country", "admin1") and not p.alt]
+            if cands:
+                return max(cands, key=lambda p: (p.country in countries, p.kind == "country", p.population))
+    return None
+
+
+def _embedded_countries(full: str, s: _Span, gz: Gazetteer, first: Mention | None) -> list[Mention]:
+    """Countries an organisation's name carries ("the Kidney Foundation of Canada", "The Canadian Press",
+    "the Russian Embassy"): the country, as its own mention inside the organisation's."""
+    out = []
+    for m in re.finditer(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?", full[s.start : s.end]):
+        for text in (m.group(0), m.group(0).split(" ")[0]):
+            a = s.start + m.start()
+            b = a + len(text)
+            if first is not None and first.start < b and a < first.end:
+                break
+            code = gz.country_code(text)
+            if code and code in gz.countries and not any(p.kind == "admin1" for p in gz.candidates(text)):
+                out.append(_country_mention(a, b, text, "GPE", code, gz))
+                break
+    return out
+
+
 def _prominent(cands: list[Place]) -> list[Place]:
     """Candidates strong enough to override the model's PERSON/ORG label: a division, country, continent, or
     a city of 100,000 or a capital."""
@@ -375,10 +467,15 @@ def _resolve_place(
 ) -> Place | None:
     cands = _place_candidates(text, gz)
     state = gz.state_code(text) if "." in text or text.isupper() else None
-    if state and state in gz.states and full[max(0, start - 2) : start] == ", ":
-        cands = [gz.states[state]]  # "Arlington, Va."
+    if state and state in gz.states and (full[max(0, start - 2) : start] == ", " or "." in text):
+        cands = [gz.states[state]]  # "Arlington, Va.", "in S.C."
     if label in ("PERSON", "ORG"):
-        cands = _prominent(cands)
+        if _LOCATIVE.search(full, max(0, start - 16), start) or _explicit_state(full, end, gz):
+            # "in Torrington", "Roswell, Ga.": a place the model took for a name, when the article's
+            # countries back it (or it is a big one)
+            cands = [p for p in cands if p.kind != "city" or p.country in countries or p.population >= 15000]
+        else:
+            cands = _prominent(cands)
     elif label == "GAZ":
         # Untagged by the model: a division, a country, or a town in a country the article names; one word
         # (often a surname or a common noun: "Scott", "Commerce") only for a town of 15,000 or with its state.
@@ -442,7 +539,36 @@ def extract_entities(doc: Doc) -> list[Mention]:
             countries[p.country] = countries.get(p.country, 0) + 1
         if p.country == "US" and p.admin1:
             states[p.admin1] = states.get(p.admin1, 0) + 1
-    return _link(spans, full, gz, countries, states, None)
+    return _one_sense(full, _link(spans, full, gz, countries, states, None))
+
+
+def _one_sense(full: str, mentions: list[Mention]) -> list[Mention]:
+    """One sense per article: a name resolved to a place where the article uses it as one ("in Torrington",
+    the dateline) is that place where the model took it for a person or an organisation, or missed it."""
+    places: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind == "place" and m.lat is not None and m.text[:1].isupper() and len(m.text) >= 4:
+            places.setdefault(m.text.lower(), m)
+    if not places:
+        return mentions
+    out: list[Mention] = []
+    for m in mentions:
+        p = places.get(m.text.lower())
+        if p is not None and m.lat is None and m.kind in ("person", "org", "place"):
+            m = Mention(m.start, m.end, m.text, "GPE", "place", p.entity_id, p.name, p.country, p.lat, p.lon)
+        out.append(m)
+    taken = sorted((m.start, m.end) for m in out)
+    names = sorted(places, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE)
+    for hit in rx.finditer(full):
+        a, b = hit.span()
+        word = hit.group(0)
+        if not (word[:1].isupper()) or any(x < b and a < y for x, y in taken):
+            continue
+        p = places[word.lower()]
+        out.append(Mention(a, b, word, "GPE", "place", p.entity_id, p.name, p.country, p.lat, p.lon))
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
 
 
 def _vote(
@@ -457,7 +583,7 @@ def _vote(
     keys: list[str] = []
     for s in spans:
         text = full[s.start : s.end]
-        if s.label in ("GPE", "LOC", "GAZ", "PERSON"):
+        if s.label in ("GPE", "LOC", "GAZ", "PERSON", "DATELINE"):
             keys.append(norm(text))
         elif s.label in ("ORG", "FAC"):  # "Hall County Environmental Health", "the Georgia EPD"
             words = norm(text).split()
@@ -521,16 +647,23 @@ def _link(
             ambiguous = code is not None and any(
                 p.kind == "admin1" and p.country == "US" for p in gz.candidates(text)
             )
-            if code and not ambiguous and not (label in ("ORG", "PERSON") and gz.is_demonym(text)):
+            lone = " " not in text  # "Azerbaijani" alone is a people's name, whatever label the model gave
+            if (
+                code
+                and not ambiguous
+                and not (label in ("ORG", "PERSON") and gz.is_demonym(text) and not lone)
+            ):
                 mentions.append(_country_mention(start, end, text, label, code, gz))
                 continue
         if label == "NORP":
             cont = _CONTINENT_ADJ.get(norm(text).removesuffix("s"))
             place = next((p for p in gz.candidates(cont) if p.kind == "continent"), None) if cont else None
+            if place is None:
+                place = _demonym_place(text, gz, countries)
             if place is not None:
                 mentions.append(_place_mention(start, end, text, label, place, False, gz))
             continue  # other groups (religions, parties) are not entities here
-        if label in _PLACE_LABELS or label in ("PERSON", "ORG", "GAZ"):
+        if label in _PLACE_LABELS or label in ("PERSON", "ORG", "GAZ", "DATELINE"):
             m = re.fullmatch(r"(?:the )?(North|South|East|West)", text, flags=re.IGNORECASE)
             if m and text.split()[-1].istitle():
                 code = _compass_country(m.group(1), countries, gz)
@@ -547,12 +680,13 @@ def _link(
             if label in _PLACE_LABELS:
                 mentions.append(Mention(start, end, text, label, "place", f"place:{_slug(text)}", text))
                 continue
-            if label == "GAZ":
+            if label in ("GAZ", "DATELINE"):
                 continue
         if label in ("ORG", "FAC"):
             emb = _embedded_place(full, s, gz, countries, states)
             if emb is not None:
                 mentions.append(emb)
+            mentions.extend(_embedded_countries(full, s, gz, emb))
         if label == "PERSON":
             eid, name = f"person:{_slug(text)}", text
             mentions.append(Mention(start, end, text, label, "person", eid, name))
