@@ -142,3 +142,67 @@ def test_parenthetical_cue():
     found = claims_of("Bringing the troops home, the president said, would take a year.")
     c = next(c for c in found if c.cue.text == "said")
     assert "would take a year" in c.content.text or "Bringing the troops home" in c.content.text
+
+
+def claims_raw(text: str) -> list[Claim]:
+    """Claims of a text as read (no cleaning): short made-up snippets are not article-shaped."""
+    (ex,) = list(run([RawDocument(path="t.txt", text=text)], Options(clean=False)))
+    assert isinstance(ex, Extraction)
+    return ex.claims
+
+
+def test_a_quotation_signed_with_a_dash():
+    found = claims_raw(
+        "Readers wrote in after the debate.\n\n"
+        "“He represents our greatest shame.” ― Sonya Herridge “Mostly he promotes ignorance.” ― Esther Tapia\n"
+    )
+    signed = {c.source.text: c for c in found if c.source is not None and c.cue.text == "―"}
+    assert set(signed) == {"Sonya Herridge", "Esther Tapia"}
+    assert signed["Sonya Herridge"].content.text == "He represents our greatest shame."
+    assert signed["Esther Tapia"].quote == "direct"
+
+
+def test_a_speaker_and_a_colon_lead_a_headline_or_a_transcript_line():
+    found = claims_raw(
+        "Pence: Flowers Will Not Be at the Debate\n\n"
+        "WALLACE: Let us start with the news of the day.\n\n"
+        "Note: this story was updated on Friday.\n"
+    )
+    led = {c.source.text: c.content.text for c in found if c.cue.text == ":" and c.source is not None}
+    assert led == {
+        "Pence": "Flowers Will Not Be at the Debate",
+        "WALLACE": "Let us start with the news of the day.",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The senator blasted the agreement as a giveaway.", "blasted"),
+        ("Clinton cited a new poll showing her ahead.", "cited"),
+        ("Trump seems to think the election is rigged.", "seems"),
+    ],
+)
+def test_cues_mined_from_the_training_articles(text, cue):
+    c = one(text)
+    assert c.cue.text == cue and c.source is not None
+
+
+def test_citing_inside_a_report_is_a_link_not_a_claim():
+    c = one("Local media reported, citing police sources, that the road was blocked.")
+    assert c.cue.text == "reported" and [v.name for v in c.via][:2] == ["police sources", "Local media"]
+
+
+def test_a_transcript_speaker_is_not_taken_for_a_dateline():
+    """The cleaner reads "BEIRUT: …" as a dateline, but "WALLACE: …" (no place of that name and size) as a
+    speaker, whose line stays in the text and becomes a claim."""
+    text = (
+        "Debate transcript\n\nWALLACE: Let us start with the news of the day and the debate.\n\n"
+        "PENCE: Well, look, the question really should be asked of the other campaign.\n"
+    )
+    (ex,) = list(run([RawDocument(path="t.txt", text=text)], Options(published=dt.date(2024, 10, 18))))
+    assert isinstance(ex, Extraction) and ex.article.dateline is None
+    assert {c.source.text for c in ex.claims if c.cue.text == ":" and c.source} == {"WALLACE", "PENCE"}
+    (ex,) = list(run([RawDocument(path="b.txt", text="Body found\n\nBEIRUT: The body of a man was found on "
+                                  "Saturday, a police report said.\n")], Options()))  # fmt: skip
+    assert isinstance(ex, Extraction) and ex.article.dateline == "BEIRUT"

@@ -211,6 +211,23 @@ _DATELINE = re.compile(
         \s*(?:[-–—]+|:)\s+(?=[A-Z"“‘'])""",
     re.VERBOSE,
 )
+
+
+def _speaker_label(m: re.Match[str]) -> bool:
+    """A colon after one name with no agency and no region ("WALLACE: Let's start …") labels a speaker in a
+    transcript; it is a dateline ("BEIRUT: The body …") only when the gazetteer knows the name as a country,
+    a division or a city of 50,000."""
+    place = m.group("place").strip()
+    if m.group("agency") or "," in place or not m.group(0).rstrip().endswith(":"):
+        return False
+    from .extract.gazetteer import gazetteer
+
+    gz = gazetteer()
+    name = place.title()
+    known = [p for p in gz.candidates(name) if p.kind != "city" or p.population >= 50_000]
+    return not known and gz.country_code(name) is None  # "Wallace" is a small town too: not enough
+
+
 _ANNOUNCES_LIST = re.compile(
     r"^\s*(?:related|recommended|more\s+(?:from|on|about|in|stories)|you\s+(?:may|might)\s+also\s+like|"
     r"don['’]?t\s+miss|most\s+(?:read|popular|viewed)|trending|popular\s+on|read\s+more|see\s+also|also\s+read)\b",
@@ -618,7 +635,7 @@ def clean_text(
     for ln in body:
         if ln.reason is None and not ln.heading:
             m = _DATELINE.match(ln.text)
-            if m and len(m.group("place").split()) <= 6:
+            if m and len(m.group("place").split()) <= 6 and not _speaker_label(m):
                 res.dateline = m.group("place").strip(" ,")
                 res.dateline_agency = (m.group("agency") or "").strip() or None
                 date_cut = (ln, m.end())
