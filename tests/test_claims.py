@@ -30,7 +30,8 @@ def one(text: str) -> Claim:
 @pytest.mark.parametrize(
     ("text", "source", "cue", "content", "quote"),
     [
-        ('"We will not retreat," the minister said.', "the minister", "said", "We will not retreat", "direct"),
+        # A quotation keeps the punctuation inside its marks (PolNeAR's convention), comma included.
+        ('"We will not retreat," the minister said.', "the minister", "said", "We will not retreat,", "direct"),
         ('The minister said: "We will not retreat."', "The minister", "said", "We will not retreat.", "direct"),
         ("The minister said that the army would not retreat.", "The minister", "said",
          "that the army would not retreat", "indirect"),

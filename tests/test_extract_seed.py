@@ -44,7 +44,7 @@ def test_seed_claims(sample_extraction):
     assert [v.entity_id for v in nis.via] == ["intel:nis", "media:afp"]
     src = by_cue[("an NIS source", "told")]
     assert src.quote == "direct" and [v.name for v in src.via] == ["an NIS source", "Yonhap"]
-    assert src.content.text == "The movement of North Korean troops has already begun"
+    assert src.content.text == "The movement of North Korean troops has already begun,"  # as quoted
     he = by_cue[("Volodymyr Zelensky", "suggested")]
     assert "suggested" in he.hedges
     seen = by_cue[("Volodymyr Zelensky", "said")]

@@ -92,6 +92,17 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _inside(text: str, start: int, end: int) -> tuple[int, int]:
+    """The words inside quotation marks with their own punctuation, as PolNeAR marks a quotation ("We will
+    not retreat,” the minister said: the comma is inside the marks); only spaces and stray marks go."""
+    chars = " \t\n" + _QUOTES + "‘’"
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
 def _np_range(tok: Token, *, stop_at_to: bool = False) -> tuple[int, int]:
     """A noun phrase: the token's subtree without relative clauses and appositive tails (and, for the
     object of a cue, without a trailing "to RECIPIENT")."""
@@ -360,6 +371,9 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                     ),
                     None,
                 )
+                if obj is not None and obj.dep_ == "prep":
+                    # "called for a ban": the content is what the preposition governs, not "for"
+                    obj = next((c for c in obj.children if c.dep_ in ("pobj", "pcomp")), obj)
                 if obj is not None and (obj.right_edge.i - obj.left_edge.i) >= 1:
                     content = _strip(text, obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
             elif object_cue and comp is None:
@@ -382,7 +396,7 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 )
             ):
                 q = max(sent_quotes, key=lambda r: r[1] - r[0])
-                content = _strip(text, q[0], q[1])
+                content = _inside(text, q[0], q[1])
                 kind = "direct"
             elif content and any(content[0] <= q[0] and q[1] <= content[1] for q in sent_quotes):
                 kind = "mixed"
@@ -393,7 +407,11 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
             stance, cue_s, cue_e = _stance(tok)
             source = None
             if subj is not None:
-                r = _np_range(subj)
+                # The whole noun phrase, appositions and party labels included ("Sen. David Perdue (R-Ga.)",
+                # "Minyon Moore, a senior adviser to the Clinton campaign,"), as PolNeAR marks sources.
+                r = _strip(text, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
+                if r[1] <= r[0] or subj.right_edge.i >= tok.i > subj.i:
+                    r = _np_range(subj)
                 eid, name = _resolve(subj, mentions)
                 source = SourceRef(r[0], r[1], text[r[0] : r[1]], eid, name)
             via: list[ViaLink] = []
@@ -473,7 +491,7 @@ def _punctuation_claims(
         if m is None or len(m.group(1).split()) > 5:
             continue
         dash = m.start(0) + len(m.group(0)) - len(m.group(0).lstrip(" \t\u00a0"))
-        c0, c1 = _strip(text, q0, q1)
+        c0, c1 = _inside(text, q0, q1)
         if c1 > c0:
             src = source(*m.span(1))
             out.append(Claim(q0, m.end(1), src, _span(text, dash, dash + 1), _span(text, c0, c1), "direct",
