@@ -32,7 +32,8 @@ def one(text: str) -> Claim:
     [
         # A quotation keeps the punctuation inside its marks (PolNeAR's convention), comma included.
         ('"We will not retreat," the minister said.', "the minister", "said", "We will not retreat,", "direct"),
-        ('The minister said: "We will not retreat."', "The minister", "said", "We will not retreat.", "direct"),
+        # A colon right after the verb is part of the cue, as PolNeAR marks it.
+        ('The minister said: "We will not retreat."', "The minister", "said:", "We will not retreat.", "direct"),
         ("The minister said that the army would not retreat.", "The minister", "said",
          "that the army would not retreat", "indirect"),
         ("Officials told reporters the border was closed.", "Officials", "told", "the border was closed",
@@ -207,3 +208,16 @@ def test_a_transcript_speaker_is_not_taken_for_a_dateline():
     (ex,) = list(run([RawDocument(path="b.txt", text="Body found\n\nBEIRUT: The body of a man was found on "
                                   "Saturday, a police report said.\n")], Options()))  # fmt: skip
     assert isinstance(ex, Extraction) and ex.article.dateline == "BEIRUT"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The senator has also said that the deal was a mistake.", "has also said"),
+        ("The governor pointed out that the budget was balanced.", "pointed out"),
+        ("Activists called for a ban on the pesticide.", "called for"),
+        ("The minister did not say that the talks had failed.", "did not say"),  # declines to confirm
+    ],
+)
+def test_the_cue_carries_its_auxiliaries_adverbs_and_particles(text, cue):
+    assert one(text).cue.text == cue

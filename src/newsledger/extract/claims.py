@@ -221,6 +221,36 @@ def _stance(cue: Token) -> tuple[str, int, int]:
     return "asserts", start, end
 
 
+_CUE_PREPS = frozenset({"for", "about", "on", "to", "against", "of", "as", "at"})
+
+
+def _cue_extent(cue: Token, start: int, end: int, content: tuple[int, int]) -> tuple[int, int]:
+    """The cue as PolNeAR marks it: with the auxiliaries and adverbs right before the verb ("has also
+    said", "is now saying"), a particle or the preposition that introduces the content ("pointed out",
+    "called for", "talked about"), and a colon right after it ("said:")."""
+    doc = cue.doc
+    i = cue.i
+    while i > 0 and doc[i - 1].head.i == cue.i and doc[i - 1].dep_ in ("aux", "auxpass", "advmod"):
+        if doc[i - 1].lower_ in ("not", "n't") or doc[i - 1].idx < content[1] <= cue.idx:
+            break
+        i -= 1
+    start = min(start, doc[i].idx)
+    j = cue.i
+    while j + 1 < len(doc):
+        nxt = doc[j + 1]
+        if nxt.head.i == cue.i and (
+            nxt.dep_ == "prt"
+            or (nxt.dep_ in ("prep", "dative") and nxt.lower_ in _CUE_PREPS and nxt.idx < content[0])
+        ):
+            j += 1
+            continue
+        if nxt.text == ":" and nxt.idx < content[0]:
+            j += 1
+        break
+    last = doc[j]
+    return start, max(end, last.idx + len(last))
+
+
 def _hedges(cue: Token, content: str, sentence: str) -> tuple[str, ...]:
     found: list[str] = []
     lemma = cue.lemma_.lower()
@@ -405,6 +435,7 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
             if subj is None and (tok.dep_ != "ROOT" or tok.i == sent.start):
                 continue
             stance, cue_s, cue_e = _stance(tok)
+            cue_s, cue_e = _cue_extent(tok, cue_s, cue_e, content)
             source = None
             if subj is not None:
                 # The whole noun phrase, appositions and party labels included ("Sen. David Perdue (R-Ga.)",
