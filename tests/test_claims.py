@@ -221,3 +221,10 @@ def test_a_transcript_speaker_is_not_taken_for_a_dateline():
 )
 def test_the_cue_carries_its_auxiliaries_adverbs_and_particles(text, cue):
     assert one(text).cue.text == cue
+
+
+def test_a_quoted_ending_keeps_its_stop_and_an_apposition_its_comma():
+    c = one('Trump said the report was "one hell of a way to lose."')
+    assert c.content.text.endswith("lose.") and c.quote == "mixed"
+    c = one("Minyon Moore, a senior adviser to the campaign, said that turnout was strong.")
+    assert c.source is not None and c.source.text == "Minyon Moore, a senior adviser to the campaign,"

@@ -432,6 +432,10 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 kind = "mixed"
             if content is None or content[1] <= content[0]:
                 continue
+            if re.match(r"[.!?,][\"”’']", text[content[1] : content[1] + 2]):
+                content = (content[0], content[1] + 1)  # "… under wraps.”": the quoted words' own stop
+                if kind == "indirect" and any(content[0] <= q[0] and q[1] <= content[1] for q in sent_quotes):
+                    kind = "mixed"
             if subj is None and (tok.dep_ != "ROOT" or tok.i == sent.start):
                 continue
             stance, cue_s, cue_e = _stance(tok)
@@ -443,6 +447,8 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 r = _strip(text, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
                 if r[1] <= r[0] or subj.right_edge.i >= tok.i > subj.i:
                     r = _np_range(subj)
+                elif "," in text[r[0] : r[1]] and text[r[1] : r[1] + 1] == ",":
+                    r = (r[0], r[1] + 1)  # "Minyon Moore, a senior adviser, said": the comma closing it
                 eid, name = _resolve(subj, mentions)
                 source = SourceRef(r[0], r[1], text[r[0] : r[1]], eid, name)
             via: list[ViaLink] = []
