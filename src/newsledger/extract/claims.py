@@ -82,9 +82,11 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim spaces, commas and quote marks from both ends of a character range."""
-    chars = " \t\n,;:" + _QUOTES + "‘’'"
+_STRIP_CHARS = " \t\n,;:" + _QUOTES + "‘’'"
+
+
+def _strip(text: str, start: int, end: int, chars: str = _STRIP_CHARS) -> tuple[int, int]:
+    """Trim spaces, commas and quote marks (or ``chars``) from both ends of a character range."""
     while start < end and text[start] in chars:
         start += 1
     while end > start and text[end - 1] in chars:
@@ -95,12 +97,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def _inside(text: str, start: int, end: int) -> tuple[int, int]:
     """The words inside quotation marks with their own punctuation, as PolNeAR marks a quotation ("We will
     not retreat,” the minister said: the comma is inside the marks); only spaces and stray marks go."""
-    chars = " \t\n" + _QUOTES + "‘’"
-    while start < end and text[start] in chars:
-        start += 1
-    while end > start and text[end - 1] in chars:
-        end -= 1
-    return start, end
+    return _strip(text, start, end, " \t\n" + _QUOTES + "‘’")
 
 
 def _np_range(tok: Token, *, stop_at_to: bool = False) -> tuple[int, int]:
