@@ -228,3 +228,12 @@ def test_a_quoted_ending_keeps_its_stop_and_an_apposition_its_comma():
     assert c.content.text.endswith("lose.") and c.quote == "mixed"
     c = one("Minyon Moore, a senior adviser to the campaign, said that turnout was strong.")
     assert c.source is not None and c.source.text == "Minyon Moore, a senior adviser to the campaign,"
+
+
+def test_a_quote_the_parser_ended_before_its_speaker():
+    found = claims_of(
+        "The candidate spoke in Ohio on Monday about the shooting and the protests that followed it.\n\n"
+        "“How many times do we have to see this in our country?” Clinton said. “This is unbearable.”\n"
+    )
+    c = next(c for c in found if c.source is not None and c.source.text == "Clinton")
+    assert c.content.text == "How many times do we have to see this in our country?" and c.quote == "direct"

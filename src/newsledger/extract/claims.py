@@ -427,6 +427,13 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 kind = "direct"
             elif content and any(content[0] <= q[0] and q[1] <= content[1] for q in sent_quotes):
                 kind = "mixed"
+            if content is None and subj is not None and not sent_quotes:
+                # “How many times do we have to see this?” Clinton said. — the parser ends the sentence at
+                # the question mark inside the quote; the quote just before is the content.
+                prior = [q for q in quotes if q[1] < s_start and text[q[1] + 1 : s_start].strip() == ""]
+                if prior and tok.i - sent.start <= 4:
+                    content = _inside(text, prior[-1][0], prior[-1][1])
+                    kind = "direct"
             if content is None or content[1] <= content[0]:
                 continue
             if re.match(r"[.!?,][\"”’']", text[content[1] : content[1] + 2]):
