@@ -130,10 +130,6 @@ def _tense(span: Span) -> str:
     return "past"
 
 
-# Single words that TimeML marks as time expressions but the NER model does not tag as dates.
-_REF_WORDS = frozenset({"now", "currently", "nowadays", "recently"})
-
-
 # A past-tense clause may still name a date shortly after the publication date ("said it will pay the
 # dividend Dec. 15"); only dates further ahead than this are moved to the previous year.
 PAST_DATE_SLACK_DAYS = 60
