@@ -202,7 +202,7 @@ def test_a_store_from_before_proposition_filters_gets_its_speakers_and_stances(s
     import shutil
     import sqlite3
 
-    from newsledger.store import Store
+    from newsledger.store import PropositionFilter, Store
 
     old = tmp_path / "old.db"
     shutil.copy(seed_db, old)
@@ -225,7 +225,7 @@ def test_a_store_from_before_proposition_filters_gets_its_speakers_and_stances(s
     con.close()
     with Store(old) as store:
         filled = sets(store.db.execute(query))
-        declined = store.propositions(kind="claim", stance="declines_to_confirm")
-        by_nis = store.propositions(kind="claim", source="intel:nis")
+        declined = store.propositions(PropositionFilter(kind="claim", stance="declines_to_confirm"))
+        by_nis = store.propositions(PropositionFilter(kind="claim", source="intel:nis"))
     assert filled == fresh  # every member is in the JSON of a small store, so nothing is lost
     assert len(declined) == 1 and by_nis

@@ -29,7 +29,7 @@ from .model import Extraction
 from .parallel import default_workers, ingest_local
 from .pipeline import DEFAULT_BATCH_SIZE, Options, run
 from .readers import iter_paths, parse_date, read_inputs
-from .store import BatchWriter, Store
+from .store import BatchWriter, PropositionFilter, Store
 
 app = typer.Typer(
     name="newsledger",
@@ -226,7 +226,7 @@ def propositions(
 ) -> None:
     """Claims and events said by several reports, with origins, independent sources and first-seen date."""
     with _open(db) as store:
-        rows = store.propositions(kind=kind, limit=limit)
+        rows = store.propositions(PropositionFilter(kind=kind), limit=limit)
     data = [{"id": r["id"], "kind": r["kind"], **json.loads(r["data"])} for r in rows]
     if fmt == "jsonl":
         _jsonl(data)

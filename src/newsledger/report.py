@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from .store import Store
+from .store import PropositionFilter, Store
 
 _TOP_ENTITIES = 15
 _ENTITY_GROUPS = (
@@ -28,7 +28,7 @@ def _md(text: str | None) -> str:
 def _story(store: Store) -> list[str]:
     """Key figures by source over time, contested points, the timeline (from `consolidate`)."""
     ests = [json.loads(r["data"]) for r in store.estimates()]
-    props = [json.loads(r["data"]) for r in store.propositions(kind="claim")]
+    props = [json.loads(r["data"]) for r in store.propositions(PropositionFilter(kind="claim"))]
     line = [json.loads(r["data"]) for r in store.timeline()]
     if not (ests or props or line):
         return []

@@ -192,6 +192,54 @@ PROPOSITION_SORTS = {
     "oldest": "first_seen IS NULL, first_seen, reports DESC, id",
 }
 
+
+@dataclass(frozen=True, slots=True)
+class PropositionFilter:
+    """Which propositions a list shows, and in what order (the API, the ledger, the CLI, the report):
+    ``source`` matches a speaker's name or origin id and ``stance`` any member claim's stance (both kept
+    beside each proposition, migration 0008); ``label`` a part of the label; ``since``/``until`` bound the
+    first-seen date; ``sort`` is a key of :data:`PROPOSITION_SORTS`."""
+
+    kind: str | None = None
+    corroboration: str | None = None
+    source: str | None = None
+    stance: str | None = None
+    label: str | None = None
+    since: str | None = None
+    until: str | None = None
+    sort: str = "reports"
+
+    @property
+    def order(self) -> str:
+        return PROPOSITION_SORTS[self.sort]
+
+    def where(self) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        args: list[Any] = []
+        if self.kind:
+            where.append("p.kind = ?")
+            args.append(self.kind)
+        if self.corroboration:
+            where.append("p.corroboration = ?")
+            args.append(self.corroboration)
+        if self.source:  # p.speakers holds one name or origin id per line
+            where.append("p.speakers LIKE ?")
+            args.append(f"%{self.source}%")
+        if self.stance:
+            where.append("(' ' || p.stances || ' ') LIKE ?")
+            args.append(f"% {self.stance} %")
+        if self.label:
+            where.append("p.label LIKE ?")
+            args.append(f"%{self.label}%")
+        if self.since:
+            where.append("p.first_seen >= ?")
+            args.append(self.since)
+        if self.until:
+            where.append("p.first_seen <= ?")
+            args.append(self.until + "~")  # "2024-10" keeps every day of October
+        return where, args
+
+
 # Tables whose rows belong to one article (deleted with it, counted by ``stats``).
 ARTICLE_TABLES = ("removed_spans", "headings", "mentions", "times", "quantities", "claims", "events")
 
@@ -617,52 +665,30 @@ class Store:
 
     # ----------------------------------------------------------------- consolidation (consolidate.py)
     def propositions(
-        self,
-        *,
-        kind: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-        corroboration: str | None = None,
-        source: str | None = None,
-        stance: str | None = None,
-        label: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        sort: str = "reports",
+        self, which: PropositionFilter | None = None, *, limit: int | None = None, offset: int = 0
     ) -> list[sqlite3.Row]:
-        """Propositions, filtered in SQLite: ``source`` (entity id or part of a name) and ``stance`` match
-        any member claim; ``label`` a part of the label; ``since``/``until`` bound the first-seen date."""
-        where, args = _proposition_filters(kind, corroboration, source, stance, label, since, until)
-        sql = _list_sql("SELECT * FROM propositions p", where, PROPOSITION_SORTS[sort], limit, offset)
-        return list(self.db.execute(sql, args))
+        """Propositions, filtered and sorted in SQLite (:class:`PropositionFilter`)."""
+        which = which or PropositionFilter()
+        where, args = which.where()
+        return list(
+            self.db.execute(
+                _list_sql("SELECT * FROM propositions p", where, which.order, limit, offset), args
+            )
+        )
 
     def proposition_summaries(
-        self,
-        *,
-        kind: str | None = None,
-        limit: int = 50,
-        offset: int = 0,
-        members: int = 20,
-        corroboration: str | None = None,
-        source: str | None = None,
-        stance: str | None = None,
-        label: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        sort: str = "reports",
+        self, which: PropositionFilter, *, limit: int = 50, offset: int = 0, members: int = 20
     ) -> list[sqlite3.Row]:
         """Propositions for a list page: the JSON cut down in SQLite (first ``members`` members and
-        ``members_total``), so a story reprinted ten thousand times does not cost ten thousand parses.
-        Filters and sorts as :meth:`propositions`."""
-        where, args = _proposition_filters(kind, corroboration, source, stance, label, since, until)
-        order = PROPOSITION_SORTS[sort]
-        page = _list_sql("SELECT p.id FROM propositions p", where, order, limit, offset)
+        ``members_total``), so a story reprinted ten thousand times does not cost ten thousand parses."""
+        where, args = which.where()
+        page = _list_sql("SELECT p.id FROM propositions p", where, which.order, limit, offset)
         # The page's ids first, then the cut-down JSON of those rows only (not of every match).
         sql = (
             "SELECT id, json_set(json_remove(data, '$.members'), '$.members',"
             " (SELECT json_group_array(json(value)) FROM json_each(p.data, '$.members') WHERE key < ?),"
             f" '$.id', p.id, '$.kind', p.kind) AS data FROM propositions p WHERE p.id IN ({page})"
-            f" ORDER BY {order}"
+            f" ORDER BY {which.order}"
         )
         return list(self.db.execute(sql, [members, *args]))
 
@@ -776,41 +802,6 @@ class Store:
             out["integrity"] = self.db.execute("PRAGMA integrity_check").fetchone()[0]
         out["migrations"] = self.migrations()
         return out
-
-
-def _proposition_filters(
-    kind: str | None,
-    corroboration: str | None,
-    source: str | None,
-    stance: str | None,
-    label: str | None,
-    since: str | None,
-    until: str | None,
-) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    args: list[Any] = []
-    if kind:
-        where.append("p.kind = ?")
-        args.append(kind)
-    if corroboration:
-        where.append("p.corroboration = ?")
-        args.append(corroboration)
-    if source:  # a speaker's name or origin id (p.speakers holds one per line)
-        where.append("p.speakers LIKE ?")
-        args.append(f"%{source}%")
-    if stance:
-        where.append("(' ' || p.stances || ' ') LIKE ?")
-        args.append(f"% {stance} %")
-    if label:
-        where.append("p.label LIKE ?")
-        args.append(f"%{label}%")
-    if since:
-        where.append("p.first_seen >= ?")
-        args.append(since)
-    if until:
-        where.append("p.first_seen <= ?")
-        args.append(until + "~")  # "2024-10" keeps every day of October
-    return where, args
 
 
 def _list_sql(sql: str, where: list[str], order: str, limit: int | None, offset: int = 0) -> str:

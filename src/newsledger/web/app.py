@@ -24,7 +24,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
-from ..store import Store
+from ..store import PropositionFilter, Store
 
 HERE = Path(__file__).parent
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -272,10 +272,11 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
         members: Annotated[int, Query(ge=0, le=50, description="Members shown per proposition.")] = 5,
     ) -> Response:  # fmt: skip
         off = _offset(cursor)
-        rows = store.proposition_summaries(
-            kind=kind, limit=limit + 1, offset=off, members=members, source=source, stance=stance,
-            label=label, corroboration=corroboration, since=since, until=until, sort=sort,
+        which = PropositionFilter(
+            kind=kind, corroboration=corroboration, source=source, stance=stance, label=label, since=since,
+            until=until, sort=sort,
         )  # fmt: skip
+        rows = store.proposition_summaries(which, limit=limit + 1, offset=off, members=members)
         return _raw_page([r["data"] for r in rows], off, limit)
 
     @app.get("/api/propositions/{proposition_id}", tags=["consolidation"])
@@ -350,11 +351,13 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
         # The most reported propositions make the sources table; contested ones are fetched on their own.
         props = [
             {"id": r["id"], **json.loads(r["data"])}
-            for r in store.propositions(kind="claim", limit=STORY_PROPS)
+            for r in store.propositions(PropositionFilter(kind="claim"), limit=STORY_PROPS)
         ]
         contested = [
             {"id": r["id"], **json.loads(r["data"])}
-            for r in store.propositions(kind="claim", corroboration="contested", limit=STORY_PROPS)
+            for r in store.propositions(
+                PropositionFilter(kind="claim", corroboration="contested"), limit=STORY_PROPS
+            )
         ]
         line = [{"id": r["id"], **json.loads(r["data"])} for r in store.timeline(limit=STORY_PROPS)]
         sources: dict[str, list[int]] = {}  # source → [claims, propositions, with another origin]
@@ -382,10 +385,11 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
     ) -> HTMLResponse:  # fmt: skip
         # Filtered and sorted in SQLite, a page at a time: the ledger stays fast on a big store.
         off = _offset(cursor)
-        rows = store.proposition_summaries(
-            kind="claim", limit=LEDGER_PROPS + 1, offset=off, members=MAX_MEMBERS, source=source or None,
-            stance=stance or None, label=entity or None, since=since or None, until=until or None, sort=sort,
+        which = PropositionFilter(
+            kind="claim", source=source or None, stance=stance or None, label=entity or None,
+            since=since or None, until=until or None, sort=sort,
         )  # fmt: skip
+        rows = store.proposition_summaries(which, limit=LEDGER_PROPS + 1, offset=off, members=MAX_MEMBERS)
         props = [json.loads(r["data"]) for r in rows]
         more = len(props) > LEDGER_PROPS
         query = {k: v for k, v in (("source", source), ("stance", stance), ("entity", entity),
