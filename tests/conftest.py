@@ -61,6 +61,23 @@ def cli(
     )
 
 
+def seed_and_hostile_store(folder: Path, hostile: str, hostile_meta: dict[str, str]) -> Path:
+    """A store of the seed article (published 2024-10-18, outlet "Seed Daily") and one hostile page (its
+    text and metadata given), ingested as a user would; the web and browser tests read it."""
+    import json
+
+    src = folder / "in"
+    src.mkdir()
+    (src / "seed.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (src / "seed.txt.meta.json").write_text(json.dumps({"published": "2024-10-18", "outlet": "Seed Daily"}))
+    (src / "hostile.txt").write_text(hostile, encoding="utf-8")
+    (src / "hostile.txt.meta.json").write_text(json.dumps(hostile_meta))
+    db = folder / "s.db"
+    res = cli("ingest", str(src), "--db", str(db))
+    assert res.returncode == 0, res.stderr.decode()
+    return db
+
+
 @contextlib.contextmanager
 def serving(db: Path, *extra: str) -> Iterator[str]:
     """``newsledger serve`` on a free local port, as a user starts it; yields its base URL."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, ROOT, cli, serving
+from conftest import ROOT, seed_and_hostile_store, serving
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -30,15 +30,8 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("browser")
-    src = folder / "in"
-    src.mkdir()
-    (src / "seed.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
-    (src / "seed.txt.meta.json").write_text(json.dumps({"published": "2024-10-18", "outlet": "Seed Daily"}))
-    (src / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    (src / "hostile.txt.meta.json").write_text(json.dumps({"published": "2024-10-19", "outlet": "Hostile"}))
-    db = folder / "s.db"
-    assert cli("ingest", str(src), "--db", str(db)).returncode == 0
+    meta = {"published": "2024-10-19", "outlet": "Hostile"}
+    db = seed_and_hostile_store(tmp_path_factory.mktemp("browser"), HOSTILE, meta)
     with serving(db) as base:
         yield base
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import EXAMPLE, cli
+from conftest import cli, seed_and_hostile_store
 
 HOSTILE = (
     "Hostile page <script>alert('title')</script>\n\n"
@@ -21,19 +21,8 @@ HOSTILE = (
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("web")
-    src = folder / "in"
-    src.mkdir()
-    (src / "seed.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
-    (src / "seed.txt.meta.json").write_text(json.dumps({"published": "2024-10-18", "outlet": "Seed Daily"}))
-    (src / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    (src / "hostile.txt.meta.json").write_text(
-        json.dumps({"published": "2024-10-19", "url": "javascript:alert(5)"})
-    )
-    path = folder / "s.db"
-    res = cli("ingest", str(src), "--db", str(path))
-    assert res.returncode == 0, res.stderr.decode()
-    return path
+    meta = {"published": "2024-10-19", "url": "javascript:alert(5)"}
+    return seed_and_hostile_store(tmp_path_factory.mktemp("web"), HOSTILE, meta)
 
 
 @pytest.fixture(scope="module")
