@@ -2,6 +2,11 @@
 
     .venv/bin/python bench/consolidate.py [--split train|dev|test|all]      # wire origins
     .venv/bin/python bench/consolidate.py --scale [--sizes 1000,10000,100000] [--base 200]
+    .venv/bin/python bench/consolidate.py --gold [--show]                    # propositions, estimates
+
+Gold: the hand-built dev gold of consolidate_gold/propositions.json (11 stories, 76 PolNeAR train articles;
+see consolidate_gold/README.md) is ingested into one store and scored pairwise — propositions over PolNeAR's
+attributions matched to extracted claims, estimate groups over annotated figures.
 
 Wire origins: every PolNeAR article of the split is read and cleaned as `newsledger ingest` does (no
 parse needed), and `consolidate.wire_origin` names its wire service from the dateline credit and the
@@ -77,6 +82,189 @@ def wire_bench(shared: Path, split: str) -> None:
     if "--show" in sys.argv:
         for e in errors:
             print("  ", e)
+
+
+def _pairs_score(gold: dict[str, str], pred: dict[str, str], article: dict[str, str]) -> tuple[int, int, int]:
+    """Pairwise counts over pairs of units from different articles: (both same, predicted only, gold only).
+    ``gold`` and ``pred`` map each unit to its cluster; a unit missing from ``pred`` is a singleton."""
+    from collections import Counter
+
+    def same_pairs(cluster_of: dict[str, str]) -> Counter:
+        # pairs in one cluster, minus those within one article: sum over clusters of C(n,2) - sum C(n_a,2)
+        by: dict[str, list[str]] = {}
+        for u, c in cluster_of.items():
+            by.setdefault(c, []).append(u)
+        out: Counter = Counter()
+        for members in by.values():
+            for i, u in enumerate(members):
+                for v in members[i + 1 :]:
+                    if article[u] != article[v]:
+                        out[tuple(sorted((u, v)))] += 1
+        return out
+
+    g = same_pairs(gold)
+    p = same_pairs({u: c for u, c in pred.items() if u in gold})
+    tp = sum(1 for k in p if k in g)
+    return tp, len(p) - tp, len(g) - tp
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def gold_bench(shared: Path, gold_path: Path, show: bool) -> None:
+    """Proposition clustering and estimate grouping against the hand-built gold (see consolidate_gold/)."""
+    import sqlite3
+
+    base = shared / "data" / "polnear" / "data"
+    meta = {}
+    for line in (base / "metadata.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        f = line.split("\t")
+        if len(f) >= 12:
+            meta[f[1]] = f
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    work = Path(tempfile.mkdtemp(prefix="nl-gold-"))
+    feed = work / "stories.jsonl"
+    names = [a for s in gold["stories"] for a in s["articles"]]
+    with feed.open("w", encoding="utf-8") as fh:
+        for name in names:
+            f = meta[name]
+            text = (base / f[0] / "text" / f"{name}.txt").read_text(encoding="utf-8")
+            row = {"id": name, "url": f"polnear://{name}", "text": text, "title": f[7], "published": f[5]}
+            fh.write(json.dumps({**row, "outlet": f[4]}) + "\n")
+    db = work / "gold.db"
+    t0 = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "newsledger", "ingest", "--no-clean", "--db", str(db), str(feed)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    seconds = time.perf_counter() - t0
+    con = sqlite3.connect(db)
+    art_of = {url.removeprefix("polnear://"): aid for aid, url in con.execute("SELECT id, url FROM articles")}
+    claims: dict[str, list[tuple[int, int, int]]] = {}
+    for aid, idx, s, e in con.execute("SELECT article_id, idx, content_start, content_end FROM claims"):
+        if s is not None:
+            claims.setdefault(aid, []).append((idx, s, e))
+    prop_of = {
+        (aid, idx): str(pid)
+        for pid, aid, idx in con.execute(
+            "SELECT proposition_id, article_id, idx FROM proposition_members WHERE kind = 'claim'"
+        )
+    }
+    # Gold units: every PolNeAR attribution of the story articles; in a gold proposition or on its own.
+    gold_of: dict[str, str] = {}
+    pred_of: dict[str, str] = {}
+    article: dict[str, str] = {}
+    aligned = 0
+    for s in gold["stories"]:
+        member = {(m["article"], m["attribution"]): f"{s['id']}#{i}" for i, p in enumerate(s["propositions"])
+                  for m in p["members"]}  # fmt: skip
+        for name in s["articles"]:
+            ann = sorted((base / "train" / "attributions").glob(f"{name}_*.ann"))[0]
+            for eid, (cs, ce) in _content_spans(ann).items():
+                u = f"{name}:{eid}"
+                article[u] = name
+                gold_of[u] = member.get((name, eid), u)
+                best = _best_overlap(claims.get(art_of.get(name, ""), []), cs, ce)
+                if best is not None and (art_of[name], best) in prop_of:
+                    pred_of[u] = prop_of[(art_of[name], best)]
+                    aligned += 1
+    tp, fp, fn = _pairs_score(gold_of, pred_of, article)
+    both = {u: c for u, c in gold_of.items() if u in pred_of}
+    tp2, fp2, fn2 = _pairs_score(both, pred_of, article)
+    # Estimates: each gold figure is the system value whose span overlaps it; groups by estimate id.
+    est_of: dict[tuple[str, int], str] = {}
+    for eid, data in con.execute("SELECT id, data FROM estimates"):
+        for v in json.loads(data)["values"]:
+            for a in v["articles"]:
+                for pos in range(a["start"], a["end"]):
+                    est_of[(a["article_id"], pos)] = str(eid)
+    g_est: dict[str, str] = {}
+    p_est: dict[str, str] = {}
+    e_article: dict[str, str] = {}
+    exact = total = 0
+    for s in gold["stories"]:
+        for i, e in enumerate(s["estimates"]):
+            for v in e["values"]:
+                u = f"{v['article']}@{v['start']}"
+                g_est[u] = f"{s['id']}#{i}"
+                e_article[u] = v["article"]
+                hit = next((est_of[(art_of.get(v["article"], ""), pos)] for pos in range(v["start"], v["end"])
+                            if (art_of.get(v["article"], ""), pos) in est_of), None)  # fmt: skip
+                if hit is not None:
+                    p_est[u] = hit
+    for u, g in g_est.items():
+        total += 1
+        want = {x for x, y in g_est.items() if y == g}
+        got = {x for x in g_est if u in p_est and p_est.get(x) == p_est[u]}
+        exact += want == (got or {u})
+    etp, efp, efn = _pairs_score(g_est, p_est, e_article)
+    n_props = sum(len(s["propositions"]) for s in gold["stories"])
+    stories = len(gold["stories"])
+    print(f"\n## Propositions and estimates vs the gold ({stories} stories, {len(names)} PolNeAR train"
+          f" articles, {n_props} gold propositions; ingest + consolidate {seconds:.0f} s)\n")  # fmt: skip
+    print("| measure | units | precision | recall | F1 |\n|---|---|---|---|---|")
+    for what, n, counts in (
+        ("proposition pairs, end to end (all attributions)", len(gold_of), (tp, fp, fn)),
+        ("proposition pairs, attributions the extractor found", aligned, (tp2, fp2, fn2)),
+        ("estimate pairs (figures)", len(g_est), (etp, efp, efn)),
+    ):
+        p, r, f1 = _prf(*counts)
+        print(f"| {what} | {n} | {p:.3f} | {r:.3f} | {f1:.3f} |")
+    print(
+        f"\nestimate grouping accuracy (a figure's group is exactly its gold group): {exact}/{total}"
+        f" = {exact / max(1, total):.3f}; figures found in some estimate group: {len(p_est)}/{len(g_est)}"
+    )
+    print(f"gold pairs: propositions {tp + fn}, estimates {etp + efn}")
+    if show:
+        _show_pairs(gold_of, pred_of, article, con, art_of)
+    con.close()
+
+
+def _show_pairs(gold_of, pred_of, article, con, art_of) -> None:
+    by_gold: dict[str, list[str]] = {}
+    for u, g in gold_of.items():
+        by_gold.setdefault(g, []).append(u)
+    for g, us in by_gold.items():
+        if len(us) > 1:
+            print("GOLD", g, [(u, pred_of.get(u)) for u in us])
+    by_pred: dict[str, list[str]] = {}
+    for u, c in pred_of.items():
+        by_pred.setdefault(c, []).append(u)
+    for c, us in by_pred.items():
+        gs = {gold_of[u] for u in us}
+        if len({article[u] for u in us}) > 1 and len(gs) > 1:
+            label = con.execute("SELECT label FROM propositions WHERE id = ?", (int(c),)).fetchone()
+            print("PRED", c, label[0][:100] if label else "", [(u, gold_of[u]) for u in us])
+
+
+def _content_spans(ann: Path) -> dict[str, tuple[int, int]]:
+    """PolNeAR attribution id -> the first and last character of its content span."""
+    spans: dict[str, tuple[int, int]] = {}
+    out: dict[str, tuple[int, int]] = {}
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        f = line.split("\t")
+        if line.startswith("T") and len(f) >= 2:
+            offs = [int(x) for x in f[1].replace(";", " ").split()[1:]]
+            spans[f[0]] = (min(offs), max(offs))
+        elif line.startswith("E") and len(f) >= 2:
+            parts = dict(p.split(":", 1) for p in f[1].split())
+            t = parts.get("Content")
+            if t in spans:
+                out[f[0]] = spans[t]
+    return out
+
+
+def _best_overlap(claims: list[tuple[int, int, int]], s: int, e: int) -> int | None:
+    """The claim whose content overlaps [s, e) most, if it covers at least a third of either span."""
+    best, most = None, 0
+    for idx, cs, ce in claims:
+        o = min(e, ce) - max(s, cs)
+        if o > most and (o * 3 >= e - s or o * 3 >= ce - cs):
+            best, most = idx, o
+    return best
 
 
 def _shift(ex, off: int, qoff: int, coff: int):
@@ -239,9 +427,12 @@ def main() -> None:
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--base", type=int, default=300)
     ap.add_argument("--show", action="store_true")
+    ap.add_argument("--gold", action="store_true", help="propositions and estimates vs consolidate_gold/")
     args = ap.parse_args()
     if args.scale:
         scale_bench(args.shared, [int(x) for x in args.sizes.split(",")], args.base)
+    elif args.gold:
+        gold_bench(args.shared, ROOT / "bench" / "consolidate_gold" / "propositions.json", args.show)
     else:
         wire_bench(args.shared, args.split)
 
