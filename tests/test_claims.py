@@ -135,6 +135,27 @@ def test_pronoun_source_resolves_to_the_last_person_named():
     assert c.source is not None and c.source.text == "He" and c.source.name == "Volodymyr Zelensky"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The ruling was attacked by Rudy Giuliani, who said the judge had been unfair.", "Rudy Giuliani"),
+        ("Officials briefed Volodymyr Zelensky, who said the troops were ready.", "Volodymyr Zelensky"),
+    ],
+)
+def test_relative_pronoun_source_speaks_for_its_antecedent(text: str, name: str):
+    c = next(c for c in claims_of(text) if c.cue.text == "said")
+    assert c.source is not None and c.source.text == "who" and c.source.name == name
+
+
+def test_relative_pronoun_of_an_unnamed_group_names_nobody():
+    c = next(
+        c
+        for c in claims_of("Residents, who said the water was unsafe, left the town.")
+        if c.cue.text == "said"
+    )
+    assert c.source is not None and c.source.text == "who" and c.source.entity_id is None
+
+
 def test_unnamed_source_keeps_its_description():
     c = one("A senior official told reporters the plan had been shelved.")
     assert c.source is not None and c.source.text == "A senior official" and c.source.entity_id is None

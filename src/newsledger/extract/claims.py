@@ -76,6 +76,7 @@ _CUE_HEDGES = {
 _QUOTES = "\"“”'"
 _CONTENT_PREPS = frozenset({"for", "about", "on", "of", "that", "against"})
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+_RELATIVES = frozenset({"who", "that", "which"})
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -176,6 +177,9 @@ def _resolve(src_tok: Token, mentions: list[Mention]) -> tuple[str | None, str |
     """Entity id and canonical name of a source: he/she resolve to the last person named; an unnamed
     source ("an NIS source", "officials") keeps its own description and no entity."""
     start = src_tok.idx
+    if src_tok.lower_ in _RELATIVES and src_tok.head.dep_ == "relcl" and src_tok.head.head is not src_tok:
+        # "Giuliani, who served as U.S. attorney, said …": the relative pronoun speaks for its antecedent.
+        return _resolve(src_tok.head.head, mentions)
     if src_tok.lower_ in _PRONOUNS:
         people = [m for m in mentions if m.kind == "person" and m.end <= start]
         if people:
