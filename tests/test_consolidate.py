@@ -229,3 +229,33 @@ def test_a_store_from_before_proposition_filters_gets_its_speakers_and_stances(s
         by_nis = store.propositions(PropositionFilter(kind="claim", source="intel:nis"))
     assert filled == fresh  # every member is in the JSON of a small store, so nothing is lost
     assert len(declined) == 1 and by_nis
+
+
+def test_a_story_larger_than_the_bound_parameter_limit(tmp_path: Path):
+    # 3,000 copies of one wire story on a connection that binds at most 999 parameters (SQLite's builds
+    # allow 999 to 250,000): one story, with its dates, title and actor.
+    import sqlite3
+
+    from newsledger.store import Store
+
+    store = Store(tmp_path / "big.db")
+    store.db.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+    n = 3_000
+    with store.db:
+        store.db.executemany(
+            "INSERT INTO articles (id, title, published, text, source_text) VALUES (?, ?, ?, 't', 't')",
+            ((f"a{i:05d}", f"Title {i}", f"2016-01-{1 + i % 28:02d}") for i in range(n)),
+        )
+        store.db.executemany(
+            "INSERT INTO copies VALUES ('a00000', ?, 0.9, 'wire_copy', '[]')",
+            ((f"a{i:05d}",) for i in range(1, n)),
+        )
+        store.db.execute("INSERT INTO entities (id, kind, name) VALUES ('person:x-y', 'person', 'X Y')")
+        store.db.execute(
+            'INSERT INTO mentions (article_id, start, "end", text, entity_id)'
+            " VALUES ('a00001', 0, 1, 't', 'person:x-y')"
+        )
+    (story,) = store.stories()
+    assert story["articles"] == n and story["first"] == "2016-01-01" and story["last"] == "2016-01-28"
+    assert story["label"] == "Title 0" and story["actors"] == ["X Y"]
+    store.close()

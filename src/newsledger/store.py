@@ -692,12 +692,13 @@ class Store:
         )
         return list(self.db.execute(sql, [members, *args]))
 
-    def estimates(self, *, query: str | None = None) -> list[sqlite3.Row]:
-        if query:
-            return list(
-                self.db.execute("SELECT * FROM estimates WHERE label LIKE ? ORDER BY id", (f"%{query}%",))
-            )
-        return list(self.db.execute("SELECT * FROM estimates ORDER BY id"))
+    def estimates(
+        self, *, query: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[sqlite3.Row]:
+        """Estimate groups, those with the most values first (consolidation numbers them so)."""
+        where, args = ("WHERE label LIKE ?", [f"%{query}%"]) if query else ("", [])
+        page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit else ""
+        return list(self.db.execute(f"SELECT * FROM estimates {where} ORDER BY id{page}", args))
 
     def timeline(self, *, limit: int | None = None) -> list[sqlite3.Row]:
         sql = (
@@ -730,34 +731,52 @@ class Store:
         groups: dict[str, list[str]] = {}
         for aid in list(sets.parent):
             groups.setdefault(sets.find(aid), []).append(aid)
+        stories = list(groups.values())
+        # Dates, first title and main actors of every story in three grouped queries over a temporary
+        # table (no IN list: a story of 100,000 articles would pass SQLite's limit on bound parameters).
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS story_of (article_id TEXT PRIMARY KEY, story INT)")
+        self.db.execute("DELETE FROM temp.story_of")
+        self.db.executemany(
+            "INSERT INTO temp.story_of VALUES (?, ?)", ((a, i) for i, ms in enumerate(stories) for a in ms)
+        )
+        dates = {
+            r[0]: (r[1], r[2])
+            for r in self.db.execute(
+                "SELECT s.story, min(a.published), max(a.published) FROM temp.story_of s"
+                " JOIN articles a ON a.id = s.article_id GROUP BY s.story"
+            )
+        }
+        titles = {
+            r[0]: r[1]
+            for r in self.db.execute(
+                "SELECT story, title FROM (SELECT s.story, a.title, row_number() OVER (PARTITION BY s.story"
+                " ORDER BY a.published, a.id) AS n FROM temp.story_of s"
+                " JOIN articles a ON a.id = s.article_id) WHERE n = 1"
+            )
+        }
+        actors: dict[int, list[str]] = {}
+        for story, name in self.db.execute(
+            "SELECT story, name FROM (SELECT s.story, e.name, row_number() OVER (PARTITION BY s.story"
+            " ORDER BY count(*) DESC, e.id) AS n FROM temp.story_of s JOIN mentions m ON m.article_id ="
+            " s.article_id JOIN entities e ON e.id = m.entity_id WHERE e.kind NOT IN ('place')"
+            " GROUP BY s.story, e.id) WHERE n <= 5 ORDER BY story, n"
+        ):
+            actors.setdefault(story, []).append(name)
+        self.db.execute("DELETE FROM temp.story_of")
         out = []
-        for members in groups.values():
-            marks = ",".join("?" * len(members))
-            dates = self.db.execute(
-                f"SELECT min(published), max(published) FROM articles WHERE id IN ({marks})", members
-            ).fetchone()
-            actors = [
-                r[0]
-                for r in self.db.execute(
-                    "SELECT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id"
-                    f" WHERE m.article_id IN"
-                    f" ({marks}) AND e.kind NOT IN ('place') GROUP BY e.id ORDER BY count(*) DESC LIMIT 5",
-                    members,
-                )
-            ]
-            title = self.db.execute(
-                f"SELECT title FROM articles WHERE id IN ({marks}) ORDER BY published, id LIMIT 1", members
-            ).fetchone()[0]
+        for i, members in enumerate(stories):
+            first, last = dates.get(i, (None, None))
+            names = actors.get(i, [])
             props = set().union(*(props_of.get(a, set()) for a in members))
             out.append(
                 {
-                    "label": title or (", ".join(actors[:3]) if actors else members[0]),
+                    "label": titles.get(i) or (", ".join(names[:3]) if names else members[0]),
                     "articles": len(members),
                     "article_ids": sorted(members),
-                    "first": dates[0],
-                    "last": dates[1],
+                    "first": first,
+                    "last": last,
                     "propositions": len(props),
-                    "actors": actors,
+                    "actors": names,
                 }
             )
         out.sort(key=lambda s: (-s["articles"], s["first"] or ""))
