@@ -80,6 +80,17 @@ def test_estimates_timeline_search(client: TestClient):
     assert len(hits) == 1
 
 
+def test_estimates_are_paged_most_values_first(client: TestClient):
+    everything = client.get("/api/estimates").json()["items"]
+    assert len(everything) >= 2
+    sizes = [len(e["values"]) for e in everything]
+    assert sizes == sorted(sizes, reverse=True)
+    first = client.get("/api/estimates", params={"limit": 1}).json()
+    assert first["items"] == everything[:1] and first["next_cursor"]
+    second = client.get("/api/estimates", params={"limit": 1, "cursor": first["next_cursor"]}).json()
+    assert second["items"] == everything[1:2]
+
+
 @pytest.mark.parametrize(
     ("path", "params", "status"),
     [

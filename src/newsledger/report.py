@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from .store import PropositionFilter, Store
 
+REPORT_ESTIMATES = 12  # estimate groups listed in the report (those with the most values)
 _TOP_ENTITIES = 15
 _ENTITY_GROUPS = (
     ("People", ("person",)),
@@ -36,7 +37,7 @@ def _story(store: Store) -> list[str]:
     if ests:
         out += ["### Key figures by source", "", "| quantity | figure | as of | source | contested by |",
                 "|---|---|---|---|---|"]  # fmt: skip
-        for e in ests:
+        for e in ests[:REPORT_ESTIMATES]:
             for i, v in enumerate(e["values"]):
                 against = [e["values"][c["b" if c["a"] == i else "a"]]["source"]
                            for c in e["contradictions"] if i in (c["a"], c["b"])]  # fmt: skip
@@ -45,6 +46,8 @@ def _story(store: Store) -> list[str]:
                     f"| {_md(e['label']) if i == 0 else ''} | {_md(v['text'])} | {v['as_of'] or '—'} | "
                     f"{_md(src)} | {_md(', '.join(sorted(set(against))))} |"
                 )
+        if len(ests) > REPORT_ESTIMATES:
+            out.append(f"\n{len(ests) - REPORT_ESTIMATES} more groups: `newsledger estimates`.")
         out.append("")
     contested = [p for p in props if p["corroboration"] == "contested"]
     if contested:

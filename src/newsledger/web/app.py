@@ -33,6 +33,7 @@ STORY_PROPS = (
     500  # propositions, contested points and dated events the story page reads (most reported first)
 )
 LEDGER_PROPS = 200  # propositions on one page of the ledger
+STORY_ESTIMATES = 20  # estimate groups charted on the story page (those with the most values)
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -291,8 +292,14 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
         )
 
     @app.get("/api/estimates", tags=["consolidation"])
-    def api_estimates(store: StoreDep, q: str | None = None) -> dict[str, Any]:
-        return {"items": [json.loads(r["data"]) for r in store.estimates(query=q)], "next_cursor": None}
+    def api_estimates(
+        store: StoreDep, q: str | None = None, limit: Limit = 100, cursor: str | None = None
+    ) -> dict[str, Any]:
+        """Estimate groups, those with the most values first."""
+        offset = _offset(cursor)
+        rows = store.estimates(query=q, limit=limit + 1, offset=offset)
+        items = [json.loads(r["data"]) for r in rows[:limit]]
+        return {"items": items, "next_cursor": _cursor(offset + limit) if len(rows) > limit else None}
 
     @app.get("/api/timeline", tags=["consolidation"])
     def api_timeline(store: StoreDep) -> dict[str, Any]:
@@ -347,7 +354,7 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def story(request: Request, store: StoreDep) -> HTMLResponse:
-        ests = [json.loads(r["data"]) for r in store.estimates()]
+        ests = [json.loads(r["data"]) for r in store.estimates(limit=STORY_ESTIMATES)]
         # The most reported propositions make the sources table; contested ones are fetched on their own.
         props = [
             {"id": r["id"], **json.loads(r["data"])}
