@@ -156,6 +156,13 @@ def test_copies_are_found_and_count_as_one_report(tmp_path: Path):
     )
     assert origins == {"AP": 0, "Daily Planet": 1, "Ohio Herald": 0}
     assert con.execute("SELECT count(*) FROM signatures").fetchone()[0] == 3
+    # A signature stored by an older version (no version byte: another shingle hash) is signed again,
+    # and the copy is found as before.
+    con.execute("UPDATE signatures SET minhash = substr(minhash, 2)")
+    con.commit()
+    assert cli("consolidate", "--db", str(db)).returncode == 0
+    assert {len(b) for (b,) in con.execute("SELECT minhash FROM signatures")} == {513}
+    assert [r[0] for r in con.execute("SELECT kind FROM copies")] == ["wire_copy"]
     props = _jsonl("propositions", "--kind", "claim", "--db", str(db))
     shared = [p for p in props if len(p["members"]) == 2]
     assert shared and all(p["reports"] == 1 for p in shared)
@@ -229,6 +236,87 @@ def test_a_store_from_before_proposition_filters_gets_its_speakers_and_stances(s
         by_nis = store.propositions(PropositionFilter(kind="claim", source="intel:nis"))
     assert filled == fresh  # every member is in the JSON of a small store, so nothing is lost
     assert len(declined) == 1 and by_nis
+
+
+_REPORTS = {  # name: (published, outlet, paragraphs)
+    "a": ("2016-06-13", "Outlet A", [
+        "Trump defends remarks after shooting",
+        'Donald J. Trump said in a statement on Monday: "I am trying to save lives and prevent the next'
+        " terrorist attack. We can't afford to be politically correct anymore.\"",
+        "The gunman killed 49 people at the Orlando club early on Sunday, the police said.",
+        "Democrats said Trump's comments were wrong.",
+        "The State Department said it had classified 22 Clinton emails as top secret and would withhold them"
+        " from the release.",
+        "Two states vote on Tuesday.",
+        "Donald J. Trump said the polls were rigged against him.",
+    ]),
+    "b": ("2016-06-14", "Outlet B", [
+        "Candidate doubles down",
+        '"I am trying to save lives and prevent the next terrorist attack. We can\'t afford to be politically'
+        ' correct anymore," the Republican candidate said in a statement.',
+        "The attack at the Orlando club, killing 49, shocked the country.",
+        "Paul Ryan said the Trump line was wrong.",
+        "The department is withholding 22 top secret emails from the Clinton release. It later found 64"
+        " emails with classified material in another batch.",
+        "Two states vote next week.",
+        "Donald Trump said the polls were rigged against him.",
+    ]),
+    "c": ("2016-06-15", "Outlet C", [
+        "Morning briefing", "He said the army was ready to fight.",
+        '"I am trying to save lives and prevent the next terrorist attack," he told the crowd.',
+    ]),
+    "d": ("2016-06-16", "Outlet D", ["Evening briefing", "He said the army was too tired to fight."]),
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def reports_db(tmp_path_factory) -> Path:
+    src = tmp_path_factory.mktemp("reports")
+    for name, (published, outlet, paragraphs) in _REPORTS.items():
+        _write(src, name, "\n\n".join(paragraphs), published, outlet)
+    db = src / "r.db"
+    assert cli("ingest", str(src), "--db", str(db)).returncode == 0
+    return db
+
+
+def _claim_props(db: Path) -> list[dict]:
+    return _jsonl("propositions", "--kind", "claim", "--db", str(db))
+
+
+def test_a_quote_given_word_for_word_is_one_claim_of_one_origin(reports_db: Path):
+    # "Donald J. Trump said" in one report, "the Republican candidate said" in another, an unnamed "he" in a
+    # third: one proposition, and neither the description nor the "he" adds a corroborating origin.
+    (p,) = [p for p in _claim_props(reports_db) if "save lives" in p["label"]]
+    assert p["reports"] == 3
+    assert p["independent_sources"] == 1 and p["origins"] == ["person:donald-trump"]
+
+
+def test_one_person_under_two_names_is_one_speaker(reports_db: Path):
+    (p,) = [p for p in _claim_props(reports_db) if "rigged" in p["label"]]
+    assert p["reports"] == 2 and p["origins"] == ["person:donald-trump"]
+
+
+def test_different_speakers_sharing_a_name_and_a_word_are_not_one_claim(reports_db: Path):
+    wrong = [p for p in _claim_props(reports_db) if p["label"].rstrip(".").endswith("wrong")]
+    assert len(wrong) == 2  # Democrats on "Trump's comments", Paul Ryan on "the Trump line"
+
+
+def test_unnamed_pronoun_speakers_of_two_reports_are_two_origins(reports_db: Path):
+    # Two "he"s nobody named are not one speaker: "the army was ready to fight" and "too tired to fight"
+    # would be one claim of one speaker, but they are two claims of two unknown ones.
+    army = [p for p in _claim_props(reports_db) if "army" in p["label"]]
+    assert len(army) == 2 and all(p["origins"] == ["He"] for p in army)
+
+
+def test_figures_of_any_kind_are_grouped_across_reports(reports_db: Path):
+    groups = _jsonl("estimates", "--db", str(reports_db))
+    texts = sorted(sorted(v["text"] for v in g["values"]) for g in groups)
+    # 22 top-secret emails in both reports; 49 killed ("killed 49 people", "killing 49"); the 64 emails of
+    # another batch are another count, and "two states" is no estimate at all.
+    assert ["22", "22"] in texts and ["49", "49"] in texts
+    assert not any("64" in t for t in texts) and not any("Two" in t for t in texts)
+    (killed,) = [g for g in groups if sorted(v["text"] for v in g["values"]) == ["49", "49"]]
+    assert killed["unit"] == "killed"
 
 
 def test_a_story_larger_than_the_bound_parameter_limit(tmp_path: Path):

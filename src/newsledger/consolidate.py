@@ -7,16 +7,22 @@ Runs over a store after ingest. Steps:
    a wire copy when either carries a wire credit. Copies form report clusters; the earliest article of a
    cluster is its original. Shared passages are the sentences both hold.
 2. **Origins** — for each claim: the origin (first link of its chain), the first reporter (the first media
-   link after the origin, else the article's wire credit, else the outlet) and the outlet.
-3. **Propositions** — claims grouped across articles: identical words from one origin joined first; then,
-   blocked by the chain's origin (entity id, else the normalised source text), joined when their content
-   words overlap (Jaccard >= 0.3, candidates through each claim's rarest words) or share a figure; then
-   across origins when the words overlap strongly (corroboration); a claim quoted inside another is the
-   same report; a short non-asserting claim ("declined to confirm the report") joins the claim it answers.
+   link after the origin, else the article's wire credit, else the outlet) and the outlet. One person is
+   one origin under several names ("Donald J. Trump", "Donald Trump", "Trump"); an unresolved "he" or "who"
+   is an origin of its own, shared with no other claim.
+3. **Propositions** — claims grouped across articles: identical words (two or more) from one origin joined
+   first; then, blocked by the chain's origin, joined when their content words say the same thing (see
+   `_same_claim`: two shared words and Jaccard >= 0.3, or most of the shorter in the longer, or a shared
+   figure; more for reports a week apart), candidates through each claim's rarest words; a quote two
+   reports give seven words in a row the same is one claim whatever speaker each names; then across
+   origins when at least three words overlap strongly (corroboration); a claim quoted inside another is
+   the same report; a short non-asserting claim ("declined to confirm the report") joins the claim it
+   answers.
    Events grouped by type and actor with compatible time and a shared target or place. Each has its
    first-seen date, reports (report clusters), independent sources (distinct origins), independent reports
    (distinct origin × first-reporter pairs) and a corroboration level.
-4. **Estimates** — figures of people counted for one actor and purpose (force size, casualties), with their
+4. **Estimates** — figures of people counted for one actor and purpose (force size, casualties), and any
+   other count or sum grouped by what it counts and the words around it (`_loose_groups`), with their
    source and date; contradictions (different sources, dates within 31 days, ranges apart by more than
    15 %) and revisions (one source changing its figure); a conservative value (ACLED practice: the lowest).
 5. **Timeline** — dated events (one per event proposition) in time order, with granularity.
@@ -27,10 +33,13 @@ signatures are the incremental part.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass
+from sys import intern
 from typing import Any
 
 from .extract.gazetteer import gazetteer
@@ -40,13 +49,28 @@ from .unionfind import DisjointSets
 
 NUM_PERM = 64
 SCHEME = "affine32"  # stored signatures are only comparable within one scheme
+# A stored signature starts with this byte: which shingle hash made it (2 = CRC-32, C speed; signatures
+# without it were made with datasketch's SHA-1 and are signed again).
+SIGNATURE_VERSION = b"\x02"
 SHINGLE = 5
 COPY_THRESHOLD = 0.5
 CLAIM_JACCARD = 0.3
+_CONTAINED = 0.6  # one speaker's two claims are one when 60 % of the shorter one's words are in the other
+_CROSS_SHARED = 3  # different speakers agree only on at least three shared content words
+_WINDOW = 120  # characters either side of a figure (within its paragraph) read for the words around it
+_SMALLEST = 10  # smaller counts ("two states") are estimates only of the dead and the wounded
+_IN_TEN = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+$", re.I)
+_SPREAD = 3  # a group of loose figures spans at most this factor (a chain 5 → 10 → 20 → 40 is not one count)
+_BLOCK = 200  # figures in a block compared whole; larger blocks go through rare words
+_DISTINCT_FIGURE = 100  # an exact figure this large, repeated, is one count even in other words
+_FIGURE_DAYS = 45  # reports of one figure further apart than this are different counts
+_SAME_WEEK = 7  # days between two reports of one claim before it needs more words in common
+_VERBATIM = 7  # words in a row two contents share word for word: one quote, whoever is named as saying it
 MEMBERS_KEPT = 50  # members written into a proposition's JSON (all are in proposition_members)
 _RARE_WORDS = 6  # a claim is compared with those sharing one of its six rarest words
 ESTIMATE_TOLERANCE = 0.15
 CONTRADICTION_DAYS = 31
+_MAX_FIGURES = 60  # distinct figures of one group compared for contradictions (the most repeated)
 
 _WORD = re.compile(r"\w+")
 _STOP = frozenset(
@@ -90,7 +114,7 @@ def wire_origin(agency: str | None, text: str) -> str | None:
 
 
 def _shingles(text: str) -> set[bytes]:
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = _WORD.findall(text.lower())
     if len(words) < SHINGLE:
         return {" ".join(words).encode()} if words else set()
     return {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
@@ -101,14 +125,66 @@ def _sentences(text: str) -> set[str]:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in (x.lower() for x in _WORD.findall(text)) if w not in _STOP and len(w) > 2}
+    return {_stem(w) for w in (x.lower() for x in _WORD.findall(text)) if w not in _STOP and len(w) > 2}
 
 
-def _numbers(text: str) -> set[str]:
-    return {n.replace(",", "") for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
+def _stem(w: str) -> str:
+    """A plural is its singular ("materials", "delegates", "policies"): enough for word overlap."""
+    got = _STEMS.get(w)
+    if got is None:
+        got = w
+        if len(w) > 4 and w.endswith("ies"):
+            got = w[:-3] + "y"
+        elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            got = w[:-1]
+        if len(_STEMS) < 500_000:
+            _STEMS[w] = got
+    return got
 
 
-@dataclass
+_STEMS: dict[str, str] = {}
+
+
+_QUOTED = re.compile(r"[\"“„«]([^\"“”„«»]{20,})[\"”»]")
+
+
+def _quoted(content: str, quote: str | None) -> str:
+    """What a claim quotes word for word: all of a direct quote, the quoted pieces of a mixed one."""
+    if quote == "direct":
+        return content
+    if quote == "mixed":
+        return " … ".join(m.group(1) for m in _QUOTED.finditer(content))
+    return ""
+
+
+def _verbatim(text: str) -> set[int]:
+    """Hashes of the content's runs of seven words that carry at least three lower-case content words: a
+    quote two reports share word for word, not a shared name ("former Secretary of State Hillary
+    Clinton")."""
+    toks = _WORD.findall(text)
+    if len(toks) < _VERBATIM:
+        return set()
+    low = [t.lower() for t in toks]
+    plain = [t.islower() and t not in _STOP and len(t) > 2 for t in toks]
+    return {
+        hash(tuple(low[i : i + _VERBATIM]))
+        for i in range(len(toks) - _VERBATIM + 1)
+        if sum(plain[i : i + _VERBATIM]) >= 3
+    }
+
+
+_MONTH_DAY = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b(?:, \d{4})?"
+)
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """The figures of a content, without dates ("May 10" says nothing about what two claims share)."""
+    text = _MONTH_DAY.sub(" ", text)
+    return frozenset(n.replace(",", "") for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text))
+
+
+@dataclass(slots=True)
 class _Claim:
     article_id: str
     idx: int
@@ -120,12 +196,13 @@ class _Claim:
     stance: str
     content: str
     words: set[str]
-    numbers: set[str]
+    numbers: frozenset[str]
     published: str | None
     report: str  # the report cluster (original article id)
     start: int
     end: int
     wrapper: bool = False  # its content quotes another claim ("'The NIS said …,' Yonhap said")
+    quoted: str = ""  # the words of its content inside quotation marks (all of a direct quote)
 
 
 def consolidate(store: Store, progress: Any = None) -> dict[str, int]:
@@ -217,17 +294,18 @@ def _copies(
     lsh = MinHashLSH(threshold=COPY_THRESHOLD, num_perm=NUM_PERM)
     sigs: dict[str, Any] = {}
     wires: dict[str, str | None] = {}
-    for r in db.execute("SELECT id, agency, text FROM articles ORDER BY id"):
+    # In storage order (rowid), not by id: one sequential read of the texts, not a seek per article.
+    for r in db.execute("SELECT id, agency, text FROM articles"):
         aid = r["id"]
         blob = have.get(aid)
-        if blob is not None:
+        if blob is not None and len(blob) == NUM_PERM * 8 + 1 and blob[:1] == SIGNATURE_VERSION:
             mh = MinHash(
-                num_perm=NUM_PERM, hashvalues=np.frombuffer(blob, dtype=np.uint64).copy(), scheme=SCHEME
+                num_perm=NUM_PERM, hashvalues=np.frombuffer(blob[1:], dtype=np.uint64).copy(), scheme=SCHEME
             )
-        else:
-            mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+        else:  # new, or signed by an older version (another shingle hash): signed again
+            mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashfunc=zlib.crc32)
             mh.update_batch(list(_shingles(r["text"])))
-            new_sigs.append((aid, mh.hashvalues.astype("uint64").tobytes()))
+            new_sigs.append((aid, SIGNATURE_VERSION + mh.hashvalues.astype("uint64").tobytes()))
         wires[aid] = wire_origin(r["agency"], r["text"])
         sigs[aid] = mh
         lsh.insert(aid, mh)
@@ -236,7 +314,8 @@ def _copies(
     dsu = DisjointSets()
     for aid, mh in sigs.items():
         for other in lsh.query(mh):
-            if other > aid and mh.jaccard(sigs[other]) >= COPY_THRESHOLD:
+            # already one report (a story reprinted a thousand times): no need to compare again
+            if other > aid and dsu.find(aid) != dsu.find(other) and mh.jaccard(sigs[other]) >= COPY_THRESHOLD:
                 dsu.union(aid, other)
     # The original of a report cluster is its earliest article (then the smallest id); each copy is listed
     # against it (a star, not every pair: a wire story reprinted k times gives k - 1 rows, not k²/2).
@@ -278,16 +357,27 @@ def _claims(
     store: Store, articles: dict[str, Any], report_of: dict[str, str], wires: dict[str, str | None]
 ) -> list[_Claim]:
     media = {r[0] for r in store.db.execute("SELECT id FROM entities WHERE kind = 'media'")}
+    person = _person_keys(store)
     out = []
     for r in store.db.execute(
         "SELECT article_id, idx, source_text, source_entity_id, source_name, via, stance, content_text,"
-        " content_start, content_end FROM claims ORDER BY article_id, idx"
+        " content_start, content_end, quote FROM claims ORDER BY article_id, idx"
     ):
         a = articles[r["article_id"]]
         via = json.loads(r["via"] or "[]")
         chain = [v["name"] for v in via]
-        speaker = r["source_entity_id"] or _key(r["source_name"] or r["source_text"] or "") or "(unsourced)"
+        speaker = r["source_entity_id"] or _key(r["source_name"] or r["source_text"] or "")
+        if speaker in _UNRESOLVED:
+            # "he", "who", "they" left unresolved name nobody: this claim's own origin, shared with no other.
+            speaker = f"?{r['article_id']}:{r['idx']}"
+        if not r["source_entity_id"]:
+            # "Sanders himself", "Mr. Trump" where the linker found no entity: a known surname names them.
+            bare = [t for t in _WORD.findall(r["source_text"] or "") if t.lower() not in _SELF]
+            if len(bare) == 1 and bare[0][:1].isupper():
+                speaker = person.get(f"person:{bare[0].lower()}", speaker)
+        speaker = person.get(speaker, speaker)
         origin = (via[0].get("entity_id") or _key(via[0]["name"])) if via else speaker
+        origin = speaker if origin in _UNRESOLVED else person.get(origin, origin)
         reporter = next((v.get("entity_id") for v in via[1:] if v.get("entity_id") in media), None)
         if reporter is None:
             reporter = next((v.get("entity_id") for v in via if v.get("entity_id") in media), None)
@@ -296,16 +386,53 @@ def _claims(
             actor = gazetteer().actor(wire)
             reporter = actor.entity_id if actor is not None else wire.lower()
         reporter = reporter or _key(a["outlet"] or a["id"])
+        # The speaker's own name in a content ("… a hater of Donald Trump") says nothing about what is said.
+        own = _words(r["source_name"] or "") | _words(r["source_text"] or "")
+        # Strings a million claims repeat (article ids, speakers, dates) are kept once (sys.intern).
         out.append(
             _Claim(
-                r["article_id"], r["idx"], speaker, r["source_name"] or r["source_text"] or "(unsourced)",
-                origin, reporter, chain, r["stance"], r["content_text"] or "",
-                _words(r["content_text"] or ""), _numbers(r["content_text"] or ""), a["published"],
+                a["id"], r["idx"], intern(speaker),
+                intern(r["source_name"] or r["source_text"] or "(unsourced)"), intern(origin),
+                intern(reporter), chain, intern(r["stance"] or ""), r["content_text"] or "",
+                _words(r["content_text"] or "") - own, _numbers(r["content_text"] or ""), a["published"],
                 report_of[r["article_id"]],
-                r["content_start"], r["content_end"],
+                r["content_start"], r["content_end"], quoted=_quoted(r["content_text"] or "", r["quote"]),
             )
         )  # fmt: skip
     return out
+
+
+_UNRESOLVED = frozenset(
+    "| he she him her his it its they them their we us our i me my you your who whom that which this these"
+    " those one someone some others another".split()
+) | {""}
+
+
+_SELF = frozenset("himself herself themselves mr mrs ms dr sen rep gov".split())
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
+def _person_keys(store: Store) -> dict[str, str]:
+    """One key per person across articles: "person:donald-j-trump" and "person:donald-trump" are one
+    (middle names and initials dropped), and a surname alone ("person:obama") is the one full name with
+    that surname the store mentions most."""
+    counts: dict[str, int] = {}
+    for eid, n in store.db.execute("SELECT id, mentions FROM entities WHERE id LIKE 'person:%'"):
+        counts[eid] = n or 0
+    full: dict[str, str] = {}
+    by_surname: dict[str, dict[str, int]] = defaultdict(dict)
+    for eid, n in counts.items():
+        parts = eid.removeprefix("person:").split("-")
+        if len(parts) >= 3 and parts[-1] in _SUFFIXES:  # "Donald Trump Jr." is not his father
+            full[eid] = f"person:{parts[0]}-{parts[-2]}-{parts[-1]}"
+        elif len(parts) >= 2:
+            key = f"person:{parts[0]}-{parts[-1]}"
+            full[eid] = key
+            by_surname[parts[-1]][key] = by_surname[parts[-1]].get(key, 0) + n
+    for surname, keys in by_surname.items():
+        # a surname alone, whether or not the store holds it as an entity of its own
+        full[f"person:{surname}"] = max(keys.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return {k: v for k, v in full.items() if k != v}
 
 
 def _corroboration(origins: int, reports: int, stances: set[str]) -> str:
@@ -341,7 +468,7 @@ def _merge_across_origins(claims: list[_Claim], dsu: DisjointSets, cid: Any) -> 
     for root in roots:
         ws = words[root]
         seen: set[str] = set()
-        for w in sorted(ws, key=lambda w: len(index[w]))[:_RARE_WORDS]:
+        for w in sorted(ws, key=lambda w: (len(index[w]), w))[:_RARE_WORDS]:
             postings = index[w]
             if len(postings) > 200:
                 continue
@@ -350,9 +477,52 @@ def _merge_across_origins(claims: list[_Claim], dsu: DisjointSets, cid: Any) -> 
                     continue
                 seen.add(other)
                 inter = len(ws & words[other])
+                if inter < _CROSS_SHARED:
+                    continue  # "Trump's comments" and "Trump line" say nothing alike
                 jac = inter / (len(ws | words[other]) or 1)
                 if jac >= 0.5 or (jac >= CLAIM_JACCARD and nums[root] & nums[other]):
                     dsu.union(root, other)
+
+
+def _same_claim(c: _Claim, d: _Claim) -> bool:
+    """Two claims of one origin say the same thing: their content words overlap (Jaccard >= 0.3), or most
+    of the shorter is in the longer (a quote given whole in one report and in part in another), or they
+    share a figure. One shared word ("the Justice Department") is a topic, not a claim; reports more than a
+    week apart need more (a speaker says "Super Tuesday" on two Tuesdays)."""
+    inter = len(c.words & d.words)
+    if inter < 2:
+        return False
+    small = min(len(c.words), len(d.words))
+    jac = inter / len(c.words | d.words)
+    contained = inter >= 3 and small >= 4 and inter / small >= _CONTAINED
+    if c.published and d.published and abs(_day(c.published) - _day(d.published)) > _SAME_WEEK:
+        return inter >= 3 and (jac >= 0.5 or contained)
+    # "to support Clinton as the nominee" in "he plans to support the Democratic nominee and …"
+    contained = contained or (small == 3 and inter >= 2)
+    return jac >= CLAIM_JACCARD or contained or bool(c.numbers & d.numbers)
+
+
+def _is_entity(origin: str) -> bool:
+    """An origin that is a linked entity ("person:…", "intel:nis"), not a description or an unknown."""
+    return ":" in origin and not origin.startswith("?")
+
+
+def _day(iso: str) -> int:
+    """The day number of an ISO date (0 when it is not one), remembered: dates repeat by the thousand."""
+    got = _DAYS.get(iso)
+    if got is None:
+        import datetime as dt
+
+        try:
+            got = dt.date.fromisoformat(iso[:10]).toordinal()
+        except ValueError:
+            got = 0
+        if len(_DAYS) < 100_000:
+            _DAYS[iso] = got
+    return got
+
+
+_DAYS: dict[str, int] = {}
 
 
 def _claim_propositions(claims: list[_Claim]) -> list[dict[str, Any]]:
@@ -369,7 +539,7 @@ def _claim_propositions(claims: list[_Claim]) -> list[dict[str, Any]]:
     distinct: list[_Claim] = []
     for c in claims:
         key = (c.origin, frozenset(c.words))
-        if key in first_of:
+        if key in first_of and len(c.words) >= 2:
             dsu.union(cid(c), cid(first_of[key]))
         else:
             first_of[key] = c
@@ -387,7 +557,7 @@ def _claim_propositions(claims: list[_Claim]) -> list[dict[str, Any]]:
         for i, c in enumerate(group):
             seen: set[int] = set()
             # Candidates come through the claim's rarest words only: comparisons per claim stay bounded.
-            for w in sorted(c.words, key=lambda w: len(index[w]))[:_RARE_WORDS]:
+            for w in sorted(c.words, key=lambda w: (len(index[w]), w))[:_RARE_WORDS]:
                 postings = index[w]
                 if len(postings) > 200:
                     continue  # too common to tell claims apart
@@ -396,9 +566,7 @@ def _claim_propositions(claims: list[_Claim]) -> list[dict[str, Any]]:
                         continue
                     seen.add(j)
                     d = group[j]
-                    inter = len(c.words & d.words)
-                    union = len(c.words | d.words) or 1
-                    if inter / union >= CLAIM_JACCARD or (c.numbers & d.numbers and inter >= 2):
+                    if _same_claim(c, d):
                         dsu.union(cid(c), cid(d))
     # A short claim that does not assert ("declined to confirm the report") answers the nearest asserted
     # claim before it in the same article; a claim quoted inside another's content ("'The NIS said …,'
@@ -417,10 +585,28 @@ def _claim_propositions(claims: list[_Claim]) -> list[dict[str, Any]]:
                 prev = next((d for d in reversed(group[:i]) if d.stance == "asserts"), None)
                 if prev is not None:
                     dsu.union(cid(c), cid(prev))
+    # A quote two reports give word for word is one claim, even when they name its speaker differently
+    # ("Trump said" / "the Republican candidate said").
+    first_run: dict[int, _Claim] = {}
+    adopted: dict[str, tuple[str, str]] = {}  # claim → (its origin, the named one of its quote elsewhere)
+    for c in distinct:
+        for h in _verbatim(c.quoted):
+            other = first_run.setdefault(h, c)
+            if other is not c:
+                dsu.union(cid(c), cid(other))
+                # One of them named by an entity, the other by a description ("the Republican candidate")
+                # or not at all ("he"): the quote has one origin, not two that corroborate each other.
+                named = [x for x in (c, other) if _is_entity(x.origin)]
+                if len(named) == 1:
+                    unnamed = other if named[0] is c else c
+                    adopted[cid(unnamed)] = (unnamed.origin, named[0].origin)
     _merge_across_origins(claims, dsu, cid)
+    renamed = {(dsu.find(k), old): new for k, (old, new) in adopted.items()}
     clusters: dict[str, list[_Claim]] = defaultdict(list)
     for c in claims:
-        clusters[dsu.find(cid(c))].append(c)
+        root = dsu.find(cid(c))
+        c.origin = renamed.get((root, c.origin), c.origin)  # its copies too, within this proposition only
+        clusters[root].append(c)
     out = []
     for members in clusters.values():
         asserted = [m for m in members if m.stance == "asserts"] or members
@@ -434,6 +620,7 @@ def _claim_propositions(claims: list[_Claim]) -> list[dict[str, Any]]:
         pairs = {(m.origin, m.first_reporter) for m in voices}
         reports = {m.report for m in members}
         stances = {m.stance for m in members}
+        shown = {m.origin: m.speaker_name for m in members if m.origin.startswith("?")}
         out.append(
             {
                 "label": f"{lead.speaker_name}: {lead.content[:140]}",
@@ -443,7 +630,8 @@ def _claim_propositions(claims: list[_Claim]) -> list[dict[str, Any]]:
                 "independent_sources": len(origins),
                 "independent_reports": max(1, len(pairs)),
                 "corroboration": _corroboration(len(origins), len(pairs), stances),
-                "origins": sorted(origins),
+                # an unresolved speaker ("he" nobody could name) is shown as written, not by its key
+                "origins": sorted({shown.get(o, o) for o in origins}),
                 "sides": [
                     {"source": m.speaker_name, "stance": m.stance, "via": m.chain, "article_id": m.article_id}
                     for m in members
@@ -604,6 +792,10 @@ def _granularity(value: str | None) -> str | None:
 
 
 def _estimates(store: Store, articles: dict[str, Any], claims: list[_Claim]) -> list[dict[str, Any]]:
+    """Figures for one quantity across reports. Two ways in: people counted for one party and purpose
+    (an event's troops or casualties: "North Korea — troops (force size)"), and any other count or sum
+    gathered by what it counts ("emails", "killed") and the words around it ("22 emails … top secret" and
+    "classified 22 Clinton emails as top secret"), from at least two articles."""
     db = store.db
     by_article_claims: dict[str, list[_Claim]] = defaultdict(list)
     for c in claims:
@@ -616,41 +808,39 @@ def _estimates(store: Store, articles: dict[str, Any], claims: list[_Claim]) -> 
         for qi in d.get("quantities", []):
             q_event.setdefault((r["article_id"], qi), d)
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    loose: list[dict[str, Any]] = []  # figures without a party: grouped by what they count and their words
     names: dict[str, str] = {}
     rows = list(
         db.execute(
             'SELECT q.article_id, q.idx, q.start, q."end", q.text, q.value, q.low, q.high, q.unit,'
             " t.value AS own_time FROM quantities q"
             " LEFT JOIN times t ON t.article_id = q.article_id AND t.idx = q.time_idx"
-            " WHERE q.unit IS NOT NULL ORDER BY q.article_id, q.idx"
+            " WHERE q.kind IN ('count', 'money') AND q.low IS NOT NULL ORDER BY q.article_id, q.idx"
         )
     )
     # Figures tied to an event first: a figure repeated without one in the same article ("10,000 soldiers"
     # in a quote after "training 10,000 soldiers") joins that group.
     rows.sort(key=lambda q: (q["article_id"], (q["article_id"], q["idx"]) not in q_event, q["idx"]))
     placed: dict[tuple[str, Any, Any, str], tuple[str, str]] = {}
+    text_of = _ArticleText(db)
     for q in rows:
         unit = _PEOPLE_UNITS.get((q["unit"] or "").lower())
-        if unit is None:
-            continue
         ev = q_event.get((q["article_id"], q["idx"]))
         a = articles[q["article_id"]]
-        same = placed.get((q["article_id"], q["low"], q["high"], unit))
-        if ev is not None:
-            family = _FAMILIES.get(ev["type"], ev["type"])
-            party = ev.get("target") if family in ("casualties", "detained") else ev.get("actor")
-            party = party or ev.get("actor")
-        elif same is not None:
-            family, party = same[1], {"entity_id": same[0], "name": names.get(same[0], same[0])}
-        else:
-            family, party = _family_from_text(db, q["article_id"], q["start"]), None
-        if party is None:
-            party = _nearest_country(db, q["article_id"], q["start"])
-        if party is None or family is None:
-            continue
-        pkey = party.get("entity_id") or _key(party.get("name") or party.get("text") or "")
-        names[pkey] = party.get("name") or party.get("text") or pkey
-        placed.setdefault((q["article_id"], q["low"], q["high"], unit), (pkey, family))
+        family: str | None = None
+        party: dict[str, Any] | None = None
+        if unit is not None:
+            same = placed.get((q["article_id"], q["low"], q["high"], unit))
+            if ev is not None:
+                family = _FAMILIES.get(ev["type"], ev["type"])
+                party = ev.get("target") if family in ("casualties", "detained") else ev.get("actor")
+                party = party or ev.get("actor")
+            elif same is not None:
+                family, party = same[1], {"entity_id": same[0], "name": names.get(same[0], same[0])}
+            else:
+                family, party = _family_from_text(db, q["article_id"], q["start"]), None
+            if party is None and family is not None:
+                party = _nearest_country(db, q["article_id"], q["start"])
         # Who says it: the claim whose content holds the figure, else the outlet (a headline, the report).
         holder = next((c for c in by_article_claims[q["article_id"]] if c.start <= q["start"] < c.end), None)
         # As of: the date of the event the figure counts, else the date of its own clause ("said on
@@ -664,58 +854,294 @@ def _estimates(store: Store, articles: dict[str, Any], claims: list[_Claim]) -> 
             else own or a["published"]
         )
         lo_hi = timex_bounds(as_of)
-        groups[(pkey, unit, family)].append(
-            {
-                "value": q["value"], "low": q["low"], "high": q["high"], "text": q["text"],
-                "source": holder.speaker_name if holder else _outlet_voice(a, q["start"]),
-                "origin": holder.origin if holder else _key(a["outlet"] or a["id"]),
-                "via": holder.chain if holder else [],
-                "as_of": as_of, "granularity": _granularity(as_of) or ("day" if as_of else None),
-                "as_of_lo": lo_hi[0], "as_of_hi": lo_hi[1],
-                "articles": [
-                    {"article_id": q["article_id"], "url": a["url"], "start": q["start"], "end": q["end"]}
-                ],
-            }
-        )  # fmt: skip
-    out = []
-    for (pkey, unit, family), vals in groups.items():
-        vals = _merge_same(vals)
-        vals.sort(key=lambda v: (v["as_of_lo"] or "9999", v["value"] or 0))
-        contradictions, revisions = [], []
-        for i, x in enumerate(vals):
-            for j in range(i + 1, len(vals)):
-                y = vals[j]
-                if not _apart(x, y):
-                    continue
-                if x["origin"] == y["origin"]:
-                    if x["as_of_lo"] != y["as_of_lo"]:
-                        revisions.append(
-                            {"a": i, "b": j, "note": f"{x['source']}: {x['text']} → {y['text']}"}
-                        )
-                elif _days_apart(x, y) <= CONTRADICTION_DAYS:
-                    contradictions.append(
-                        {"a": i, "b": j, "note": f"{x['source']} {x['text']} vs {y['source']} {y['text']}"}
-                    )
-        lows = [v["low"] for v in vals if v["low"] is not None]
-        highs = [v["high"] for v in vals if v["high"] is not None]
-        name = names.get(pkey, pkey)
-        out.append(
-            {
-                "id": 0,
-                "label": f"{name} — {unit} ({family})",
-                "unit": unit,
-                "actor": name,
-                "actor_id": pkey,
-                "context": family,
-                "conservative": min(lows) if lows else None,
-                "range": [min(lows) if lows else None, max(highs) if highs else None],
-                "values": [{k: v[k] for k in _VALUE_KEYS} for v in vals],
-                "contradictions": contradictions,
-                "revisions": revisions,
-            }
-        )
+        value = {
+            "value": q["value"], "low": q["low"], "high": q["high"], "text": q["text"],
+            "source": holder.speaker_name if holder else _outlet_voice(a, q["start"]),
+            "origin": holder.origin if holder else _key(a["outlet"] or a["id"]),
+            "via": holder.chain if holder else [],
+            "as_of": as_of, "granularity": _granularity(as_of) or ("day" if as_of else None),
+            "as_of_lo": lo_hi[0], "as_of_hi": lo_hi[1],
+            "articles": [{"article_id": q["article_id"], "url": a["url"], "start": q["start"],
+                          "end": q["end"]}],
+        }  # fmt: skip
+        if party is not None and not party.get("entity_id"):
+            party = None  # "the 49 people" killed: the victims, not a party the figure belongs to
+        if unit is not None and party is not None and family is not None:
+            pkey = party.get("entity_id") or _key(party.get("name") or party.get("text") or "")
+            names[pkey] = party.get("name") or party.get("text") or pkey
+            placed.setdefault((q["article_id"], q["low"], q["high"], unit), (pkey, family))
+            groups[(pkey, unit, family)].append(value)
+            continue
+        window = text_of.around(q["article_id"], q["start"], q["end"])
+        at = q["start"] - text_of.offset
+        measure = _measure(q["unit"], window, at)
+        if measure not in ("killed", "wounded") and (q["low"] < _SMALLEST or _IN_TEN.search(window, 0, at)):
+            measure = None  # "two states", "six in 10 voters": counts in passing, not estimates
+        if measure is not None:
+            value["measure"] = measure
+            value["published"] = a["published"]
+            value["words"] = _words(window) - _words(q["text"] or "") - {measure}
+            loose.append(value)
+    out = [_group(f"{names.get(pkey, pkey)} — {unit} ({family})", unit, names.get(pkey, pkey), family, vals,
+                  actor_id=pkey)
+           for (pkey, unit, family), vals in groups.items()]  # fmt: skip
+    for vals in _loose_groups(loose):
+        measure = vals[0]["measure"]
+        counts: dict[str, int] = defaultdict(int)
+        for v in vals:
+            for w in v["words"]:
+                counts[w] += 1
+        common = sorted((w for w, n in counts.items() if n > 1), key=lambda w: (-counts[w], w))[:4]
+        context = " ".join(common) or None
+        for v in vals:
+            del v["measure"], v["words"], v["published"]
+        out.append(_group(f"{measure} — {context or 'figures'}", measure, None, context, vals))
     out.sort(key=lambda e: (-len(e["values"]) if isinstance(e["values"], list) else 0, str(e["label"])))
     return out
+
+
+def _group(
+    label: str, unit: str, actor: str | None, context: str | None, vals: list[dict[str, Any]],
+    actor_id: str | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    """One estimate group: its values (one per origin, figure and date), contradictions and revisions."""
+    vals = _merge_same(vals)
+    vals.sort(key=lambda v: (v["as_of_lo"] or "9999", v["value"] or 0))
+    revisions, contradictions = _revisions(vals), _contradictions(vals)
+    lows = [v["low"] for v in vals if v["low"] is not None]
+    highs = [v["high"] for v in vals if v["high"] is not None]
+    return {
+        "id": 0,
+        "label": label,
+        "unit": unit,
+        "actor": actor,
+        "actor_id": actor_id,
+        "context": context,
+        "conservative": min(lows) if lows else None,
+        "range": [min(lows) if lows else None, max(highs) if highs else None],
+        "values": [{k: v[k] for k in _VALUE_KEYS} for v in vals],
+        "contradictions": contradictions,
+        "revisions": revisions,
+    }
+
+
+def _revisions(vals: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One origin changing its figure: each of its values against its previous one (values in date order)."""
+    by_origin: dict[str, list[int]] = defaultdict(list)
+    for i, v in enumerate(vals):
+        by_origin[v["origin"]].append(i)
+    out = []
+    for idxs in by_origin.values():
+        for a, b in itertools.pairwise(idxs):
+            x, y = vals[a], vals[b]
+            if x["as_of_lo"] != y["as_of_lo"] and _apart(x, y):
+                out.append({"a": a, "b": b, "note": f"{x['source']}: {x['text']} → {y['text']}"})
+    return sorted(out, key=lambda r: (r["a"], r["b"]))
+
+
+def _contradictions(vals: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Different origins giving figures apart (beyond the tolerance) within 31 days: for each pair of
+    distinct figures, the two closest in time. Figures are few even when values are many (a wire figure
+    reprinted by a thousand outlets), so the work is near-linear in the values."""
+    by_range: dict[tuple[float, float], list[int]] = defaultdict(list)
+    for i, v in enumerate(vals):
+        if v["low"] is not None and v["high"] is not None:
+            by_range[(v["low"], v["high"])].append(i)
+    ranges = sorted(by_range, key=lambda r: (-len(by_range[r]), r))[:_MAX_FIGURES]
+    day = [_day(v["as_of_lo"]) if v["as_of_lo"] else None for v in vals]
+    out: list[dict[str, Any]] = []
+    for n, r1 in enumerate(ranges):
+        for r2 in ranges[n + 1 :]:
+            if not _apart(vals[by_range[r1][0]], vals[by_range[r2][0]]):
+                continue
+            best = _closest(by_range[r1], by_range[r2], vals, day)
+            if best is not None:
+                x, y = vals[best[1]], vals[best[2]]
+                out.append(
+                    {
+                        "a": best[1],
+                        "b": best[2],
+                        "note": f"{x['source']} {x['text']} vs {y['source']} {y['text']}",
+                    }
+                )
+    return sorted(out, key=lambda c: (c["a"], c["b"]))
+
+
+def _closest(
+    a_idx: list[int], b_idx: list[int], vals: list[dict[str, Any]], day: list[int | None]
+) -> tuple[int, int, int] | None:
+    """(gap in days, i, j) of the closest two values, one from each list, from different origins and at
+    most 31 days apart (an undated value is at any date); both lists are in date order."""
+    import bisect
+
+    dated = [(d, j) for j in b_idx if (d := day[j]) is not None]
+    days = [d for d, _ in dated]
+    undated = [j for j in b_idx if day[j] is None]
+    best: tuple[int, int, int] | None = None
+    for i in a_idx:
+        di, origin = day[i], vals[i]["origin"]
+        found: list[tuple[int, int]] = []
+        if di is None:
+            found += [(0, j) for j in b_idx if vals[j]["origin"] != origin][:1]
+        else:
+            at = bisect.bisect_left(days, di)
+            for step, k in ((-1, at - 1), (1, at)):
+                while 0 <= k < len(dated) and abs(di - days[k]) <= CONTRADICTION_DAYS:
+                    if vals[dated[k][1]]["origin"] != origin:
+                        found.append((abs(di - days[k]), dated[k][1]))
+                        break
+                    k += step
+            found += [(0, j) for j in undated if vals[j]["origin"] != origin][:1]
+        for gap, j in found:
+            if best is None or gap < best[0]:
+                best = (gap, min(i, j), max(i, j))
+    return best
+
+
+class _ArticleText:
+    """The words around a figure, within its paragraph, reading each article's text once (figures come in
+    article order)."""
+
+    def __init__(self, db: Any) -> None:
+        self.db = db
+        self.article: str | None = None
+        self.text = ""
+        self.offset = 0
+
+    def around(self, article_id: str, start: int, end: int) -> str:
+        if article_id != self.article:
+            row = self.db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+            self.article, self.text = article_id, (row[0] if row else "")
+        lo = max(self.text.rfind("\n", 0, start), start - _WINDOW) + 1
+        hi = min(x for x in (self.text.find("\n", end), end + _WINDOW) if x >= 0)
+        self.offset = lo
+        return self.text[lo:hi]
+
+
+_KILLED = re.compile(
+    r"\b(?:kill|killing|killed|dead|deaths?|died|die|slaughtered|massacred|murdered|lives)\b", re.I
+)
+_WOUNDED = re.compile(r"\b(?:wound|wounded|wounding|injur\w*|hurt)\b", re.I)
+
+
+def _measure(unit: str | None, window: str, at: int) -> str | None:
+    """What a figure counts: the dead or the wounded when a casualty word stands next to it ("killing 49",
+    "49 people killed", "wounded 53"), else its unit noun ("emails", "delegates", "USD")."""
+    near = window[max(0, at - 25) : at + 40]
+    hits = [(abs(m.start() - 25), "killed") for m in _KILLED.finditer(near)]
+    hits += [(abs(m.start() - 25), "wounded") for m in _WOUNDED.finditer(near)]
+    if hits:
+        return min(hits)[1]
+    if not unit:
+        return None
+    u = unit if unit == "USD" or unit.isupper() else _stem(unit.lower())
+    return None if u in _NOT_COUNTED else u
+
+
+_NOT_COUNTED = frozenset(
+    "time way year month week day hour minute point percent thing one lot part kind number".split()
+)
+
+
+def _loose_groups(values: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Figures with the same measure, from different articles, that share at least two words of their
+    sentences (one when the figure is the same) and whose values are within a factor of two, reported within
+    45 days of each other; only groups that reach two articles. Blocks are measure × order of magnitude
+    (base 2, compared with the neighbouring ones); a block too big to compare whole ("3 people") is
+    searched through each figure's rarest words, so the work stays near-linear."""
+    dsu = DisjointSets()
+    # The same figure in the same words within the same 45 days (a wire story reprinted, a text reused) is
+    # one figure: joined to its first occurrence at once, and only the distinct ones are compared.
+    first: dict[tuple[Any, ...], int] = {}
+    distinct: list[int] = []
+    for i, v in enumerate(values):
+        same = (v["measure"], v["low"], v["high"], frozenset(v["words"]), _day(v["published"] or "") // 45)
+        if same in first:
+            dsu.union(str(first[same]), str(i))
+        else:
+            first[same] = i
+            distinct.append(i)
+    span: dict[str, tuple[float, float]] = {str(i): (v["low"], v["low"]) for i, v in enumerate(values)}
+
+    def join(i: int, j: int) -> None:
+        a, b = dsu.find(str(i)), dsu.find(str(j))
+        if a == b:
+            return
+        lo, hi = min(span[a][0], span[b][0]), max(span[a][1], span[b][1])
+        if lo > 0 and hi > _SPREAD * lo:
+            return
+        dsu.union(a, b)
+        span[dsu.find(a)] = (lo, hi)
+
+    blocks: dict[Any, list[int]] = defaultdict(list)
+    for i in distinct:
+        v = values[i]
+        blocks[(v["measure"], _magnitude(v["low"]))].append(i)
+    exact: dict[float, list[int]] = defaultdict(list)
+    for i in distinct:
+        v = values[i]
+        if v["low"] >= _DISTINCT_FIGURE and v["low"] == v["high"]:
+            # "250,000 Syrian refugees" and "admit 250,000 Syrians": an exact large figure is one count,
+            # whatever noun the report counts it in
+            exact[v["low"]].append(i)
+    indexes: dict[Any, dict[str, list[int]]] = {}
+
+    def index(key: Any) -> dict[str, list[int]]:
+        if key not in indexes:
+            idx: dict[str, list[int]] = defaultdict(list)
+            for j in blocks[key]:
+                for w in values[j]["words"]:
+                    idx[w].append(j)
+            indexes[key] = idx
+        return indexes[key]
+
+    for i in distinct:
+        x = values[i]
+        m = _magnitude(x["low"])
+        candidates: set[int] = set()
+        for key in ((x["measure"], m - 1), (x["measure"], m), (x["measure"], m + 1)):
+            block = blocks.get(key, ())
+            if len(block) <= _BLOCK:
+                candidates.update(block)
+                continue
+            idx = index(key)
+            for w in sorted(x["words"], key=lambda w: (len(idx[w]), w))[:_RARE_WORDS]:
+                if len(idx[w]) <= _BLOCK:
+                    candidates.update(idx[w])
+        for j in candidates:
+            if j > i and _same_figure(x, values[j]):
+                join(i, j)
+        if x["low"] in exact and len(exact[x["low"]]) <= _BLOCK:
+            for j in exact[x["low"]]:
+                if j > i and _same_figure(x, values[j], need=2):  # other nouns: two shared words
+                    join(i, j)
+    clusters: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for i in range(len(values)):
+        clusters[dsu.find(str(i))].append(values[i])
+    return [vals for vals in clusters.values() if len({v["articles"][0]["article_id"] for v in vals}) >= 2]
+
+
+def _magnitude(x: float) -> int:
+    import math
+
+    return math.floor(math.log2(x)) if x > 0 else -99
+
+
+def _same_figure(x: dict[str, Any], y: dict[str, Any], need: int = 1) -> bool:
+    same_value = (x["low"], x["high"]) == (y["low"], y["high"])
+    if x["articles"][0]["article_id"] == y["articles"][0]["article_id"]:
+        return same_value and len(x["words"] & y["words"]) >= 2  # one article: a figure repeated
+    if x["published"] and y["published"] and abs(_day(x["published"]) - _day(y["published"])) > _FIGURE_DAYS:
+        return False  # reported more than 45 days apart: another count
+    shared = len(x["words"] & y["words"])
+    if same_value:
+        return shared >= need
+    # values within a factor of two: 10,000 and 12,000 are one count, 22 and 64 emails are two
+    lo = max(x["low"], y["low"])
+    hi = min(
+        x["high"] if x["high"] is not None else x["low"], y["high"] if y["high"] is not None else y["low"]
+    )
+    return shared >= 2 and hi > 0 and lo <= 2 * hi
 
 
 _VALUE_KEYS = ("value", "low", "high", "text", "source", "via", "as_of", "granularity", "articles")
