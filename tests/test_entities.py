@@ -64,6 +64,31 @@ def test_toponym_resolution(nlp, text, surface, country):
     assert m.lat is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "country", "lat"),
+    [
+        # A state in a list is not "in" the next one: ", Hawaii" after Alaska is not its state.
+        ("His team has flown to Saipan, Guam, Alaska, Hawaii and Florida.", "Alaska", "Alaska", "US", 64),
+        # Canadian Press abbreviations of the provinces, as the AP ones of states.
+        ("Wildfires forced thousands from homes near Kelowna, B.C., on Monday.", "B.C.", "British Columbia",
+         "CA", 54),
+        # Other names of countries: the Holy See is the Vatican; T&T is Trinidad and Tobago.
+        ("The Holy See and Armenia signed the agreement on Friday.", "Holy See", "Vatican", "VA", 41.9),
+        ("The T&T government raised fuel prices on Monday.", "T&T", "Trinidad and Tobago", "TT", 11),
+    ],
+)  # fmt: skip
+def test_other_names_of_divisions_and_countries(nlp, text, surface, name, country, lat):
+    m = _one(nlp, text, surface)
+    assert (m.name, m.country) == (name, country) and m.lat is not None and abs(m.lat - lat) < 2.5, m
+
+
+def test_a_union_of_a_continents_countries_is_at_its_continent(nlp):
+    m = _one(nlp, "The EU imposed new sanctions on Tuesday.", "EU")
+    assert (m.kind, m.entity_id) == ("org", "org:eu")
+    europe = _one(nlp, "Storms swept across Europe on Tuesday.", "Europe")
+    assert (m.lat, m.lon) == (europe.lat, europe.lon)
+
+
 def test_state_abbreviation_after_a_town_picks_the_town_in_that_state(nlp):
     m = _one(nlp, "Police in Springfield, Ill., arrested two men.", "Springfield")
     assert abs(m.lat - 39.8) < 0.5 and abs(m.lon + 89.6) < 0.5  # Springfield, Illinois, not Missouri

@@ -254,7 +254,9 @@ def _score(p: Place, countries: dict[str, int], states: dict[str, int], explicit
     elif p.kind in ("admin1", "admin2"):
         s -= _FOREIGN_DIVISION
     if p.country == "US" and p.admin1:
-        if explicit is not None:
+        # ", Ga." after a town names its state; after a state it is the next item of a list ("Alaska,
+        # Hawaii, Florida"), not the state Alaska lies in
+        if explicit is not None and p.kind != "admin1":
             s += _EXPLICIT_STATE if p.admin1 == explicit else -_EXPLICIT_STATE
         elif p.admin1 in states:
             s += _STATE_IN_CONTEXT
@@ -274,7 +276,19 @@ _DIVISION_AFTER = re.compile(
 )
 
 
+# Canadian Press abbreviations of the provinces (the dotted forms only: "BC" alone is also "before Christ"),
+# as the AP ones of US states are handled in the gazetteer.
+_CA_PROVINCE_ABBR = {
+    "B.C.": "British Columbia", "Alta.": "Alberta", "Sask.": "Saskatchewan", "Man.": "Manitoba",
+    "Ont.": "Ontario", "Que.": "Quebec", "N.B.": "New Brunswick", "N.S.": "Nova Scotia",
+    "P.E.I.": "Prince Edward Island", "Nfld.": "Newfoundland and Labrador", "N.W.T.": "Northwest Territories",
+}  # fmt: skip
+
+
 def _place_candidates(text: str, gz: Gazetteer) -> list[Place]:
+    province = _CA_PROVINCE_ABBR.get(text.strip())
+    if province is not None:
+        return [p for p in gz.candidates(province) if p.kind == "admin1" and p.country == "CA"]
     cands = list(gz.candidates(text))
     code = gz.country_by_name.get(norm(text))
     if code and code in gz.countries and gz.countries[code] not in cands:

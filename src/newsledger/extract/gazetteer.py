@@ -81,6 +81,8 @@ _COUNTRY_ALIASES = {
     "vatican": "VA",
     "the vatican": "VA",
     "vatican city": "VA",
+    "holy see": "VA",
+    "t t": "TT",  # "T&T", as Caribbean papers write Trinidad and Tobago
     "gaza": "PS",
     "gaza strip": "PS",
     "west bank": "PS",
@@ -333,7 +335,7 @@ class Actor:
     seat_of: str | None  # a seat of power ("the Kremlin") stands for this country's government
 
 
-_SCHEMA_VERSION = "3"
+_SCHEMA_VERSION = "5"
 
 
 class Gazetteer:
