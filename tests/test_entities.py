@@ -82,6 +82,10 @@ def test_other_names_of_divisions_and_countries(nlp, text, surface, name, countr
     assert (m.name, m.country) == (name, country) and m.lat is not None and abs(m.lat - lat) < 2.5, m
 
 
+def test_a_language_is_not_a_country(nlp):
+    assert not [m for m in _ents(nlp, "She speaks English at home and at work.") if m.text == "English"]
+
+
 def test_a_union_of_a_continents_countries_is_at_its_continent(nlp):
     m = _one(nlp, "The EU imposed new sanctions on Tuesday.", "EU")
     assert (m.kind, m.entity_id) == ("org", "org:eu")
@@ -145,6 +149,10 @@ def test_dateline_punctuation_is_not_part_of_the_name(nlp):
         ("North Korean troops were seen in Russia.", "North Korean", "KP"),
         ("Ukrainians queued for water in Kharkiv.", "Ukrainians", "UA"),
         ("The South Korean government met on Friday.", "South Korean", "KR"),
+        # a prefix before the people's adjective; a language name used as one; a Central American people
+        ("It reflected the anti-Russian policy of the government.", "Russian", "RU"),
+        ("They were found in the southern English city of Salisbury.", "English", "GB"),
+        ("Salvadoran migrant Alexis Cea poses for a picture.", "Salvadoran", "SV"),
     ],
 )
 def test_demonyms_link_to_their_country(nlp, text, surface, code):

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 _LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PREFIXED = re.compile(r"(?i:anti|pro|ex|non|post|pre|neo|pan)-(?=[A-Z])")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 # Scores: a country outranks all but the biggest cities; a US state sits near a 300,000-people city.
 _COUNTRY_BASE = 8.0
@@ -132,14 +133,28 @@ def _candidate_spans(doc: Doc, full: str) -> list[_Span]:
         spans.append(_Span(m.start(), m.end(), "ACTOR", None))
     taken = [(s.start, s.end) for s in spans]
     for ent in doc.ents:
-        if ent.label_ not in _LABELS:
+        label = ent.label_
+        if (
+            label == "LANGUAGE"
+            and len(ent) == 1
+            and ent.end < len(doc)
+            and doc[ent.end].pos_ in ("NOUN", "PROPN")
+        ):
+            # "the English city of Salisbury": a language name before a noun is the people's adjective
+            label = "NORP" if gazetteer().is_demonym(ent.text) else label
+        if label not in _LABELS:
             continue
         start, end = _trim(full, ent.start_char, ent.end_char)
+        if label == "NORP":
+            # "anti-Russian", "ex-Soviet", "pro-Kurdish": the people's adjective after the prefix
+            pre = _PREFIXED.match(full, start, end)
+            if pre:
+                start = pre.end()
         if end <= start:
             continue
         if any(a < end and start < b for a, b in taken):
             continue  # an actor alias wins over the model's span, whatever label it gave
-        spans.append(_Span(start, end, ent.label_, ent))
+        spans.append(_Span(start, end, label, ent))
     taken = [(s.start, s.end) for s in spans]
     for m in _DATELINE.finditer(full):
         a, b = m.span(1)

@@ -140,6 +140,9 @@ _DEMONYMS = {
     "ghanaian": "GH",
     "greek": "GR",
     "guatemalan": "GT",
+    "salvadoran": "SV",
+    "salvadorean": "SV",
+    "costa rican": "CR",
     "haitian": "HT",
     "honduran": "HN",
     "hungarian": "HU",
@@ -335,7 +338,7 @@ class Actor:
     seat_of: str | None  # a seat of power ("the Kremlin") stands for this country's government
 
 
-_SCHEMA_VERSION = "5"
+_SCHEMA_VERSION = "6"
 
 
 class Gazetteer:
