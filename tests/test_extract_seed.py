@@ -141,6 +141,9 @@ def test_unanchored_relative_times_invent_nothing():
         ("10k", 10000),
         ("twenty-five", 25),
         ("3,500", 3500),
+        ("two dozen", 24),  # a dozen multiplies
+        ("a dozen", 12),
+        ("dozen", 12),
         ("banana", None),
         ("", None),
     ],

@@ -34,6 +34,7 @@ def _find(nlp, sentence: str, text: str):
         ("At least 21 people died in the blast.", "At least 21", 21, 21, INF, "people", True),
         ("Nearly 300 civilians fled the town.", "Nearly 300", 300, 300, 300, "civilian", True),
         ("The unit has 10k soldiers.", "10k", 10000, 10000, 10000, "soldier", False),
+        ("About two dozen supporters gathered.", "About two dozen", 24, 24, 24, "supporter", True),
     ],
 )  # fmt: skip
 def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, approx):

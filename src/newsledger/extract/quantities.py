@@ -139,6 +139,8 @@ def parse_number(text: str) -> float | None:
             if m["s"]:
                 current *= _SCALE[m["s"].lower()]
             seen = True
+        elif word == "dozen" and seen:
+            current *= 12  # "two dozen" is 24, not 2 + 12
         elif word in _SMALL:
             current += _SMALL[word]
             seen = True
