@@ -82,6 +82,11 @@ def test_other_names_of_divisions_and_countries(nlp, text, surface, name, countr
     assert (m.name, m.country) == (name, country) and m.lat is not None and abs(m.lat - lat) < 2.5, m
 
 
+def test_pan_american_is_not_the_united_states(nlp):
+    ents = _ents(nlp, "Delegates met at the Pan-American summit in Lima.")
+    assert not [m for m in ents if m.country == "US"], ents
+
+
 def test_a_language_is_not_a_country(nlp):
     assert not [m for m in _ents(nlp, "She speaks English at home and at work.") if m.text == "English"]
 

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 _LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_PREFIXED = re.compile(r"(?i:anti|pro|ex|non|post|pre|neo|pan)-(?=[A-Z])")
+_PREFIXED = re.compile(r"(?i:anti|pro|ex|non|post|pre)-(?=[A-Z])")  # not "Pan-American": the Americas
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 # Scores: a country outranks all but the biggest cities; a US state sits near a 300,000-people city.
 _COUNTRY_BASE = 8.0
