@@ -347,3 +347,20 @@ def test_a_story_larger_than_the_bound_parameter_limit(tmp_path: Path):
     assert story["articles"] == n and story["first"] == "2016-01-01" and story["last"] == "2016-01-28"
     assert story["label"] == "Title 0" and story["actors"] == ["X Y"]
     store.close()
+
+
+@pytest.mark.parametrize(
+    ("window", "figure", "unit", "measure"),
+    [
+        ("49 wounded and 3 killed in the attack", "49", None, "wounded"),
+        ("The attack killed 49 people and wounded 53 others, officials said.", "49", "people", "killed"),
+        ("The attack killed 49 people and wounded 53 others, officials said.", "53", None, "wounded"),
+        ("The department withheld 22 emails from the release.", "22", "emails", "email"),
+        ("Clinton accepted about $200,000 from Wall Street.", "$200,000", "USD", "USD"),
+        ("It happened two times this year.", "two", "time", None),
+    ],
+)
+def test_what_a_figure_counts(window: str, figure: str, unit: str | None, measure: str | None):
+    from newsledger.consolidate import _measure
+
+    assert _measure(unit, window, window.index(figure)) == measure

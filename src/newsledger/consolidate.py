@@ -1027,9 +1027,10 @@ _WOUNDED = re.compile(r"\b(?:wound|wounded|wounding|injur\w*|hurt)\b", re.I)
 def _measure(unit: str | None, window: str, at: int) -> str | None:
     """What a figure counts: the dead or the wounded when a casualty word stands next to it ("killing 49",
     "49 people killed", "wounded 53"), else its unit noun ("emails", "delegates", "USD")."""
-    near = window[max(0, at - 25) : at + 40]
-    hits = [(abs(m.start() - 25), "killed") for m in _KILLED.finditer(near)]
-    hits += [(abs(m.start() - 25), "wounded") for m in _WOUNDED.finditer(near)]
+    lo = max(0, at - 25)
+    near, here = window[lo : at + 40], at - lo  # the figure is at ``here`` in ``near``
+    hits = [(abs(m.start() - here), "killed") for m in _KILLED.finditer(near)]
+    hits += [(abs(m.start() - here), "wounded") for m in _WOUNDED.finditer(near)]
     if hits:
         return min(hits)[1]
     if not unit:
