@@ -33,8 +33,12 @@ signatures are the incremental part.
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import functools
 import itertools
 import json
+import math
 import re
 import zlib
 from collections import defaultdict
@@ -128,21 +132,14 @@ def _words(text: str) -> set[str]:
     return {_stem(w) for w in (x.lower() for x in _WORD.findall(text)) if w not in _STOP and len(w) > 2}
 
 
+@functools.lru_cache(maxsize=500_000)  # one string per word, however many claims repeat it
 def _stem(w: str) -> str:
     """A plural is its singular ("materials", "delegates", "policies"): enough for word overlap."""
-    got = _STEMS.get(w)
-    if got is None:
-        got = w
-        if len(w) > 4 and w.endswith("ies"):
-            got = w[:-3] + "y"
-        elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-            got = w[:-1]
-        if len(_STEMS) < 500_000:
-            _STEMS[w] = got
-    return got
-
-
-_STEMS: dict[str, str] = {}
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
 
 
 _QUOTED = re.compile(r"[\"“„«]([^\"“”„«»]{20,})[\"”»]")
@@ -202,7 +199,7 @@ class _Claim:
     start: int
     end: int
     wrapper: bool = False  # its content quotes another claim ("'The NIS said …,' Yonhap said")
-    quoted: str = ""  # the words of its content inside quotation marks (all of a direct quote)
+    quote: str = ""  # direct, indirect or mixed
 
 
 def consolidate(store: Store, progress: Any = None) -> dict[str, int]:
@@ -396,7 +393,7 @@ def _claims(
                 intern(reporter), chain, intern(r["stance"] or ""), r["content_text"] or "",
                 _words(r["content_text"] or "") - own, _numbers(r["content_text"] or ""), a["published"],
                 report_of[r["article_id"]],
-                r["content_start"], r["content_end"], quoted=_quoted(r["content_text"] or "", r["quote"]),
+                r["content_start"], r["content_end"], quote=intern(r["quote"] or ""),
             )
         )  # fmt: skip
     return out
@@ -495,7 +492,7 @@ def _same_claim(c: _Claim, d: _Claim) -> bool:
     small = min(len(c.words), len(d.words))
     jac = inter / len(c.words | d.words)
     contained = inter >= 3 and small >= 4 and inter / small >= _CONTAINED
-    if c.published and d.published and abs(_day(c.published) - _day(d.published)) > _SAME_WEEK:
+    if _gap(c.published, d.published) > _SAME_WEEK:
         return inter >= 3 and (jac >= 0.5 or contained)
     # "to support Clinton as the nominee" in "he plans to support the Democratic nominee and …"
     contained = contained or (small == 3 and inter >= 2)
@@ -507,22 +504,18 @@ def _is_entity(origin: str) -> bool:
     return ":" in origin and not origin.startswith("?")
 
 
+@functools.lru_cache(maxsize=100_000)  # dates repeat by the thousand
 def _day(iso: str) -> int:
-    """The day number of an ISO date (0 when it is not one), remembered: dates repeat by the thousand."""
-    got = _DAYS.get(iso)
-    if got is None:
-        import datetime as dt
-
-        try:
-            got = dt.date.fromisoformat(iso[:10]).toordinal()
-        except ValueError:
-            got = 0
-        if len(_DAYS) < 100_000:
-            _DAYS[iso] = got
-    return got
+    """The day number of an ISO date (0 when it is not one)."""
+    try:
+        return dt.date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return 0
 
 
-_DAYS: dict[str, int] = {}
+def _gap(a: str | None, b: str | None) -> int:
+    """Days between two dates (0 when either is missing)."""
+    return abs(_day(a) - _day(b)) if a and b else 0
 
 
 def _claim_propositions(claims: list[_Claim]) -> list[dict[str, Any]]:
@@ -590,7 +583,7 @@ def _claim_propositions(claims: list[_Claim]) -> list[dict[str, Any]]:
     first_run: dict[int, _Claim] = {}
     adopted: dict[str, tuple[str, str]] = {}  # claim → (its origin, the named one of its quote elsewhere)
     for c in distinct:
-        for h in _verbatim(c.quoted):
+        for h in _verbatim(_quoted(c.content, c.quote)):
             other = first_run.setdefault(h, c)
             if other is not c:
                 dsu.union(cid(c), cid(other))
@@ -872,8 +865,8 @@ def _estimates(store: Store, articles: dict[str, Any], claims: list[_Claim]) -> 
             placed.setdefault((q["article_id"], q["low"], q["high"], unit), (pkey, family))
             groups[(pkey, unit, family)].append(value)
             continue
-        window = text_of.around(q["article_id"], q["start"], q["end"])
-        at = q["start"] - text_of.offset
+        window, lo = text_of.around(q["article_id"], q["start"], q["end"])
+        at = q["start"] - lo
         measure = _measure(q["unit"], window, at)
         if measure not in ("killed", "wounded") and (q["low"] < _SMALLEST or _IN_TEN.search(window, 0, at)):
             measure = None  # "two states", "six in 10 voters": counts in passing, not estimates
@@ -972,8 +965,6 @@ def _closest(
 ) -> tuple[int, int, int] | None:
     """(gap in days, i, j) of the closest two values, one from each list, from different origins and at
     most 31 days apart (an undated value is at any date); both lists are in date order."""
-    import bisect
-
     dated = [(d, j) for j in b_idx if (d := day[j]) is not None]
     days = [d for d, _ in dated]
     undated = [j for j in b_idx if day[j] is None]
@@ -1006,16 +997,15 @@ class _ArticleText:
         self.db = db
         self.article: str | None = None
         self.text = ""
-        self.offset = 0
 
-    def around(self, article_id: str, start: int, end: int) -> str:
+    def around(self, article_id: str, start: int, end: int) -> tuple[str, int]:
+        """The window and where it starts in the article."""
         if article_id != self.article:
             row = self.db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
             self.article, self.text = article_id, (row[0] if row else "")
         lo = max(self.text.rfind("\n", 0, start), start - _WINDOW) + 1
         hi = min(x for x in (self.text.find("\n", end), end + _WINDOW) if x >= 0)
-        self.offset = lo
-        return self.text[lo:hi]
+        return self.text[lo:hi], lo
 
 
 _KILLED = re.compile(
@@ -1056,7 +1046,8 @@ def _loose_groups(values: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     first: dict[tuple[Any, ...], int] = {}
     distinct: list[int] = []
     for i, v in enumerate(values):
-        same = (v["measure"], v["low"], v["high"], frozenset(v["words"]), _day(v["published"] or "") // 45)
+        period = _day(v["published"] or "") // _FIGURE_DAYS
+        same = (v["measure"], v["low"], v["high"], frozenset(v["words"]), period)
         if same in first:
             dsu.union(str(first[same]), str(i))
         else:
@@ -1123,8 +1114,6 @@ def _loose_groups(values: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 
 def _magnitude(x: float) -> int:
-    import math
-
     return math.floor(math.log2(x)) if x > 0 else -99
 
 
@@ -1132,7 +1121,7 @@ def _same_figure(x: dict[str, Any], y: dict[str, Any], need: int = 1) -> bool:
     same_value = (x["low"], x["high"]) == (y["low"], y["high"])
     if x["articles"][0]["article_id"] == y["articles"][0]["article_id"]:
         return same_value and len(x["words"] & y["words"]) >= 2  # one article: a figure repeated
-    if x["published"] and y["published"] and abs(_day(x["published"]) - _day(y["published"])) > _FIGURE_DAYS:
+    if _gap(x["published"], y["published"]) > _FIGURE_DAYS:
         return False  # reported more than 45 days apart: another count
     shared = len(x["words"] & y["words"])
     if same_value:
@@ -1179,16 +1168,6 @@ def _apart(x: dict[str, Any], y: dict[str, Any]) -> bool:
         return False
     tol = ESTIMATE_TOLERANCE
     return x["high"] * (1 + tol) < y["low"] or y["high"] * (1 + tol) < x["low"]
-
-
-def _days_apart(x: dict[str, Any], y: dict[str, Any]) -> int:
-    import datetime as dt
-
-    if not (x["as_of_lo"] and y["as_of_lo"]):
-        return 0
-    a = dt.date.fromisoformat(x["as_of_lo"])
-    b = dt.date.fromisoformat(y["as_of_lo"])
-    return abs((a - b).days)
 
 
 def _outlet_voice(a: Any, at: int) -> str:
