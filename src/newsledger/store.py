@@ -696,9 +696,8 @@ class Store:
         self, *, query: str | None = None, limit: int | None = None, offset: int = 0
     ) -> list[sqlite3.Row]:
         """Estimate groups, those with the most values first (consolidation numbers them so)."""
-        where, args = ("WHERE label LIKE ?", [f"%{query}%"]) if query else ("", [])
-        page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit else ""
-        return list(self.db.execute(f"SELECT * FROM estimates {where} ORDER BY id{page}", args))
+        where, args = (["label LIKE ?"], [f"%{query}%"]) if query else ([], [])
+        return list(self.db.execute(_list_sql("SELECT * FROM estimates", where, "id", limit, offset), args))
 
     def timeline(self, *, limit: int | None = None) -> list[sqlite3.Row]:
         sql = (
