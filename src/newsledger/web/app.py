@@ -291,15 +291,14 @@ def create_app(db: str | Path, *, token: str | None = None, read_only: bool = Tr
             _with_keys(row["data"], id=row["id"], kind=row["kind"]), media_type="application/json"
         )
 
-    @app.get("/api/estimates", tags=["consolidation"])
+    @app.get("/api/estimates", tags=["consolidation"], response_model=Page)
     def api_estimates(
         store: StoreDep, q: str | None = None, limit: Limit = 100, cursor: str | None = None
-    ) -> dict[str, Any]:
+    ) -> Response:
         """Estimate groups, those with the most values first."""
         offset = _offset(cursor)
         rows = store.estimates(query=q, limit=limit + 1, offset=offset)
-        items = [json.loads(r["data"]) for r in rows[:limit]]
-        return {"items": items, "next_cursor": _cursor(offset + limit) if len(rows) > limit else None}
+        return _raw_page([r["data"] for r in rows], offset, limit)
 
     @app.get("/api/timeline", tags=["consolidation"])
     def api_timeline(store: StoreDep) -> dict[str, Any]:
