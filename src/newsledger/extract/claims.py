@@ -549,9 +549,7 @@ def _punctuation_claims(
         colon = m.end(1)
         line_end = text.find("\n", colon)
         line_end = len(text) if line_end < 0 else line_end
-        c0, c1 = _strip(text, colon + 1, line_end)
-        while c1 > c0 and text[c1 - 1] in _QUOTES:
-            c1 -= 1
+        c0, c1 = _strip(text, colon + 1, line_end)  # spaces and quote marks off both ends
         if c1 - c0 < 3 or any(a <= colon < b for a, b in cues):
             continue
         src = source(*m.span(1))
