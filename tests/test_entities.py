@@ -241,6 +241,29 @@ def test_a_part_or_division_of_a_known_place_is_that_place(nlp, text, surface, n
     assert m.name == name and m.country == country and m.lat is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "state"),
+    [
+        # A metropolis goes by its name without "City"; the state keeps its own name with a division word.
+        ("The crown prince flew from Boston to New York on Monday.", "New York", "New York City", None),
+        ("Flooding closed roads across New York State on Monday.", "New York State", "New York", "NY"),
+        # Not where the short name is a country's, nor for a city under a million.
+        ("Protests spread across Mexico on Monday.", "Mexico", "Mexico", None),
+        ("Tornadoes hit Oklahoma and Kansas on Monday.", "Oklahoma", "Oklahoma", "OK"),
+    ],
+)
+def test_a_metropolis_by_its_short_name(nlp, text, surface, name, state):
+    from newsledger.extract.gazetteer import gazetteer
+
+    m = _one(nlp, text, surface)
+    assert m.name == name
+    assert (
+        (m.entity_id == gazetteer().states[state].gid)
+        if state
+        else m.entity_id not in {p.gid for p in gazetteer().states.values()}
+    )
+
+
 def test_a_dateline_after_the_headline_on_the_same_line(nlp):
     text = "Body found in town . BEIRUT: The body of a man was discovered on Saturday, police said."
     m = _one(nlp, text, "BEIRUT")

@@ -290,6 +290,9 @@ _DIVISION_AFTER = re.compile(
     r"[Dd]istrict|[Oo]blast|[Gg]overnorate|[Pp]refecture)$"
 )
 
+_DIVISION_WORD = re.compile(
+    r"\s(?:[Ss]tate|[Pp]rovince|[Rr]egion|[Dd]istrict|[Oo]blast|[Gg]overnorate|[Pp]refecture)$"
+)
 
 # Canadian Press abbreviations of the provinces (the dotted forms only: "BC" alone is also "before Christ"),
 # as the AP ones of US states are handled in the gazetteer.
@@ -314,6 +317,9 @@ def _place_candidates(text: str, gz: Gazetteer) -> list[Place]:
             if m and m["rest"][:1].isupper():
                 rest = m["rest"]
                 cands = [p for p in gz.candidates(rest) if p.kind != "continent"]
+                if rx is _DIVISION_AFTER and _DIVISION_WORD.search(text):
+                    # "New York State", "Oaxaca state": the division, not the city of that name
+                    cands = [p for p in cands if p.kind in ("admin1", "admin2")] or cands
                 code = gz.country_by_name.get(norm(rest))
                 if code and code in gz.countries and gz.countries[code] not in cands:
                     cands.append(gz.countries[code])

@@ -289,6 +289,8 @@ _US_STATE_ABBR = {
 }
 
 
+_METROPOLIS = 1_000_000  # a city this big is meant by its name without "City" ("New York")
+
 _CITY_ABBR = {
     "geonames:4140963": ("D.C.", "Washington, D.C.", "Washington D.C.", "District of Columbia"),
     "geonames:5368361": ("L.A.",),
@@ -338,7 +340,7 @@ class Actor:
     seat_of: str | None  # a seat of power ("the Kremlin") stands for this country's government
 
 
-_SCHEMA_VERSION = "6"
+_SCHEMA_VERSION = "7"
 
 
 class Gazetteer:
@@ -553,6 +555,12 @@ def _build_index(path: Path) -> None:
         if c["name"].startswith("Saint "):
             keys.add(norm("St. " + c["name"][6:]))
         names.append((main, pid, 0))
+        short = norm(c["name"][:-5]) if c["name"].endswith(" City") else ""
+        if short in keys and pop >= _METROPOLIS and short not in country_names:
+            # "New York" for New York City: a metropolis is meant by its short name, which GeoNames lists
+            # among its alternate names; not where the short name is the country's ("Mexico", "Kuwait")
+            names.append((short, pid, 0))
+            keys.discard(short)
         names.extend((k, pid, 1) for k in keys if k and k != main)
     # Abbreviations news writes for a few big cities; keyed by the city's GeoNames id.
     for pid, p in enumerate(places):
