@@ -258,3 +258,40 @@ def test_a_quote_the_parser_ended_before_its_speaker():
     )
     c = next(c for c in found if c.source is not None and c.source.text == "Clinton")
     assert c.content.text == "How many times do we have to see this in our country?" and c.quote == "direct"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "more"),
+    [
+        # The quotation resumes after its attribution: one content in two stretches.
+        ('"These are strange days," said Peter Morgan, a lawyer for the club. "I am skeptical he can pull it off."',
+         "These are strange days,", ["I am skeptical he can pull it off."]),
+        ("“Subpoenas are not optional,” the chairman said after the hearing. “He is a crucial witness.”",
+         "Subpoenas are not optional,", ["He is a crucial witness."]),
+        # A mixed quotation ending with its quoted words resumes the same way.
+        ('Both parties "saw Burma as a country under pressure," said Victor Cha. "It was an open door."',
+         'Both parties "saw Burma as a country under pressure,', ["It was an open door."]),
+        # Not when another attribution comes between, nor across a paragraph, nor for indirect speech.
+        ('"We will win," the mayor said. The governor said, "We will lose."', "We will win,", []),
+        ('"We will win," the mayor said.\n\n"We will lose."', "We will win,", []),
+        ("The mayor said the city would win. \"We will lose,\" a rival said.", "the city would win", None),
+    ],
+)  # fmt: skip
+def test_a_quotation_resumed_after_its_attribution(text, first, more):
+    found = claims_of(text)
+    c = next(c for c in found if c.content.text == first)
+    if more is None:
+        assert c.quote == "indirect" and c.content_more == ()
+        return
+    assert c.content.text == first
+    assert [p.text for p in c.content_more] == more
+    d = c.to_dict()
+    assert ("spans" in d["content"]) == bool(more)
+    if more:
+        assert d["content"]["spans"][0] == [c.content.start, c.content.end]
+
+
+def test_a_not_inside_the_quotation_does_not_negate_its_cue():
+    c = next(c for c in claims_of('"Are we there? Probably not," Ms. Moore said. "We will get there."'))
+    assert c.cue.text == "said" and c.stance == "asserts"
+    assert [p.text for p in c.content_more] == ["We will get there."]

@@ -225,7 +225,7 @@ def test_a_store_from_before_proposition_filters_gets_its_speakers_and_stances(s
         "DROP INDEX propositions_by_seen",
         "ALTER TABLE propositions DROP COLUMN speakers",
         "ALTER TABLE propositions DROP COLUMN stances",
-        "DELETE FROM schema_migrations WHERE name >= '0008'",
+        "DELETE FROM schema_migrations WHERE name = '0008_proposition_filters'",
     ):
         con.execute(stmt)
     con.commit()

@@ -262,3 +262,28 @@ def test_one_proposition_whole_and_lists_with_few_members(client: TestClient):
     assert len(whole["members"]) == biggest["members_total"] and whole["label"] == biggest["label"]
     assert client.get("/api/propositions/999999").status_code == 404
     assert client.get("/api/propositions", params={"members": 51}).status_code == 422
+
+
+def test_a_resumed_quotation_is_one_claim_everywhere(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "The bridge on Monday\n\n"
+        '"We will hold the bridge," the mayor said on Monday. "Nobody <b>leaves</b> the city."\n',
+        encoding="utf-8",
+    )
+    db = tmp_path / "s.db"
+    assert cli("ingest", str(src), "--db", str(db)).returncode == 0
+    listed = cli("claims", "--db", str(db), "--format", "jsonl")
+    assert listed.returncode == 0, listed.stderr.decode()
+    (row,) = [json.loads(line) for line in listed.stdout.decode().splitlines()]
+    assert row["content_text"] == "We will hold the bridge,"
+    assert [p["text"] for p in row["content_more"]] == ["Nobody <b>leaves</b> the city."]
+    from newsledger.web.app import create_app
+
+    client = TestClient(create_app(db))
+    (claim,) = client.get("/api/claims").json()["items"]
+    assert claim["content_full"] == "We will hold the bridge, … Nobody <b>leaves</b> the city."
+    page = client.get(f"/articles/{claim['article_id']}").text
+    marked = re.findall(r'<span class="claim-content"[^>]*>(.*?)</span>', page)
+    assert "Nobody &lt;b&gt;leaves&lt;/b&gt; the city." in "".join(marked) and "<b>leaves" not in page

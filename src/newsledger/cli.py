@@ -29,7 +29,7 @@ from .model import Extraction
 from .parallel import default_workers, ingest_local
 from .pipeline import DEFAULT_BATCH_SIZE, Options, run
 from .readers import iter_paths, parse_date, read_inputs
-from .store import BatchWriter, PropositionFilter, Store
+from .store import BatchWriter, PropositionFilter, Store, claim_content
 
 app = typer.Typer(
     name="newsledger",
@@ -522,7 +522,17 @@ def claims(
     with _open(db) as store:
         rows = store.claims(source=source, limit=limit)
     if fmt == "jsonl":
-        _jsonl([{**dict(r), "via": json.loads(r["via"]), "hedges": json.loads(r["hedges"])} for r in rows])
+        _jsonl(
+            [
+                {
+                    **dict(r),
+                    "via": json.loads(r["via"]),
+                    "hedges": json.loads(r["hedges"]),
+                    "content_more": json.loads(r["content_more"] or "[]"),
+                }
+                for r in rows
+            ]
+        )
         return
     _table(
         f"{len(rows)} claims",
@@ -531,7 +541,7 @@ def claims(
             [
                 r["source_name"] or r["source_text"],
                 r["cue_text"],
-                r["content_text"],
+                claim_content(r),
                 " → ".join(v["name"] for v in json.loads(r["via"])),
                 r["stance"],
                 ", ".join(json.loads(r["hedges"])),

@@ -47,7 +47,7 @@ from sys import intern
 from typing import Any
 
 from .extract.gazetteer import gazetteer
-from .store import Store
+from .store import Store, claim_content
 from .timex import timex_bounds
 from .unionfind import DisjointSets
 
@@ -358,7 +358,7 @@ def _claims(
     out = []
     for r in store.db.execute(
         "SELECT article_id, idx, source_text, source_entity_id, source_name, via, stance, content_text,"
-        " content_start, content_end, quote FROM claims ORDER BY article_id, idx"
+        " content_start, content_end, content_more, quote FROM claims ORDER BY article_id, idx"
     ):
         a = articles[r["article_id"]]
         via = json.loads(r["via"] or "[]")
@@ -385,13 +385,14 @@ def _claims(
         reporter = reporter or _key(a["outlet"] or a["id"])
         # The speaker's own name in a content ("… a hater of Donald Trump") says nothing about what is said.
         own = _words(r["source_name"] or "") | _words(r["source_text"] or "")
+        content = claim_content(r)
         # Strings a million claims repeat (article ids, speakers, dates) are kept once (sys.intern).
         out.append(
             _Claim(
                 a["id"], r["idx"], intern(speaker),
                 intern(r["source_name"] or r["source_text"] or "(unsourced)"), intern(origin),
-                intern(reporter), chain, intern(r["stance"] or ""), r["content_text"] or "",
-                _words(r["content_text"] or "") - own, _numbers(r["content_text"] or ""), a["published"],
+                intern(reporter), chain, intern(r["stance"] or ""), content,
+                _words(content) - own, _numbers(content), a["published"],
                 report_of[r["article_id"]],
                 r["content_start"], r["content_end"], quote=intern(r["quote"] or ""),
             )

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-EXTRACTOR_VERSION = "0.2.1"
+EXTRACTOR_VERSION = "0.2.2"
 
 Granularity = Literal["day", "week", "month", "quarter", "season", "year", "decade", "time", "range", "none"]
 EntityKind = Literal[
@@ -185,6 +185,16 @@ class Claim(Record):
     via: tuple[ViaLink, ...] = ()
     stance: str = "asserts"
     hedges: tuple[str, ...] = ()
+    # Further parts of the content, in text order: a quotation resumed after its attribution
+    # (“It was a deal,” she said. “Nobody lost.”) is one content in two stretches of text.
+    content_more: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        out = Record.to_dict(self)
+        if self.content_more:
+            # every stretch of the content, for readers that take a discontinuous span whole
+            out["content"]["spans"] = [[p.start, p.end] for p in (self.content, *self.content_more)]
+        return out
 
 
 @dataclass(frozen=True, slots=True)

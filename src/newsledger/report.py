@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from .store import PropositionFilter, Store
+from .store import PropositionFilter, Store, claim_content
 
 REPORT_ESTIMATES = 12  # estimate groups listed in the report (those with the most values)
 _TOP_ENTITIES = 15
@@ -122,7 +122,7 @@ def build_report(store: Store) -> str:
             if hedges:
                 extra.append(f"hedges: {hedges}")
             tail = f" _({'; '.join(extra)})_" if extra else ""
-            out.append(f"- **{_md(c['cue_text'])}** ({c['quote']}): “{_cut(c['content_text'], 160)}”{tail}")
+            out.append(f"- **{_md(c['cue_text'])}** ({c['quote']}): “{_cut(claim_content(c), 160)}”{tail}")
         out.append("")
 
     out += _story(store)

@@ -182,7 +182,23 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        # A quotation resumed after its attribution (“A,” she said. “B.”) is one content in several
+        # stretches: the first stays in content_start/end/text, the others are a JSON list of
+        # {start, end, text} here (NULL when there are none).
+        "0009_content_more",
+        "ALTER TABLE claims ADD COLUMN content_more TEXT;",
+    ),
 ]
+
+
+def claim_content(row: Any) -> str:
+    """The whole content of a stored claim, its stretches joined with " … " (see migration 0009)."""
+    more = row["content_more"]
+    if not more:
+        return str(row["content_text"] or "")
+    return " … ".join([row["content_text"] or "", *(p["text"] for p in json.loads(more))])
+
 
 # How a list of propositions can be sorted (the API's ``sort`` parameter and the ledger's).
 PROPOSITION_SORTS = {
@@ -520,7 +536,7 @@ class Store:
         for i, c in enumerate(ex.claims):
             s = c.source
             db.execute(
-                "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     a.id,
                     i,
@@ -542,11 +558,17 @@ class Store:
                     c.stance,
                     json.dumps(list(c.hedges)),
                     a.published.isoformat() if a.published else None,
+                    json.dumps([p.to_dict() for p in c.content_more]) if c.content_more else None,
                 ),
             )
             db.execute(
                 "INSERT INTO claims_fts VALUES (?,?,?,?)",
-                (a.id, i, (s.name or s.text) if s else "", c.content.text),
+                (
+                    a.id,
+                    i,
+                    (s.name or s.text) if s else "",
+                    " … ".join(p.text for p in (c.content, *c.content_more)),
+                ),
             )
         rows = []
         for i, e in enumerate(ex.events):

@@ -18,6 +18,8 @@ Constructions handled:
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
 from typing import TYPE_CHECKING
 
@@ -83,6 +85,7 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
 
+_TRAILING_CONJ = re.compile(r"[\s,;]+(?:and|but|or)$")
 _STRIP_CHARS = " \t\n,;:" + _QUOTES + "‘’'"
 
 
@@ -201,7 +204,10 @@ def _stance(cue: Token) -> tuple[str, int, int]:
     """Stance and the cue's character range (a negated or declined verb widens the cue)."""
     start, end = cue.idx, cue.idx + len(cue)
     lemma = cue.lemma_.lower()
-    negated = any(c.dep_ == "neg" for c in cue.children)
+    text = cue.doc.text
+    # a "not" inside the quotation before the cue ("Probably not," she said) does not negate the cue
+    own = [c for c in cue.children if not any(q in text[c.idx : cue.idx] for q in _QUOTES)]
+    negated = any(c.dep_ == "neg" for c in own)
     if lemma in _DECLINE:
         for c in cue.children:
             if c.dep_ == "xcomp" and c.lemma_.lower() in _NOT_CONFIRM:
@@ -210,7 +216,7 @@ def _stance(cue: Token) -> tuple[str, int, int]:
     if cue.dep_ == "xcomp" and head.lemma_.lower() in _DECLINE and lemma in _NOT_CONFIRM:
         return "declines_to_confirm", head.idx, end
     if negated and lemma in _NOT_CONFIRM:
-        aux = [c for c in cue.children if c.dep_ in ("aux", "neg")]
+        aux = [c for c in own if c.dep_ in ("aux", "neg")]
         s = min([start] + [a.idx for a in aux])
         return "declines_to_confirm", s, end
     if lemma == "deny":
@@ -440,6 +446,9 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                     kind = "direct"
             if content is None or content[1] <= content[0]:
                 continue
+            tail = _TRAILING_CONJ.search(text, content[0], content[1])
+            if tail is not None and tail.start() > content[0]:
+                content = (content[0], tail.start())  # "… his scientific training, and": the clause ends
             if re.match(r"[.!?,][\"”’']", text[content[1] : content[1] + 2]):
                 content = (content[0], content[1] + 1)  # "… under wraps.”": the quoted words' own stop
                 if kind == "indirect" and any(content[0] <= q[0] and q[1] <= content[1] for q in sent_quotes):
@@ -504,7 +513,38 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 )
             )
     claims += _punctuation_claims(text, quotes, mentions, claims)
-    return _nest(claims)
+    return _nest(_resumed_quotes(text, quotes, claims))
+
+
+# Between a quotation's attribution and the quotation resuming after it: the rest of the attribution ("said
+# Peter Morgan, a lawyer for the Sierra Club.", "she said of the election,"), on one line, no quote mark.
+_RESUME_GAP = re.compile(r"[^\"“”\n]{0,300}?[.,;:!?—–-][ \t\u00a0]*(?:[\"“]|'')?")
+
+
+def _resumed_quotes(text: str, quotes: list[tuple[int, int]], claims: list[Claim]) -> list[Claim]:
+    """A direct quotation that resumes after its attribution is one content: “These are strange days,” said
+    Peter Morgan. “I don't know what his intentions are.” The next quotation is taken when it opens right
+    after the attribution's sentence (or clause) on the same line, and no other claim has a cue between
+    or inside it, or takes it as content."""
+    cues = sorted(c.cue.start for c in claims)
+    taken = {(c.content.start, c.content.end) for c in claims}
+    quote_ends = {q[1] for q in quotes}
+    out = []
+    for c in claims:
+        # a direct quotation, or a mixed one ending with its quoted words (Both parties "saw Burma as …,")
+        quoted = c.quote == "direct" or (
+            c.quote == "mixed" and bool(quote_ends & {c.content.end, c.content.end + 1})
+        )
+        if quoted and c.content.end <= c.cue.start:
+            after = next((q for q in quotes if q[0] > c.cue.end), None)
+            if after is not None:
+                part = _inside(text, *after)
+                gap = _RESUME_GAP.fullmatch(text, c.cue.end, after[0])
+                others = bisect.bisect_left(cues, c.cue.end) != bisect.bisect_left(cues, after[0])
+                if gap and not others and part[1] > part[0] and part not in taken:
+                    c = dataclasses.replace(c, content_more=(_span(text, *part),))
+        out.append(c)
+    return out
 
 
 # Attribution by punctuation: a quotation signed with a dash (“…” ― Sonya Herridge), a headline or a
@@ -566,9 +606,11 @@ def _nest(claims: list[Claim]) -> list[Claim]:
         for outer in claims:
             if outer is c or outer.source is None:
                 continue
-            if outer.content.start <= c.cue.start and c.cue.end <= outer.content.end:
+            if any(
+                p.start <= c.cue.start and c.cue.end <= p.end for p in (outer.content, *outer.content_more)
+            ):
                 link = ViaLink(outer.source.name or outer.source.text, outer.source.entity_id)
                 if link not in via:
                     via.append(link)
-        out.append(Claim(c.start, c.end, c.source, c.cue, c.content, c.quote, tuple(via), c.stance, c.hedges))
+        out.append(dataclasses.replace(c, via=tuple(via)))
     return out

@@ -24,7 +24,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
-from ..store import PropositionFilter, Store
+from ..store import PropositionFilter, Store, claim_content
 
 HERE = Path(__file__).parent
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -470,6 +470,8 @@ def _claim_json(r: sqlite3.Row) -> dict[str, Any]:
     d = dict(r)
     d["via"] = json.loads(d.get("via") or "[]")
     d["hedges"] = json.loads(d.get("hedges") or "[]")
+    d["content_full"] = claim_content(r)
+    d["content_more"] = json.loads(d.get("content_more") or "[]")
     return d
 
 
@@ -525,6 +527,8 @@ def highlight(a: dict[str, Any]) -> Markup:
         marks.append((q["start"], q["end"], "qty", f"qty-{q['idx']}"))
     for c in a["claims"]:
         marks.append((c["content_start"], c["content_end"], "claim-content", f"claim-{c['idx']}"))
+        for part in c["content_more"]:  # the quotation resumed after its attribution
+            marks.append((part["start"], part["end"], "claim-content", ""))
         marks.append((c["cue_start"], c["cue_end"], "claim-cue", ""))
         if c["source_start"] is not None:
             marks.append((c["source_start"], c["source_end"], "claim-source", ""))
