@@ -246,7 +246,7 @@ def test_the_cue_carries_its_auxiliaries_adverbs_and_particles(text, cue):
 
 def test_a_quoted_ending_keeps_its_stop_and_an_apposition_its_comma():
     c = one('Trump said the report was "one hell of a way to lose."')
-    assert c.content.text.endswith("lose.") and c.quote == "mixed"
+    assert c.content.text == 'the report was "one hell of a way to lose."' and c.quote == "mixed"
     c = one("Minyon Moore, a senior adviser to the campaign, said that turnout was strong.")
     assert c.source is not None and c.source.text == "Minyon Moore, a senior adviser to the campaign,"
 
@@ -295,3 +295,23 @@ def test_a_not_inside_the_quotation_does_not_negate_its_cue():
     c = next(c for c in claims_of('"Are we there? Probably not," Ms. Moore said. "We will get there."'))
     assert c.cue.text == "said" and c.stance == "asserts"
     assert [p.text for p in c.content_more] == ["We will get there."]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "quote"),
+    [
+        # The cue's object or complement frames a quotation: all of it, up to the quotation's end.
+        ("Clinton called half of Trump's supporters “deplorables.”", "half of Trump's supporters “deplorables.”",
+         "mixed"),
+        ("His doctor is calling the candidate “extremely physically fit.”",
+         "the candidate “extremely physically fit.”", "mixed"),
+        ("The union called Clinton a “champion” for its members.", "Clinton a “champion” for its members",
+         "mixed"),
+        # A quotation the cue introduces is direct, whoever was told.
+        ('The minister told reporters: "We will not retreat."', "We will not retreat.", "direct"),
+        ('The minister said, "We will not retreat."', "We will not retreat.", "direct"),
+    ],
+)  # fmt: skip
+def test_a_quotation_framed_by_the_cues_object(text, content, quote):
+    c = one(text)
+    assert (c.content.text, c.quote) == (content, quote)

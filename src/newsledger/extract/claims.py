@@ -258,6 +258,44 @@ def _cue_extent(cue: Token, start: int, end: int, content: tuple[int, int]) -> t
     return start, max(end, last.idx + len(last))
 
 
+_FRAME_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "prep", "acomp"})
+
+
+def _framed_quote(cue: Token, quotes: list[tuple[int, int]], tells: bool) -> tuple[int, int] | None:
+    """The cue's object or complement with a quotation inside it ("called the candidate “extremely fit,”"
+    "criticized the law as a “crazy system”", "tweeted that Machado was “disgusting”"): from the first
+    word the cue governs after it to the end of the dependent holding the quotation. None when the
+    quotation opens right after the cue (a quotation introduced by its cue is direct) or lies outside the
+    cue's words."""
+    text = cue.doc.text
+    deps: list[Token] = []
+    for c in cue.rights:
+        if c.dep_ == "prep" and c.i == cue.i + 1 and c.lower_ in _CUE_PREPS:
+            # "called for a “ceasefire”": the cue takes the preposition, the content starts after it
+            deps += [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+        elif c.dep_ in _FRAME_DEPS:
+            deps.append(c)
+    if tells and deps and deps[0].dep_ == "dobj":
+        deps = deps[1:]  # "told reporters that …": the first object is who was told
+    if not deps:
+        return None
+    start = deps[0].left_edge.idx
+    for d in deps:
+        end = d.right_edge.idx + len(d.right_edge)
+        inside = [q for q in quotes if start < q[0] - 1 and d.left_edge.idx <= q[0] and q[1] <= end + 1]
+        if inside:
+            q_end = max(q[1] for q in inside)
+            if re.match(r"[.!?,]", text[q_end : q_end + 1]):
+                q_end += 1  # the quoted words' own stop
+            if text[q_end : q_end + 1] in _QUOTES:
+                q_end += 1  # and the closing mark, which a content framing a quotation keeps
+            stop = max(q_end, _strip(text, start, end)[1])
+            if not re.search(r"\w", text[start : min(q[0] for q in inside)]):
+                return None
+            return _strip(text, start, stop, " \t\n;:")
+    return None
+
+
 def _hedges(cue: Token, content: str, sentence: str) -> tuple[str, ...]:
     found: list[str] = []
     lemma = cue.lemma_.lower()
@@ -424,7 +462,12 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                     and doc[comp.left_edge.i - 1].text in _QUOTES
                 ):
                     kind = "direct"
-            if (sent_quotes and content is None) or (
+            framed = None if kind == "direct" else _framed_quote(tok, sent_quotes, lemma == "tell")
+            if framed is not None:
+                # Clinton called half of Trump's supporters “deplorables.”: the words the cue governs, up to
+                # the end of the quotation inside them, are the content, not the quoted word alone
+                content, kind = framed, "mixed"
+            elif (sent_quotes and content is None) or (
                 sent_quotes
                 and (
                     comp is None
