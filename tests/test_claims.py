@@ -315,3 +315,23 @@ def test_a_not_inside_the_quotation_does_not_negate_its_cue():
 def test_a_quotation_framed_by_the_cues_object(text, content, quote):
     c = one(text)
     assert (c.content.text, c.quote) == (content, quote)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # An aside after the speaker's name is not part of the source; an apposition is.
+        ("Trump, speaking to a veterans group in Virginia, said the plan would work.", "Trump"),
+        ("Minyon Moore, a senior adviser to the campaign, said the plan would work.",
+         "Minyon Moore, a senior adviser to the campaign,"),
+    ],
+)  # fmt: skip
+def test_an_aside_after_the_speaker_is_not_the_source(text, source):
+    c = one(text)
+    assert c.source is not None and c.source.text == source
+
+
+def test_a_dash_signature_ends_before_the_sentence_stop():
+    found = claims_raw("Readers wrote in.\n\n“He is our greatest shame.” ― Ariana Huichapa.\n")
+    (signed,) = [c for c in found if c.cue.text == "―"]
+    assert signed.source is not None and signed.source.text == "Ariana Huichapa"

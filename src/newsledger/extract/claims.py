@@ -505,6 +505,17 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 # The whole noun phrase, appositions and party labels included ("Sen. David Perdue (R-Ga.)",
                 # "Minyon Moore, a senior adviser to the Clinton campaign,"), as PolNeAR marks sources.
                 r = _strip(text, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
+                aside = next(
+                    (
+                        c
+                        for c in subj.rights
+                        if c.dep_ in ("acl", "advcl") and c.tag_ in ("VBG", "VBN") and c.nbor(-1).text == ","
+                    ),
+                    None,
+                )
+                if aside is not None:
+                    # "Trump, speaking to a veterans group in Virginia, said": the aside is not the source
+                    r = _strip(text, r[0], aside.nbor(-1).idx)
                 if r[1] <= r[0] or subj.right_edge.i >= tok.i > subj.i:
                     r = _np_range(subj)
                 elif "," in text[r[0] : r[1]] and text[r[1] : r[1] + 1] == ",":
@@ -620,8 +631,12 @@ def _punctuation_claims(
             continue
         dash = m.start(0) + len(m.group(0)) - len(m.group(0).lstrip(" \t\u00a0"))
         c0, c1 = _inside(text, q0, q1)
+        s0, s1 = m.span(1)
+        last = text[s0:s1].split()[-1]
+        if last.endswith(".") and len(last) > 3 and last[:-1] not in ("Jr", "Sr", "Inc"):
+            s1 -= 1  # "― Ariana Huichapa.": the sentence's stop, not an abbreviation
         if c1 > c0:
-            src = source(*m.span(1))
+            src = source(s0, s1)
             out.append(Claim(q0, m.end(1), src, _span(text, dash, dash + 1), _span(text, c0, c1), "direct",
                              (ViaLink(src.name or src.text, src.entity_id),)))  # fmt: skip
     for m in _COLON_LED.finditer(text):
