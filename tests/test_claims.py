@@ -335,3 +335,40 @@ def test_a_dash_signature_ends_before_the_sentence_stop():
     found = claims_raw("Readers wrote in.\n\n“He is our greatest shame.” ― Ariana Huichapa.\n")
     (signed,) = [c for c in found if c.cue.text == "―"]
     assert signed.source is not None and signed.source.text == "Ariana Huichapa"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content", "more"),
+    [
+        # The cue interrupts its own content: both sides of it are the content.
+        ("The difference now, he told me on Friday, is that he anchors a straight news program.", "he",
+         "The difference now", ["is that he anchors a straight news program."]),
+        ("But in recent days, advisers to the president say, the president has grown exasperated.",
+         "advisers to the president", "But in recent days", ["the president has grown exasperated."]),
+        # A cue after a preposition takes the subject of the verb it hangs from.
+        ("Dean appeared on MSNBC and began by saying he would never diagnose anyone on television.", "Dean",
+         "he would never diagnose anyone on television", []),
+        # The object and what the cue says of it; a question the cue leaves open.
+        ("His former partner called him a master at impossible business deals.", "His former partner",
+         "him a master at impossible business deals", []),
+        ("Lawmakers have not said when they would take up the bill.", "Lawmakers",
+         "when they would take up the bill", []),
+    ],
+)  # fmt: skip
+def test_split_and_inherited_constructions(text, source, content, more):
+    c = one(text)
+    assert c.source is not None and c.source.text == source
+    assert c.content.text.rstrip(".") == content.rstrip(".")
+    assert [p.text.rstrip(".") for p in c.content_more] == [m.rstrip(".") for m in more]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A base form after a modal is not the present tense the tagger sometimes mistakes for one.
+        "I would rather say nothing at all.",
+        "Voters can say what they like about the mayor.",
+    ],
+)
+def test_a_base_form_with_a_modal_is_no_claim(text):
+    assert claims_of(text) == []

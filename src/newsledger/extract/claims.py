@@ -258,6 +258,26 @@ def _cue_extent(cue: Token, start: int, end: int, content: tuple[int, int]) -> t
     return start, max(end, last.idx + len(last))
 
 
+_WH_WORDS = frozenset({"when", "whether", "if", "why", "how", "where", "what", "who", "which"})
+_INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
+
+
+def _inherited_subject(tok: Token) -> Token | None:
+    """The subject of the verb a subjectless cue hangs from: "…, saying that …", "… and added that …",
+    "wants to know whether …", "began by saying …" (up through prepositions and conjoined verbs)."""
+    for _ in range(4):
+        if tok.dep_ not in _INHERIT_DEPS or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+        elif tok.pos_ != "ADP":
+            return None
+    return None
+
+
 _FRAME_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "prep", "acomp"})
 
 
@@ -366,6 +386,10 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 and lemma not in _BASE_FORM_OK
                 and not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DECLINE)
                 and not (negated and lemma in _NOT_CONFIRM)  # "could not corroborate", "would not comment"
+                and not (  # "advisers say": a present tense the tagger took for a base form
+                    any(c.dep_ == "nsubj" for c in tok.children)
+                    and not any(c.dep_ == "aux" for c in tok.children)
+                )
             ):
                 continue
             if lemma not in CUE_LEMMAS and lemma not in _DECLINE and not object_cue:
@@ -381,9 +405,8 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
                 subj = tok.head
-            if subj is None and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
-                # "…, saying that …", "… and added that …", "wants to know whether …": the head's subject
-                subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:
+                subj = _inherited_subject(tok)
             comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis")), None)
             content: tuple[int, int] | None = None
             if comp is None and lemma in _DECLINE:
@@ -402,23 +425,32 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                     )
                     if pobj is not None:
                         content = _strip(text, *_np_range(pobj, stop_at_to=True))
+            more: tuple[int, int] | None = None
             if (
                 comp is None
                 and content is None
                 and subj is not None
                 and tok.dep_ in ("parataxis", "ccomp")
-                and tok.head.pos_ in ("VERB", "AUX")
                 and tok.head.i != tok.i
             ):
-                # "Bringing the show back, he said, feels right": the cue interrupts its own content.
+                # "Bringing the show back, he said, feels right", "The difference now, he told me, is that
+                # …": the cue interrupts its own content, which is both sides of it.
                 head = tok.head
+                if head.pos_ not in ("VERB", "AUX") and head.head.pos_ in ("VERB", "AUX"):
+                    head = (
+                        head.head
+                    )  # "The difference now, he told me, is that …": the clause, not its subject
                 left, right = head.left_edge.i, head.right_edge.i
                 cue_l, cue_r = tok.left_edge.i, tok.right_edge.i
-                before = (left, cue_l - 1) if cue_l > left else None
-                after = (cue_r + 1, right) if cue_r < right else None
-                part = max((p for p in (before, after) if p), key=lambda p: p[1] - p[0], default=None)
-                if part is not None and part[1] - part[0] >= 2:
-                    content = _strip(text, doc[part[0]].idx, doc[part[1]].idx + len(doc[part[1]]))
+                parts = [
+                    _strip(text, doc[a].idx, doc[b].idx + len(doc[b]))
+                    for a, b in ((left, cue_l - 1), (cue_r + 1, right))
+                    if a <= b
+                ]
+                parts = [p for p in parts if re.search(r"\w", text[p[0] : p[1]])]
+                if sum(len(text[a:b].split()) for a, b in parts) >= 3:
+                    content = parts[0]
+                    more = parts[1] if len(parts) > 1 else None
             if comp is None and content is None:
                 # "Yonhap said, citing the NIS, that …": the parser often hangs the that-clause on the cited
                 # source as a relative clause; it is the content of the cue.
@@ -449,8 +481,33 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 if obj is not None and obj.dep_ == "prep":
                     # "called for a ban": the content is what the preposition governs, not "for"
                     obj = next((c for c in obj.children if c.dep_ in ("pobj", "pcomp")), obj)
-                if obj is not None and (obj.right_edge.i - obj.left_edge.i) >= 1:
-                    content = _strip(text, obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
+                last = obj
+                if obj is not None and obj.dep_ == "dobj":
+                    # "called him a master at deals", "described the plan as a failure": the object and what
+                    # is said of it
+                    for c in tok.rights:
+                        if c.i > obj.i and (
+                            c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
+                        ):
+                            last = c
+                        elif (
+                            c.dep_ == "prep"
+                            and last is not None
+                            and last is not obj
+                            and c.i == last.right_edge.i + 1
+                            and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+                        ):
+                            last = c  # "a master at bolting deals together": what the predicate is about
+                if obj is not None and last is not None and (last.right_edge.i - obj.left_edge.i) >= 1:
+                    content = _strip(text, obj.left_edge.idx, last.right_edge.idx + len(last.right_edge))
+                if content is None and lemma in CUE_LEMMAS:
+                    # "have not said when they would vote": a question the cue answers or leaves open
+                    wh = next(
+                        (c for c in tok.rights if c.dep_ == "advcl" and c.left_edge.lower_ in _WH_WORDS),
+                        None,
+                    )
+                    if wh is not None:
+                        content = _strip(text, wh.left_edge.idx, wh.right_edge.idx + len(wh.right_edge))
             elif object_cue and comp is None:
                 continue
             kind = "indirect"
@@ -564,6 +621,7 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                     tuple(via),
                     stance,
                     _hedges(tok, text[content[0] : content[1]], sent.text),
+                    (_span(text, *more),) if more is not None and more[1] > more[0] else (),
                 )
             )
     claims += _punctuation_claims(text, quotes, mentions, claims)
