@@ -88,6 +88,9 @@ def test_seed_claims(sample_extraction):
         ("daily", False, "P1D"),  # a SET of period one day, as TimeBank writes it
         ("every Monday", False, "XXXX-WXX-1"),
         ("now", False, "PRESENT_REF"),
+        ("the 1990s", False, "199"),  # TIMEX3: a decade is its first three digits
+        ("the late nineties", False, "199"),
+        ("this decade", False, "202"),
         ("Dec. 15", False, "2024-12-15"),  # past clause, but within the slack: a scheduled date
     ],
 )

@@ -45,7 +45,7 @@ def timex_bounds(value: str | None) -> tuple[str | None, str | None]:
             ).isoformat()
         if m := re.fullmatch(r"(\d{4})", v):
             return f"{m[1]}-01-01", f"{m[1]}-12-31"
-        if m := re.fullmatch(r"(\d{3})X", v):
+        if m := re.fullmatch(r"(\d{3})X?", v):  # a decade: "199" (TIMEX3), "199X" (older stores)
             return f"{m[1]}0-01-01", f"{m[1]}9-12-31"
     except ValueError:
         return None, None

@@ -614,7 +614,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
     # Decades and centuries: "the 1990s", "the early 1980s", "the '90s", "the nineties", "the 20th century".
     m = re.fullmatch(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(\d{3})0|'(\d)0)'?s", t)
     if m:
-        return expr(f"{m[1]}X" if m[1] else f"19{m[2]}X", "DATE", "decade")
+        return expr(m[1] if m[1] else f"19{m[2]}", "DATE", "decade")
     m = re.fullmatch(
         r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
         r"(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
@@ -622,7 +622,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
     )
     if m:
         tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
-        return expr(f"19{tens.index(m[1]) + 2}X", "DATE", "decade")
+        return expr(f"19{tens.index(m[1]) + 2}", "DATE", "decade")
     m = re.fullmatch(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(\d{1,2})(?:st|nd|rd|th)\s+century", t)
     if m:
         return expr(f"{int(m[1]) - 1:02d}", "DATE", "century")
@@ -732,7 +732,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
             out = week(anchor + dt.timedelta(weeks=shift))
         elif m[3] == "decade":
             dec = anchor.year // 10 + shift
-            return expr(f"{dec:03d}X", "DATE", "decade")
+            return expr(f"{dec:03d}", "DATE", "decade")
         else:
             cen = (anchor.year - 1) // 100 + shift
             return expr(f"{cen:02d}", "DATE", "century")
