@@ -111,3 +111,73 @@ def test_timex_gate(nlp):
     value_f1 = 2 * n["value"] / (n["sys"] + n["ref"])
     floor = gate["floor"]
     assert strict_f1 >= floor["strict_f1"] and value_f1 >= floor["value_f1"], (strict_f1, value_f1, n)
+
+
+def _load_scorer(name: str):
+    spec = importlib.util.spec_from_file_location(name, SHARED / "scorers" / f"{name}.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_attribution_gate(tmp_path: Path):
+    """score_attribution.py on the first 20 PolNeAR dev articles (sorted by name), extracted without
+    cleaning as bench/attribution.py does: exact F1 of whole attributions, partial-credit F1 of each role."""
+    from newsledger.model import Extraction
+    from newsledger.pipeline import run
+
+    gate = BASELINE["attribution_polnear_dev_first20"]
+    folder = SHARED / "data" / gate["gold"]
+    _require(folder)
+    texts = sorted((folder / "text").glob("*.txt"))[: gate["slice"]]
+    anns = sorted(p for t in texts for p in (folder / "attributions").glob(t.stem + "_*.ann"))
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in [*texts, *anns])).hexdigest()
+    assert digest == gate["digest"], f"{folder} changed: re-measure before trusting the attribution floors"
+    sc = _load_scorer("score_attribution")
+    gold_all, _ = sc.load_gold(str(folder))
+    gold = {t.name: gold_all[t.name] for t in texts}
+    docs = [RawDocument(path=t.name, text=gold[t.name][0]) for t in texts]
+    pred_file = tmp_path / "pred.jsonl"
+    with pred_file.open("w", encoding="utf-8") as fh:
+        for ex in run(docs, Options(clean=False)):
+            assert isinstance(ex, Extraction), ex
+            fh.write(json.dumps({"path": ex.article.path, "claims": [c.to_dict() for c in ex.claims]}) + "\n")
+    pred, _, _ = sc.load_pred(str(pred_file), gold)
+    metrics, _, _ = sc.score(gold, pred)
+    got = {"exact_all": metrics["exact"]["all"]["f1"]}
+    got.update({f"partial_{r}": metrics["partial"][r]["f1"] for r in ("cue", "source", "content", "all")})
+    assert all(got[k] >= v for k, v in gate["floor"].items()), (got, gate["floor"])
+
+
+# the shared scorer (read-only here) leaves GeoNames' countryInfo.txt open in load_country_info
+@pytest.mark.filterwarnings("ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning")
+def test_geoparsing_gate():
+    """score_geo.py's definitions on the first 30 GeoWebNews articles (inside the tuning part), extracted
+    without cleaning as bench/geo.py does: toponym recall and Acc@161 km over matched toponyms."""
+    from newsledger.model import Extraction
+    from newsledger.pipeline import run
+
+    gate = BASELINE["geo_gwn_first30"]
+    xml = SHARED / "data" / gate["gold"]
+    _require(xml)
+    assert hashlib.sha256(xml.read_bytes()).hexdigest() == gate["digest"], f"{xml} changed: re-measure"
+    sg = _load_scorer("score_geo")
+    arts, _, _ = sg.load_gold(str(xml), "tune")
+    arts = arts[: gate["slice"]]
+    docs = [RawDocument(path=f"{a['id']}.txt", text=a["text"]) for a in arts]
+    matched = near = gold_n = 0
+    for a, ex in zip(arts, run(docs, Options(clean=False)), strict=True):
+        assert isinstance(ex, Extraction), ex
+        ents = [e.to_dict() for e in ex.entities if e.lat is not None and e.lon is not None]
+        for g in a["toponyms"]:
+            if g["lat"] is None or g["lon"] is None:
+                continue
+            gold_n += 1
+            e = sg.best_overlap(g, ents)
+            if e is not None:
+                matched += 1
+                near += sg.haversine_km(g["lat"], g["lon"], e["lat"], e["lon"]) < 161
+    recall, acc = matched / gold_n, near / matched
+    floor = gate["floor"]
+    assert recall >= floor["recall"] and acc >= floor["acc161"], (recall, acc, gold_n)
