@@ -304,3 +304,17 @@ def test_countries_inside_an_organisation_name(nlp):
 def test_a_town_the_model_calls_a_person_is_a_place_after_in(nlp):
     m = _one(nlp, "Police in Georgia said the crash happened in Roswell on Monday.", "Roswell")
     assert m.kind == "place" and m.country == "US" and m.lat is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # The initials of a country the article names stand for it ...
+        ("Mining affects millions of South Africans. That SA holds platinum reserves is well known.", "ZA"),
+        # ... and for nothing else.
+        ("The firm SA holds unparalleled reserves of platinum in Canada.", None),
+    ],
+)
+def test_a_named_countrys_initials_are_that_country(nlp, text, code):
+    m = _one(nlp, text, "SA")
+    assert m.country == code and (m.kind == "country") == bool(code)

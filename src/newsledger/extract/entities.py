@@ -489,6 +489,10 @@ def _prominent(cands: list[Place]) -> list[Place]:
     return [p for p in cands if p.kind != "city" or p.population >= _PROMINENT_POP or p.capital_of]
 
 
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 def _resolve_place(
     text: str,
     label: str,
@@ -501,6 +505,13 @@ def _resolve_place(
     sure: list[Place] | None = None,
 ) -> Place | None:
     cands = _place_candidates(text, gz)
+    if not cands and 2 <= len(text) <= 3 and text.isalpha() and text.isupper():
+        # "SA" in a story about South Africa, "NZ", "PNG": the initials of a country the article names
+        cands = [
+            gz.countries[c]
+            for c in countries
+            if c in gz.countries and _initials(gz.countries[c].name) == text
+        ]
     state = gz.state_code(text) if "." in text or text.isupper() else None
     if state and state in gz.states and (full[max(0, start - 2) : start] == ", " or "." in text):
         cands = [gz.states[state]]  # "Arlington, Va.", "in S.C."
