@@ -353,6 +353,11 @@ def test_a_dash_signature_ends_before_the_sentence_stop():
          "him a master at impossible business deals", []),
         ("Lawmakers have not said when they would take up the bill.", "Lawmakers",
          "when they would take up the bill", []),
+        # What the object is praised or blamed for goes with it; when it happened does not.
+        ("Trump called him a genius for his tax avoidance strategies.", "Trump",
+         "him a genius for his tax avoidance strategies", []),
+        ("The senator praised the mayor for her courage on Monday.", "The senator", "the mayor for her courage",
+         []),
     ],
 )  # fmt: skip
 def test_split_and_inherited_constructions(text, source, content, more):

@@ -493,7 +493,6 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                         elif (
                             c.dep_ == "prep"
                             and last is not None
-                            and last is not obj
                             and c.i == last.right_edge.i + 1
                             and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
                         ):
