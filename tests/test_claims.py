@@ -307,6 +307,9 @@ def test_a_not_inside_the_quotation_does_not_negate_its_cue():
          "the candidate “extremely physically fit.”", "mixed"),
         ("The union called Clinton a “champion” for its members.", "Clinton a “champion” for its members",
          "mixed"),
+        # A second quotation joined to the first by "and", "but" or "or" belongs to the same content.
+        ("Trump called the report “a disgrace” and “a con.”", "the report “a disgrace” and “a con.”", "mixed"),
+        ("She called the plan “bold,” but “too late.”", "the plan “bold,” but “too late.”", "mixed"),
         # A quotation the cue introduces is direct, whoever was told.
         ('The minister told reporters: "We will not retreat."', "We will not retreat.", "direct"),
         ('The minister said, "We will not retreat."', "We will not retreat.", "direct"),

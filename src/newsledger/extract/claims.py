@@ -258,6 +258,7 @@ def _cue_extent(cue: Token, start: int, end: int, content: tuple[int, int]) -> t
     return start, max(end, last.idx + len(last))
 
 
+_JOINED_QUOTE = re.compile(r"[ \t]*,?[ \t]*(?:and|but|or)[ \t]+(?:\w+[ \t]+){0,3}?(?:[\"“]|'')")
 _WH_WORDS = frozenset({"when", "whether", "if", "why", "how", "where", "what", "who", "which"})
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
 
@@ -312,6 +313,13 @@ def _framed_quote(cue: Token, quotes: list[tuple[int, int]], tells: bool) -> tup
             stop = max(q_end, _strip(text, start, end)[1])
             if not re.search(r"\w", text[start : min(q[0] for q in inside)]):
                 return None
+            while True:  # … was “disgusting” and “a con”: a quotation joined to it by "and", "but", "or"
+                m = _JOINED_QUOTE.match(text, stop)
+                nxt = next((q for q in quotes if m and q[0] == m.end()), None)
+                if nxt is None:
+                    break
+                stop = nxt[1] + (1 if re.match(r"[.!?,]", text[nxt[1] : nxt[1] + 1]) else 0)
+                stop += 1 if text[stop : stop + 1] in _QUOTES else 0
             return _strip(text, start, stop, " \t\n;:")
     return None
 
