@@ -356,6 +356,10 @@ def test_a_dash_signature_ends_before_the_sentence_stop():
          "him a master at impossible business deals", []),
         ("Lawmakers have not said when they would take up the bill.", "Lawmakers",
          "when they would take up the bill", []),
+        # Who is called on, and to do what.
+        ("Palmieri called on Trump to stop attacking Machado.", "Palmieri", "Trump to stop attacking Machado", []),
+        # A passive cue with an infinitive: what is expected is on both sides of it, the expecter is the agent.
+        ("The bill is expected by analysts to pass the Senate.", "analysts", "The bill", ["to pass the Senate"]),
         # What the object is praised or blamed for goes with it; when it happened does not.
         ("Trump called him a genius for his tax avoidance strategies.", "Trump",
          "him a genius for his tax avoidance strategies", []),
@@ -380,3 +384,12 @@ def test_split_and_inherited_constructions(text, source, content, more):
 )
 def test_a_base_form_with_a_modal_is_no_claim(text):
     assert claims_of(text) == []
+
+
+def test_a_passive_cue_without_an_agent_has_no_source():
+    c = one("About one of every nine voters is expected to be Latino.")
+    assert c.source is None and c.cue.text == "is expected"
+    assert (c.content.text, [p.text for p in c.content_more]) == (
+        "About one of every nine voters",
+        ["to be Latino"],
+    )

@@ -490,7 +490,19 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                     # "called for a ban": the content is what the preposition governs, not "for"
                     obj = next((c for c in obj.children if c.dep_ in ("pobj", "pcomp")), obj)
                 last = obj
-                if obj is not None and obj.dep_ == "dobj":
+                cue_prep = next(
+                    (
+                        c
+                        for c in tok.rights
+                        if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in _CUE_PREPS
+                    ),
+                    None,
+                )
+                who = next((c for c in cue_prep.children if c.dep_ == "pobj"), None) if cue_prep else None
+                if who is not None and obj is not None and obj.dep_ == "xcomp" and obj.i > who.i:
+                    # "called on Trump to stop attacking": who is called on, and to do what
+                    obj, last = who, obj
+                elif obj is not None and obj.dep_ == "dobj":
                     # "called him a master at deals", "described the plan as a failure": the object and what
                     # is said of it
                     for c in tok.rights:
@@ -562,6 +574,22 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                     kind = "mixed"
             if subj is None and (tok.dep_ != "ROOT" or tok.i == sent.start):
                 continue
+            raised = (
+                subj is not None
+                and subj.dep_ == "nsubjpass"
+                and subj.i < tok.i
+                and next((c for c in tok.rights if c.dep_ == "xcomp"), None)
+            )
+            if raised and more is None and content is not None and content[0] >= raised.left_edge.idx:
+                # "About one voter in nine is expected to be Latino": what is expected is the subject and the
+                # infinitive, on both sides of the cue; who expects it is the agent ("by analysts"), if any
+                assert subj is not None
+                more = content
+                content = _strip(text, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
+                agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                subj = (
+                    next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                )
             stance, cue_s, cue_e = _stance(tok)
             cue_s, cue_e = _cue_extent(tok, cue_s, cue_e, content)
             source = None
