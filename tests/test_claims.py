@@ -393,3 +393,24 @@ def test_a_passive_cue_without_an_agent_has_no_source():
         "About one of every nine voters",
         ["to be Latino"],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content", "quote"),
+    [
+        # A cue ending its line with a colon introduces the next paragraph.
+        ('The governor added:\n\n"We will rebuild the bridge by spring."\n', "The governor",
+         "We will rebuild the bridge by spring.", "direct"),
+        # A sentence-final cue after a comma reports the words before it.
+        ("People like Scott, he said.", "he", "People like Scott", "indirect"),
+        ("Language unclear on whether single mothers are covered, experts say.", "experts",
+         "Language unclear on whether single mothers are covered", "indirect"),
+    ],
+)  # fmt: skip
+def test_content_the_parse_leaves_off_the_cue(text, source, content, quote):
+    c = one(text)
+    assert c.source is not None and (c.source.text, c.content.text, c.quote) == (source, content, quote)
+
+
+def test_a_passive_cue_with_an_agent_and_no_content_is_no_claim():
+    assert claims_raw("The nominee has been endorsed by dozens of papers.") == []

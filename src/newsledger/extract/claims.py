@@ -259,6 +259,37 @@ def _cue_extent(cue: Token, start: int, end: int, content: tuple[int, int]) -> t
 
 
 _JOINED_QUOTE = re.compile(r"[ \t]*,?[ \t]*(?:and|but|or)[ \t]+(?:\w+[ \t]+){0,3}?(?:[\"“]|'')")
+
+
+def _content_around(tok: Token, subj: Token, text: str, kind: str) -> tuple[tuple[int, int] | None, str]:
+    """Content the parse did not hang on the cue: the paragraph after "He said:" at a line's end, or the
+    words before a sentence-final "…, experts say." / "People like Scott, he said."."""
+    sent = tok.sent
+    end = tok.idx + len(tok)
+    after = text[end : sent.end_char]
+    if re.fullmatch(r"[ \t]*:\s*", after) or (
+        text[end : end + 1] == ":" and not text[end + 1 : sent.end_char].strip()
+    ):
+        nl = text.find("\n", end)
+        if nl >= 0:
+            m = re.compile(r"\s*([^\n]+)").match(text, nl)
+            if m:
+                a, b = _strip(text, m.start(1), m.end(1))
+                quoted = text[m.start(1) : m.start(1) + 1] in _QUOTES
+                return (
+                    (_inside(text, m.start(1), m.end(1)) if quoted else (a, b)),
+                    "direct" if quoted else kind,
+                )
+    last = sent[-1] if sent[-1].is_punct else None
+    tail_ok = last is None or tok.i == last.i - 1 or (tok.i == last.i - 2 and sent[-2].dep_ == "advmod")
+    comma = subj.left_edge.i - 1
+    if tail_ok and comma > sent.start + 2 and sent.doc[comma].text == ",":
+        a, b = _strip(text, sent.start_char, sent.doc[comma].idx)
+        if len(text[a:b].split()) >= 3:
+            return (a, b), kind
+    return None, kind
+
+
 _WH_WORDS = frozenset({"when", "whether", "if", "why", "how", "where", "what", "who", "which"})
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
 
@@ -563,6 +594,8 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 if prior and tok.i - sent.start <= 4:
                     content = _inside(text, prior[-1][0], prior[-1][1])
                     kind = "direct"
+            if content is None and subj is not None:
+                content, kind = _content_around(tok, subj, text, kind)
             if content is None or content[1] <= content[0]:
                 continue
             tail = _TRAILING_CONJ.search(text, content[0], content[1])
