@@ -271,6 +271,9 @@ def test_a_quote_the_parser_ended_before_its_speaker():
         # A mixed quotation ending with its quoted words resumes the same way.
         ('Both parties "saw Burma as a country under pressure," said Victor Cha. "It was an open door."',
          'Both parties "saw Burma as a country under pressure,', ["It was an open door."]),
+        # A cue in the attribution's own sentence does not stop it.
+        ('"Subpoenas are not optional," the chairman said after the aide failed to attend the hearing he was '
+         'called to. "He is a crucial witness."', "Subpoenas are not optional,", ["He is a crucial witness."]),
         # Not when another attribution comes between, nor across a paragraph, nor for indirect speech.
         ('"We will win," the mayor said. The governor said, "We will lose."', "We will win,", []),
         ('"We will win," the mayor said.\n\n"We will lose."', "We will win,", []),

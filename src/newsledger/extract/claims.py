@@ -704,8 +704,10 @@ _RESUME_GAP = re.compile(r"[^\"“”\n]{0,300}?[.,;:!?—–-][ \t\u00a0]*(?:[\
 def _resumed_quotes(text: str, quotes: list[tuple[int, int]], claims: list[Claim]) -> list[Claim]:
     """A direct quotation that resumes after its attribution is one content: “These are strange days,” said
     Peter Morgan. “I don't know what his intentions are.” The next quotation is taken when it opens right
-    after the attribution's sentence (or clause) on the same line, and no other claim has a cue between
-    or inside it, or takes it as content."""
+    after the attribution's sentence (or clause) on the same line, and no other claim takes it as content
+    or has its cue between the last sentence stop before it and its opening mark (a cue in the
+    attribution's own sentence, "said Chaffetz after Pagliano failed to show up at the hearing he was called
+    to.", does not stop it; "The governor said, “…”" does; a claim nested inside it is its own)."""
     cues = sorted(c.cue.start for c in claims)
     taken = {(c.content.start, c.content.end) for c in claims}
     quote_ends = {q[1] for q in quotes}
@@ -720,7 +722,9 @@ def _resumed_quotes(text: str, quotes: list[tuple[int, int]], claims: list[Claim
             if after is not None:
                 part = _inside(text, *after)
                 gap = _RESUME_GAP.fullmatch(text, c.cue.end, after[0])
-                others = bisect.bisect_left(cues, c.cue.end) != bisect.bisect_left(cues, after[0])
+                stops = [m.end() for m in re.finditer(r"[.!?]", text[c.cue.end : after[0]])]
+                zone = c.cue.end + (stops[-1] if stops else 0)
+                others = bisect.bisect_left(cues, zone) != bisect.bisect_left(cues, after[0])
                 if gap and not others and part[1] > part[0] and part not in taken:
                     c = dataclasses.replace(c, content_more=(_span(text, *part),))
         out.append(c)
