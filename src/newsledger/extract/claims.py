@@ -267,9 +267,7 @@ def _content_around(tok: Token, subj: Token, text: str, kind: str) -> tuple[tupl
     sent = tok.sent
     end = tok.idx + len(tok)
     after = text[end : sent.end_char]
-    if re.fullmatch(r"[ \t]*:\s*", after) or (
-        text[end : end + 1] == ":" and not text[end + 1 : sent.end_char].strip()
-    ):
+    if re.fullmatch(r"[ \t]*:\s*", after):
         nl = text.find("\n", end)
         if nl >= 0:
             m = re.compile(r"\s*([^\n]+)").match(text, nl)
@@ -476,9 +474,8 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 # …": the cue interrupts its own content, which is both sides of it.
                 head = tok.head
                 if head.pos_ not in ("VERB", "AUX") and head.head.pos_ in ("VERB", "AUX"):
-                    head = (
-                        head.head
-                    )  # "The difference now, he told me, is that …": the clause, not its subject
+                    # hung on the clause's subject ("The difference now, he told me, is …"): the clause
+                    head = head.head
                 left, right = head.left_edge.i, head.right_edge.i
                 cue_l, cue_r = tok.left_edge.i, tok.right_edge.i
                 parts = [
@@ -608,12 +605,16 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
             if subj is None and (tok.dep_ != "ROOT" or tok.i == sent.start):
                 continue
             raised = (
-                subj is not None
-                and subj.dep_ == "nsubjpass"
-                and subj.i < tok.i
-                and next((c for c in tok.rights if c.dep_ == "xcomp"), None)
+                next((c for c in tok.rights if c.dep_ == "xcomp"), None)
+                if subj is not None and subj.dep_ == "nsubjpass" and subj.i < tok.i
+                else None
             )
-            if raised and more is None and content is not None and content[0] >= raised.left_edge.idx:
+            if (
+                raised is not None
+                and more is None
+                and content is not None
+                and content[0] >= raised.left_edge.idx
+            ):
                 # "About one voter in nine is expected to be Latino": what is expected is the subject and the
                 # infinitive, on both sides of the cue; who expects it is the agent ("by analysts"), if any
                 assert subj is not None
@@ -717,7 +718,7 @@ def _resumed_quotes(text: str, quotes: list[tuple[int, int]], claims: list[Claim
         quoted = c.quote == "direct" or (
             c.quote == "mixed" and bool(quote_ends & {c.content.end, c.content.end + 1})
         )
-        if quoted and c.content.end <= c.cue.start:
+        if quoted and not c.content_more and c.content.end <= c.cue.start:
             after = next((q for q in quotes if q[0] > c.cue.end), None)
             if after is not None:
                 part = _inside(text, *after)
