@@ -417,3 +417,20 @@ def test_content_the_parse_leaves_off_the_cue(text, source, content, quote):
 
 def test_a_passive_cue_with_an_agent_and_no_content_is_no_claim():
     assert claims_raw("The nominee has been endorsed by dozens of papers.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # Cues that report only with a clause: with one, a claim ...
+        ("Police found that the victim had been shot.", "that the victim had been shot"),
+        ("He added that the plan would work.", "that the plan would work"),
+        # ... with a bare object, none.
+        ("Police found the body near the river.", None),
+        ("The campaign released the video on Monday.", None),
+        ("He added a line to the speech.", None),
+    ],
+)
+def test_cues_that_report_only_with_a_clause(text, content):
+    found = claims_of(text)
+    assert [c.content.text for c in found] == ([content] if content else [])
