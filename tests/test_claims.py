@@ -404,6 +404,9 @@ def test_a_passive_cue_without_an_agent_has_no_source():
         # A cue ending its line with a colon introduces the next paragraph.
         ('The governor added:\n\n"We will rebuild the bridge by spring."\n', "The governor",
          "We will rebuild the bridge by spring.", "direct"),
+        # An as-clause with its own subject reports the clause it modifies.
+        ("As The Huffington Post previously reported, Clinton is the top recipient of donations.",
+         "The Huffington Post", "Clinton is the top recipient of donations", "indirect"),
         # A sentence-final cue after a comma reports the words before it.
         ("People like Scott, he said.", "he", "People like Scott", "indirect"),
         ("Language unclear on whether single mothers are covered, experts say.", "experts",
@@ -417,6 +420,10 @@ def test_content_the_parse_leaves_off_the_cue(text, source, content, quote):
 
 def test_a_passive_cue_with_an_agent_and_no_content_is_no_claim():
     assert claims_raw("The nominee has been endorsed by dozens of papers.") == []
+
+
+def test_an_as_clause_without_its_own_subject_is_no_claim():
+    assert claims_raw("As expected, the senator won the vote.") == []
 
 
 @pytest.mark.parametrize(

@@ -602,6 +602,27 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 if prior and tok.i - sent.start <= 4:
                     content = _inside(text, prior[-1][0], prior[-1][1])
                     kind = "direct"
+            if (
+                content is None
+                and subj is not None
+                and tok.dep_ == "advcl"
+                and subj.head.i == tok.i  # its own subject: not "As expected, the senator won"
+                and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+            ):
+                # "as The Huffington Post reported, Clinton is …": the clause it modifies, without it
+                main = tok.head
+                parts = [
+                    _strip(text, doc[a].idx, doc[b].idx + len(doc[b]))
+                    for a, b in (
+                        (main.left_edge.i, tok.left_edge.i - 1),
+                        (tok.right_edge.i + 1, main.right_edge.i),
+                    )
+                    if a <= b
+                ]
+                parts = [p for p in parts if re.search(r"\w", text[p[0] : p[1]])]
+                if parts:
+                    content = max(parts, key=lambda p: p[1] - p[0])
+                    content = (content[0], content[1] - (text[content[1] - 1] == "."))
             if content is None and subj is not None:
                 content, kind = _content_around(tok, subj, text, kind)
             if content is None or content[1] <= content[0]:
