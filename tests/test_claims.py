@@ -441,3 +441,9 @@ def test_an_as_clause_without_its_own_subject_is_no_claim():
 def test_cues_that_report_only_with_a_clause(text, content):
     found = claims_of(text)
     assert [c.content.text for c in found] == ([content] if content else [])
+
+
+def test_a_quote_the_parser_ended_before_its_speaker_in_doubled_apostrophes():
+    c = one("''How many times do we have to see this?'' Mrs. Clinton said.")
+    assert c.source is not None and c.source.text == "Mrs. Clinton"
+    assert c.content.text == "How many times do we have to see this?" and c.quote == "direct"

@@ -598,7 +598,7 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
             if content is None and subj is not None and not sent_quotes:
                 # “How many times do we have to see this?” Clinton said. — the parser ends the sentence at
                 # the question mark inside the quote; the quote just before is the content.
-                prior = [q for q in quotes if q[1] < s_start and text[q[1] + 1 : s_start].strip() == ""]
+                prior = [q for q in quotes if q[1] < s_start and not text[q[1] : s_start].strip(" \t\n\"“”'")]
                 if prior and tok.i - sent.start <= 4:
                     content = _inside(text, prior[-1][0], prior[-1][1])
                     kind = "direct"
