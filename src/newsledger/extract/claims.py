@@ -4,6 +4,11 @@ Constructions handled:
 
 - ``SOURCE CUE that CONTENT`` / ``SOURCE CUE CONTENT`` (indirect speech: the cue's clausal complement);
 - ``"QUOTE," SOURCE CUE`` and ``SOURCE CUE: "QUOTE"`` (direct quotes; the content excludes the marks);
+  a quotation resumed after its attribution (``"A," SOURCE CUE. "B."``) and a cue interrupting its content
+  (``A, SOURCE CUE, B``) give one content in two stretches (``Claim.content_more``);
+- a quotation inside the words the cue governs is framed by them (``called X "Y"``: mixed);
+- ``SOURCE CUE:`` at a line's end (the next paragraph), ``CONTENT, SOURCE CUE.`` at a sentence's end,
+  ``as SOURCE CUE, CONTENT``, ``X is expected to Y`` (no source, or the agent);
 - ``according to SOURCE, CONTENT``;
 - ``SOURCE told RECIPIENT`` — the recipient is the next link of the chain ("an NIS source told Yonhap");
 - ``…, citing ORIGIN`` — the origin comes first in the chain ("reports said, citing intelligence sources");
