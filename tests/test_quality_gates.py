@@ -39,10 +39,9 @@ def _gate(name: str) -> float:
     return float(gate["floor"])
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location(
-        "score_extraction", SHARED / "scorers" / "score_extraction.py"
-    )
+def _load_scorer(name: str):
+    """A scorer from shared/scorers (stdlib Python, read-only), loaded as a module."""
+    spec = importlib.util.spec_from_file_location(name, SHARED / "scorers" / f"{name}.py")
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
@@ -51,7 +50,7 @@ def _scorer():
 
 def test_html_extraction_gate():
     floor = _gate("extraction_html_first40")
-    sc = _scorer()
+    sc = _load_scorer("score_extraction")
     truth = sc.load_truth(BENCH)
     ids = sorted(truth)[:SLICE]
     pred = {}
@@ -65,7 +64,7 @@ def test_html_extraction_gate():
 
 def test_plain_text_cleaning_gate(tmp_path: Path):
     floor = _gate("extraction_text_first40")
-    sc = _scorer()
+    sc = _load_scorer("score_extraction")
     truth = sc.load_truth(BENCH)
     subprocess.run(
         [sys.executable, str(SHARED / "scorers" / "dump_html_text.py"), str(BENCH), str(tmp_path)], check=True
@@ -93,10 +92,7 @@ def test_timex_gate(nlp):
     files = sorted(folder.glob("*.tml"))[: gate["slice"]]
     digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
     assert digest == gate["digest"], f"{folder} changed: re-measure before trusting the timex floors"
-    spec = importlib.util.spec_from_file_location("score_timex", SHARED / "scorers" / "score_timex.py")
-    assert spec and spec.loader
-    sc = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sc)
+    sc = _load_scorer("score_timex")
     n = {"sys": 0, "ref": 0, "strict": 0, "value": 0}
     for f in files:
         dct, text, gold = sc.read_tml(f)
@@ -111,14 +107,6 @@ def test_timex_gate(nlp):
     value_f1 = 2 * n["value"] / (n["sys"] + n["ref"])
     floor = gate["floor"]
     assert strict_f1 >= floor["strict_f1"] and value_f1 >= floor["value_f1"], (strict_f1, value_f1, n)
-
-
-def _load_scorer(name: str):
-    spec = importlib.util.spec_from_file_location(name, SHARED / "scorers" / f"{name}.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def test_attribution_gate(tmp_path: Path):

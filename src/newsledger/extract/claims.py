@@ -272,6 +272,9 @@ def _cue_extent(cue: Token, start: int, end: int, content: tuple[int, int]) -> t
 _JOINED_QUOTE = re.compile(r"[ \t]*,?[ \t]*(?:and|but|or)[ \t]+(?:\w+[ \t]+){0,3}?(?:[\"“]|'')")
 
 
+_NEXT_LINE = re.compile(r"\s*([^\n]+)")
+
+
 def _content_around(tok: Token, subj: Token, text: str, kind: str) -> tuple[tuple[int, int] | None, str]:
     """Content the parse did not hang on the cue: the paragraph after "He said:" at a line's end, or the
     words before a sentence-final "…, experts say." / "People like Scott, he said."."""
@@ -281,7 +284,7 @@ def _content_around(tok: Token, subj: Token, text: str, kind: str) -> tuple[tupl
     if re.fullmatch(r"[ \t]*:\s*", after):
         nl = text.find("\n", end)
         if nl >= 0:
-            m = re.compile(r"\s*([^\n]+)").match(text, nl)
+            m = _NEXT_LINE.match(text, nl)
             if m:
                 a, b = _strip(text, m.start(1), m.end(1))
                 quoted = text[m.start(1) : m.start(1) + 1] in _QUOTES
@@ -297,6 +300,14 @@ def _content_around(tok: Token, subj: Token, text: str, kind: str) -> tuple[tupl
         if len(text[a:b].split()) >= 3:
             return (a, b), kind
     return None, kind
+
+
+def _clause_without(head: Token, cue: Token) -> list[tuple[int, int]]:
+    """The words of ``head``'s clause before and after the cue's own words, each side that has a word."""
+    doc, text = head.doc, head.doc.text
+    sides = ((head.left_edge.i, cue.left_edge.i - 1), (cue.right_edge.i + 1, head.right_edge.i))
+    parts = [_strip(text, doc[a].idx, doc[b].idx + len(doc[b])) for a, b in sides if a <= b]
+    return [p for p in parts if re.search(r"\w", text[p[0] : p[1]])]
 
 
 _WH_WORDS = frozenset({"when", "whether", "if", "why", "how", "where", "what", "who", "which"})
@@ -487,14 +498,7 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 if head.pos_ not in ("VERB", "AUX") and head.head.pos_ in ("VERB", "AUX"):
                     # hung on the clause's subject ("The difference now, he told me, is …"): the clause
                     head = head.head
-                left, right = head.left_edge.i, head.right_edge.i
-                cue_l, cue_r = tok.left_edge.i, tok.right_edge.i
-                parts = [
-                    _strip(text, doc[a].idx, doc[b].idx + len(doc[b]))
-                    for a, b in ((left, cue_l - 1), (cue_r + 1, right))
-                    if a <= b
-                ]
-                parts = [p for p in parts if re.search(r"\w", text[p[0] : p[1]])]
+                parts = _clause_without(head, tok)
                 if sum(len(text[a:b].split()) for a, b in parts) >= 3:
                     content = parts[0]
                     more = parts[1] if len(parts) > 1 else None
@@ -615,16 +619,7 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
             ):
                 # "as The Huffington Post reported, Clinton is …": the clause it modifies, without it
-                main = tok.head
-                parts = [
-                    _strip(text, doc[a].idx, doc[b].idx + len(doc[b]))
-                    for a, b in (
-                        (main.left_edge.i, tok.left_edge.i - 1),
-                        (tok.right_edge.i + 1, main.right_edge.i),
-                    )
-                    if a <= b
-                ]
-                parts = [p for p in parts if re.search(r"\w", text[p[0] : p[1]])]
+                parts = _clause_without(tok.head, tok)
                 if parts:
                     content = max(parts, key=lambda p: p[1] - p[0])
                     content = (content[0], content[1] - (text[content[1] - 1] == "."))
@@ -749,6 +744,7 @@ def _resumed_quotes(text: str, quotes: list[tuple[int, int]], claims: list[Claim
     cues = sorted(c.cue.start for c in claims)
     taken = {(c.content.start, c.content.end) for c in claims}
     quote_ends = {q[1] for q in quotes}
+    quote_starts = [q[0] for q in quotes]  # in text order, as _quote_spans makes them
     out = []
     for c in claims:
         # a direct quotation, or a mixed one ending with its quoted words (Both parties "saw Burma as …,")
@@ -756,7 +752,8 @@ def _resumed_quotes(text: str, quotes: list[tuple[int, int]], claims: list[Claim
             c.quote == "mixed" and bool(quote_ends & {c.content.end, c.content.end + 1})
         )
         if quoted and not c.content_more and c.content.end <= c.cue.start:
-            after = next((q for q in quotes if q[0] > c.cue.end), None)
+            k = bisect.bisect_right(quote_starts, c.cue.end)
+            after = quotes[k] if k < len(quotes) else None
             if after is not None:
                 part = _inside(text, *after)
                 gap = _RESUME_GAP.fullmatch(text, c.cue.end, after[0])
