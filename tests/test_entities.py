@@ -301,6 +301,63 @@ def test_countries_inside_an_organisation_name(nlp):
     assert any(m.kind == "org" and "Kidney Foundation" in m.text for m in ents)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        # a country anywhere in the name, after another capitalised word too
+        ("Officials from DeSmog Canada met the minister.", "Canada", "Canada"),
+        ("Shares of Air France KLM fell on Monday.", "France", "France"),
+        # a country whose name a division of its own shares (the state of Mexico)
+        ("Officials from the Bank of Mexico met on Monday.", "Mexico", "Mexico"),
+        # a people's or continent's adjective
+        ("The Philippine Sports Commission said the games would go ahead.", "Philippine", "Philippines"),
+        ("The European Central Bank raised rates on Thursday.", "European", "Europe"),
+        # a big city or a one-of-its-name division further into the name
+        ("Staff at the Smart Dubai Office said the service would open.", "Dubai", "Dubai"),
+        ("She studied at the University of Alberta for four years.", "Alberta", "Alberta"),
+        # an outlet named after its city
+        ("The Washington Post reported the talks had stalled.", "Washington", "Washington"),
+    ],
+)
+def test_places_inside_an_organisation_name(nlp, text, surface, name):
+    m = _one(nlp, text, surface)
+    assert m.name == name and m.lat is not None
+    assert any(o.kind in ("org", "media") and o.start <= m.start and m.end <= o.end for o in _ents(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a name that is also a division of another country, in a US context, is not that country
+        ("Georgia Power raised its rates in Atlanta on Monday.", "Georgia"),
+        # a small town further into a name is not taken
+        ("Acme Widgets Ltd said profits rose.", "Widgets"),
+    ],
+)
+def test_no_foreign_country_or_small_town_inside_an_organisation_name(nlp, text, surface):
+    assert not [m for m in _ents(nlp, text) if m.text == surface and m.kind == "country"]
+    assert not [m for m in _ents(nlp, text) if m.text == surface and m.country not in (None, "US")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("BEIRUT (AP) \ufffd A militia spokesman says the city was shelled.", "BEIRUT", "LB"),
+        ("PLEASANTON, Calif.--(BUSINESS WIRE)--The company said sales rose.", "PLEASANTON", "US"),
+        # the model cuts this one in two; the dateline is one place
+        ("ST. LOUIS – Police announced two arrests on Monday.", "ST. LOUIS", "US"),
+    ],
+)
+def test_dateline_forms(nlp, text, surface, country):
+    m = _one(nlp, text, surface)
+    assert m.kind == "place" and m.country == country and m.lat is not None
+
+
+def test_a_capitalised_lead_without_a_dateline_dash_is_not_a_dateline(nlp):
+    text = "THE END of the season came early, the coach said."
+    assert not [m for m in _ents(nlp, text) if m.text.startswith("THE END")]
+
+
 def test_a_town_the_model_calls_a_person_is_a_place_after_in(nlp):
     m = _one(nlp, "Police in Georgia said the crash happened in Roswell on Monday.", "Roswell")
     assert m.kind == "place" and m.country == "US" and m.lat is not None

@@ -114,9 +114,9 @@ def _actor_pattern() -> re.Pattern[str]:
 # "BEIRUT —", "TORRINGTON -- ", "BEIRUT: ".
 _DATELINE = re.compile(
     r"(?m)(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s))[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"  # the place
-    r"(?=(?:,[ A-Za-z.]{2,20})?"  # ", N.J."
+    r"(?=(?:,[ A-Za-z.]{2,20}(?: \d{1,2})?)?"  # ", N.J.", ", April 5"
     r"[ \t]*(?:\([A-Za-z. ]{1,30}\)[ \t]*)?"  # "(AP)"
-    r"(?:—|–|--?|_|:)[ \t])"  # the dash, or a colon ("BEIRUT: The body of …")
+    r"(?:—|–|--?|_|:|\ufffd)[ \t(])"  # the dash (or its mojibake), or a colon ("BEIRUT: The body of …")
 )
 
 
@@ -155,12 +155,19 @@ def _candidate_spans(doc: Doc, full: str) -> list[_Span]:
         if any(a < end and start < b for a, b in taken):
             continue  # an actor alias wins over the model's span, whatever label it gave
         spans.append(_Span(start, end, label, ent))
-    taken = [(s.start, s.end) for s in spans]
     for m in _DATELINE.finditer(full):
         a, b = m.span(1)
-        if not any(x < b and a < y for x, y in taken):
+        inside = [x for x in spans if a <= x.start and x.end <= b and x.label != "ACTOR"]
+        if (
+            inside
+            and len(inside) == sum(x.start < b and a < x.end for x in spans)
+            and gazetteer().candidates(full[a:b])
+        ):
+            # "ST. LOUIS –" that the model cut in two: the dateline is the place
+            spans = [x for x in spans if x not in inside]
+        if not any(x.start < b and a < x.end for x in spans):
             spans.append(_Span(a, b, "DATELINE", None))  # a place when the gazetteer knows it, else nothing
-            taken.append((a, b))
+    taken = [(s.start, s.end) for s in spans]
     gaz = _gazetteer_spans(doc, full, taken)
     spans.extend(gaz)
     taken += [(s.start, s.end) for s in gaz]
@@ -412,6 +419,8 @@ def _embedded_place(
 ) -> Mention | None:
     """A place name opening an organisation or facility name ("Toronto Police Service")."""
     words = list(re.finditer(r"[A-Z][\w'’.-]*", full[s.start : s.end]))
+    if words and words[0].group(0) == "The":
+        words.pop(0)
     if (
         not words
         or words[0].start() not in (0, 4)
@@ -424,7 +433,7 @@ def _embedded_place(
         if full[b : b + 4] == " of ":
             continue  # "University of California": the first word is the kind of body, not a place
         code = gz.country_code(text)
-        if code and not gz.is_demonym(text):
+        if code and not gz.is_demonym(text) and not _foreign_division(text, code, gz):
             return _country_mention(a, b, text, "GPE", code, gz)
         if norm(text) in _GENERIC_WORDS:
             continue
@@ -467,20 +476,51 @@ def _demonym_place(text: str, gz: Gazetteer, countries: dict[str, int]) -> Place
 
 
 def _embedded_countries(full: str, s: _Span, gz: Gazetteer, first: Mention | None) -> list[Mention]:
-    """Countries an organisation's name carries ("the Kidney Foundation of Canada", "The Canadian Press",
-    "the Russian Embassy"): the country, as its own mention inside the organisation's."""
-    out = []
-    for m in re.finditer(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?", full[s.start : s.end]):
-        for text in (m.group(0), m.group(0).split(" ")[0]):
-            a = s.start + m.start()
-            b = a + len(text)
-            if first is not None and first.start < b and a < first.end:
-                break
+    """Countries and continents an organisation's name carries, wherever they sit in it ("the Kidney
+    Foundation of Canada", "DeSmog Canada", "Air France KLM", "the Russian Embassy", "the European Central
+    Bank"): each as its own mention inside the organisation's. A name that is also a division of another
+    country ("Georgia") is left alone; one of the country's own ("Mexico" the state) is not."""
+    out: list[Mention] = []
+    words = list(re.finditer(r"[A-Z][\w'’.]*", full[s.start : s.end]))
+    i = 1 if words and words[0].group(0) == "The" else 0
+    while i < len(words):
+        for n in (2, 1):
+            if i + n > len(words):
+                continue
+            a, b = s.start + words[i].start(), s.start + words[i + n - 1].end()
+            text = full[a:b]
+            if (n == 2 and full[s.start + words[i].end() : s.start + words[i + 1].start()] != " ") or (
+                first is not None and first.start < b and a < first.end
+            ):
+                continue
             code = gz.country_code(text)
-            if code and code in gz.countries and not any(p.kind == "admin1" for p in gz.candidates(text)):
-                out.append(_country_mention(a, b, text, "GPE", code, gz))
+            if code and code in gz.countries:
+                if not _foreign_division(text, code, gz):
+                    out.append(_country_mention(a, b, text, "GPE", code, gz))
+                i += n - 1
                 break
+            cont = _CONTINENT_ADJ.get(norm(text))
+            place = next((p for p in gz.candidates(cont) if p.kind == "continent"), None) if cont else None
+            if place is None and i > 0 and norm(text) not in _GENERIC_WORDS:
+                # a big city or a division further into the name ("the Smart Dubai Office", "Baseball
+                # Toronto", "the University of Alberta"); a division only when no other has the name
+                cands = [p for p in gz.candidates(text) if not p.alt]
+                big = [p for p in _prominent(cands) if p.kind == "city"]
+                divisions = [p for p in cands if p.kind == "admin1"]
+                if len(divisions) == 1 and not big:
+                    big = divisions
+                place = max(big, key=lambda p: p.population) if big else None
+            if place is not None:
+                out.append(_place_mention(a, b, text, "NORP" if cont else "GPE", place, False, gz))
+                i += n - 1
+                break
+        i += 1
     return out
+
+
+def _foreign_division(text: str, code: str, gz: Gazetteer) -> bool:
+    """The name is also a division of another country ("Georgia" the US state)."""
+    return any(p.kind == "admin1" and p.country != code for p in gz.candidates(text))
 
 
 def _prominent(cands: list[Place]) -> list[Place]:
@@ -680,6 +720,11 @@ def _link(
         actor = gz.actor(text) if label != "LOC" else None
         if actor is not None:
             mentions.append(_actor_mention(start, end, text, actor))
+            if actor.kind == "media":  # "The Washington Post": the city it is named after
+                emb = _embedded_place(full, s, gz, countries, states)
+                if emb is not None:
+                    mentions.append(emb)
+                mentions.extend(_embedded_countries(full, s, gz, emb))
             continue
         if label == "ACTOR":
             continue

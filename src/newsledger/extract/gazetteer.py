@@ -133,6 +133,7 @@ _DEMONYMS = {
     "estonian": "EE",
     "ethiopian": "ET",
     "filipino": "PH",
+    "philippine": "PH",
     "finnish": "FI",
     "french": "FR",
     "georgian": "GE",
