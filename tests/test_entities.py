@@ -358,6 +358,18 @@ def test_a_capitalised_lead_without_a_dateline_dash_is_not_a_dateline(nlp):
     assert not [m for m in _ents(nlp, text) if m.text.startswith("THE END")]
 
 
+def test_a_province_of_the_articles_country_does_not_vote_for_a_us_state(nlp):
+    """The names "Ontario" and "Toronto" are also towns in Ohio; in a Canadian story they must not make Ohio the
+    article's state and so turn "Ontario" into the Ohio town."""
+    text = (
+        "TORONTO — Canadians wait years for a kidney, the Kidney Foundation of Canada said. Patients in "
+        "Toronto and Ontario wait longest; in New Jersey and Washington the lists are shorter. In Ontario, "
+        "kidneys are matched by blood type."
+    )
+    hits = [m for m in _ents(nlp, text) if m.text == "Ontario"]
+    assert hits and all(m.country == "CA" and m.kind == "place" for m in hits)
+
+
 def test_a_town_the_model_calls_a_person_is_a_place_after_in(nlp):
     m = _one(nlp, "Police in Georgia said the crash happened in Roswell on Monday.", "Roswell")
     assert m.kind == "place" and m.country == "US" and m.lat is not None

@@ -679,6 +679,8 @@ def _vote(
             continue
         seen.add(key)
         cands = gz.candidates(key)
+        if any(p.country != "US" and p.country in countries for p in _prominent(cands)):
+            cands = [p for p in cands if p.country != "US"]  # "Ontario", "Toronto": no vote for Ohio
         for st in {p.admin1 for p in cands if p.country == "US" and p.admin1}:
             state_votes[st] = state_votes.get(st, 0) + 1
         for cc in {p.country for p in cands if p.country}:
