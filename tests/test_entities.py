@@ -370,6 +370,11 @@ def test_a_province_of_the_articles_country_does_not_vote_for_a_us_state(nlp):
     assert hits and all(m.country == "CA" and m.kind == "place" for m in hits)
 
 
+@pytest.mark.parametrize("text", ["a caravan of Central American migrants", "tourists from Central America"])
+def test_central_america_is_not_the_united_states(nlp, text):
+    assert not [m for m in _ents(nlp, f"Mexico handed out visas to {text} on Monday.") if m.country == "US"]
+
+
 def test_a_town_the_model_calls_a_person_is_a_place_after_in(nlp):
     m = _one(nlp, "Police in Georgia said the crash happened in Roswell on Monday.", "Roswell")
     assert m.kind == "place" and m.country == "US" and m.lat is not None

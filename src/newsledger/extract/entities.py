@@ -321,7 +321,8 @@ def _place_candidates(text: str, gz: Gazetteer) -> list[Place]:
     if not cands:
         for rx in (_PART_OF, _DIVISION_AFTER):
             m = rx.match(text)
-            if m and m["rest"][:1].isupper():
+            if m and m["rest"][:1].isupper() and norm(m["rest"]) not in ("america", "americas"):
+                # (not "Central America": "America" there is the continent, not the United States)
                 rest = m["rest"]
                 cands = [p for p in gz.candidates(rest) if p.kind != "continent"]
                 if rx is _DIVISION_AFTER and _DIVISION_WORD.search(text):
