@@ -87,6 +87,42 @@ def test_stance(text, stance, cue):
 
 
 @pytest.mark.parametrize(
+    ("text", "stance", "cue", "content"),
+    [
+        # withholding information is declining to confirm; refusing anything else denies it
+        (
+            "The spokesman declined to discuss the case.",
+            "declines_to_confirm",
+            "declined",
+            "to discuss the case",
+        ),
+        (
+            "Trump refused to endorse Paul Ryan in the primary.",
+            "denies",
+            "refused",
+            "to endorse Paul Ryan in the primary",
+        ),
+        ("The senator has refused to hold hearings.", "denies", "has refused", "to hold hearings"),
+    ],
+)
+def test_a_refusal_is_a_claim_with_what_was_refused(text, stance, cue, content):
+    c = one(text)
+    assert (c.stance, c.cue.text, c.content.text) == (stance, cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales declined to record lows in March.",  # a measure declines in value, not in will
+        "Turnout declined sharply in the state.",
+        "Support for the plan declined over the summer.",
+    ],
+)
+def test_a_decline_in_value_is_no_claim(text):
+    assert claims_of(text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "chain"),
     [
         ('"The movement has begun," an intelligence source told Yonhap.', ["an intelligence source", "Yonhap"]),

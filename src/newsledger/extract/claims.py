@@ -65,6 +65,17 @@ _CLAUSE_ONLY = frozenset(
 )
 _DECLINE = frozenset({"decline", "refuse"})
 _NOT_CONFIRM = frozenset({"confirm", "comment", "corroborate", "verify", "say"})
+# Subjects that decline in value, not in will ("sales declined to record lows").
+_MEASURES = frozenset(
+    """sale share stock price rate index revenue profit earning output production export import number figure
+    value temperature unemployment inflation yield currency dollar market demand growth spending approval
+    rating poll turnout enrollment attendance membership""".split()
+)
+# Refusing these is withholding information too ("declined to discuss", "refused to name the source").
+_NOT_DISCLOSE = frozenset(
+    """discuss elaborate answer address name identify provide specify disclose reveal detail explain speak
+    talk respond release give share""".split()
+)
 _HEDGES = [
     ("reportedly", re.compile(r"\breportedly\b", re.I)),
     ("allegedly", re.compile(r"\ballegedly\b", re.I)),
@@ -223,6 +234,9 @@ def _stance(cue: Token) -> tuple[str, int, int]:
         for c in cue.children:
             if c.dep_ == "xcomp" and c.lemma_.lower() in _NOT_CONFIRM:
                 return "declines_to_confirm", start, c.idx + len(c)
+            if c.dep_ == "xcomp" and c.lemma_.lower() in _NOT_DISCLOSE:
+                return "declines_to_confirm", start, end  # "declined to discuss the case"
+        return "denies", start, end  # "refused to endorse him": a refusal of what the content says
     head = cue.head
     if cue.dep_ == "xcomp" and head.lemma_.lower() in _DECLINE and lemma in _NOT_CONFIRM:
         return "declines_to_confirm", head.idx, end
@@ -455,10 +469,11 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 continue
             # A cue inside a quotation is a claim nested in another: its own content is its complement.
             sent_quotes = [q for q in sent_quotes_all if not q[0] <= tok.idx < q[1]]
-            if lemma in _DECLINE and not any(
-                c.dep_ == "xcomp" and c.lemma_.lower() in _NOT_CONFIRM for c in tok.children
+            if lemma in _DECLINE and (
+                not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in tok.children)
+                or any(c.dep_ == "nsubj" and c.lemma_.lower() in _MEASURES for c in tok.children)
             ):
-                continue
+                continue  # "declined sharply", "sales declined to record lows": nobody refused anything
             if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DECLINE:
                 continue  # "declined to confirm": the claim hangs off "declined"
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -469,9 +484,12 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
             comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis")), None)
             content: tuple[int, int] | None = None
             if comp is None and lemma in _DECLINE:
-                x = next(c for c in tok.children if c.dep_ == "xcomp")
+                x = next(c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"))
                 obj = next((c for c in x.children if c.dep_ in ("dobj", "ccomp")), None)
-                if obj is not None:
+                if x.lemma_.lower() not in _NOT_CONFIRM:
+                    # "refused to endorse Ryan", "declined to discuss the case": what was refused
+                    content = _strip(text, x.left_edge.idx, x.right_edge.idx + len(x.right_edge))
+                elif obj is not None:
                     content = _strip(text, *_np_range(obj, stop_at_to=True))
                 else:  # "refused to comment on the figures"
                     prep = next(
