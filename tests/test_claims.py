@@ -111,6 +111,45 @@ def test_a_refusal_is_a_claim_with_what_was_refused(text, stance, cue, content):
 
 
 @pytest.mark.parametrize(
+    ("text", "cue", "source", "content", "hedged"),
+    [
+        ("Republicans believe that the tax cut will pay for itself.", "believe", "Republicans",
+         "that the tax cut will pay for itself", True),
+        ("Analysts think the economy will slow.", "think", "Analysts", "the economy will slow", True),
+        ("Clinton seeks to expand the program.", "seeks", "Clinton", "to expand the program", False),
+        ("The senator plans to introduce a bill.", "plans", "The senator", "to introduce a bill", False),
+        ("The union supports Hillary Clinton.", "supports", "The union", "Hillary Clinton", False),
+    ],
+)  # fmt: skip
+def test_belief_intent_and_support_of_a_named_or_described_subject(text, cue, source, content, hedged):
+    c = one(text)
+    assert (c.cue.text, c.source.text, c.content.text) == (cue, source, content)
+    assert ("believes" in c.hedges) == hedged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He believes that the plan will work.",  # a pronoun: mostly a speaker's own view, not a report
+        "Clinton believes in hard work.",  # no clause: a creed, not a claim
+        "I think the plan will work.",
+    ],
+)
+def test_belief_without_a_named_subject_or_a_clause_is_no_claim(text):
+    assert claims_of(text) == []
+
+
+def test_a_decision_inside_what_a_cue_reports_is_the_reported_event():
+    (c,) = claims_of("The ministry said North Korea has decided to send 12,000 troops to Russia.")
+    assert (c.cue.text, c.source.text) == ("said", "The ministry")
+
+
+def test_belief_inside_a_quotation_is_only_the_quotation():
+    (c,) = claims_of('"Voters think the plan will work," she said.')
+    assert c.cue.text == "said"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Sales declined to record lows in March.",  # a measure declines in value, not in will
