@@ -79,8 +79,11 @@ def test_no_claim(text):
         ("The Kremlin denied that troops had crossed the border.", "denies", "denied"),
         ("The ministry confirmed that two soldiers were killed.", "confirms", "confirmed"),
         ("The ministry said that two soldiers were killed.", "asserts", "said"),
+        ("The campaign did not immediately respond to requests for comment.", "declines_to_confirm",
+         "did not immediately respond to"),
+        ("The ministry responded to the report on Friday.", "asserts", "responded to"),
     ],
-)
+)  # fmt: skip
 def test_stance(text, stance, cue):
     c = one(text)
     assert (c.stance, c.cue.text) == (stance, cue)
@@ -119,6 +122,8 @@ def test_a_refusal_is_a_claim_with_what_was_refused(text, stance, cue, content):
         ("Clinton seeks to expand the program.", "seeks", "Clinton", "to expand the program", False),
         ("The senator plans to introduce a bill.", "plans", "The senator", "to introduce a bill", False),
         ("The union supports Hillary Clinton.", "supports", "The union", "Hillary Clinton", False),
+        ("Sanders knows that the banks are too big.", "knows", "Sanders", "that the banks are too big", False),
+        ("The group decried the ruling as unfair.", "decried", "The group", "the ruling as unfair", False),
     ],
 )  # fmt: skip
 def test_belief_intent_and_support_of_a_named_or_described_subject(text, cue, source, content, hedged):

@@ -72,10 +72,15 @@ _ATTITUDE = {
     "think": "ccomp", "believe": "ccomp", "learn": "ccomp", "seek": "xcomp dobj", "plan": "xcomp",
     "decide": "xcomp ccomp", "support": "dobj", "see": "dobj", "want": "xcomp ccomp dobj",
     "speak": "prep", "encourage": "xcomp dobj", "consider": "dobj xcomp ccomp", "aim": "prep xcomp",
+    "know": "ccomp", "decry": "dobj", "voice": "dobj prep", "quote": "dobj", "email": "dobj prep",
+    "publish": "dobj", "apologize": "prep", "rail": "prep", "hail": "dobj", "reference": "dobj",
+    "promote": "dobj", "distance": "dobj prep", "weigh": "prep", "compare": "dobj", "embrace": "dobj",
 }  # fmt: skip
 _ATTITUDE_SUBJECTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _DECLINE = frozenset({"decline", "refuse"})
-_NOT_CONFIRM = frozenset({"confirm", "comment", "corroborate", "verify", "say"})
+_NOT_CONFIRM = frozenset({"confirm", "comment", "corroborate", "verify", "say", "respond", "reply"})
+# An answer's content follows these too: "responded to the charge", "with chants of …", "by saying …".
+_ANSWER_PREPS = {"respond": ("to", "with", "by"), "reply": ("to", "with", "by")}
 # Subjects that decline in value, not in will ("sales declined to record lows").
 _MEASURES = frozenset(
     """sale share stock price rate index revenue profit earning output production export import number figure
@@ -579,7 +584,9 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                     (
                         c
                         for c in tok.children
-                        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _CONTENT_PREPS
+                        if c.dep_ == "prep"
+                        and c.i > tok.i
+                        and (c.lower_ in _CONTENT_PREPS or c.lower_ in _ANSWER_PREPS.get(lemma, ()))
                     ),
                     None,
                 )
