@@ -144,6 +144,31 @@ def test_belief_without_a_named_subject_or_a_clause_is_no_claim(text):
     assert claims_of(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("Trump made it clear that he would not back down.", "made it clear", "Trump", "that he would not back down"),
+        ("Clinton made clear that she supports the deal.", "made clear", "Clinton", "that she supports the deal"),
+        ("He went on to say that the war was over.", "went on to say", "He", "that the war was over"),
+    ],
+)  # fmt: skip
+def test_phrasal_cues(text, cue, source, content):
+    c = one(text)
+    assert (c.cue.text, c.source.text, c.content.text) == (cue, source, content)
+
+
+def test_going_on_to_say_keeps_the_first_cues_speaker():
+    found = claims_of(
+        "Sanders said the issue is insane, going on to say that the country has spent years on it."
+    )
+    later = next(c for c in found if c.cue.text == "going on to say")
+    assert later.source.text == "Sanders" and later.content.text == "that the country has spent years on it"
+
+
+def test_making_a_thing_clear_of_dust_is_no_claim():
+    assert claims_of("The rain made the road clear of dust.") == []
+
+
 def test_a_decision_inside_what_a_cue_reports_is_the_reported_event():
     (c,) = claims_of("The ministry said North Korea has decided to send 12,000 troops to Russia.")
     assert (c.cue.text, c.source.text) == ("said", "The ministry")

@@ -406,6 +406,35 @@ def _framed_quote(cue: Token, quotes: list[tuple[int, int]], tells: bool) -> tup
     return None
 
 
+def _made_clear(tok: Token) -> tuple[Token, Token] | None:
+    """ "made (it) clear that …": the word "clear" and the clause it introduces."""
+    if tok.lemma_.lower() != "make":
+        return None
+    clear = next((c for c in tok.children if c.lower_ == "clear" and c.i <= tok.i + 2), None)
+    if clear is None:
+        return None
+    clause = next(
+        (
+            c
+            for c in clear.children
+            if c.dep_ in ("advcl", "ccomp") and c.i > clear.i and c.pos_ in ("VERB", "AUX")
+        ),
+        None,
+    )
+    return (clear, clause) if clause is not None else None
+
+
+def _went_on(tok: Token) -> bool:
+    """ "went on to say that …": the speech verb carries on from its subject's earlier words."""
+    head = tok.head
+    return (
+        tok.dep_ == "xcomp"
+        and head.lemma_.lower() == "go"
+        and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
+        and tok.lemma_.lower() in CUE_LEMMAS
+    )
+
+
 def _attitude(tok: Token, quotes: list[tuple[int, int]]) -> bool:
     """A verb of belief, intent or support used as an attribution: a named or described subject (not a
     pronoun), outside any quotation, with the complement the verb reports with."""
@@ -490,8 +519,13 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 continue  # "reported, citing police sources, that …": a link of the chain, not a claim
             object_cue = (lemma in OBJECT_CUE_LEMMAS and lemma not in CUE_LEMMAS) or _attitude(tok, quotes)
             negated = any(c.dep_ == "neg" for c in tok.children)
+            went_on = _went_on(tok)
+            made_clear = _made_clear(tok)
+            if made_clear is not None:
+                object_cue = True
             if (
                 tok.tag_ == "VB"
+                and not went_on
                 and lemma not in _BASE_FORM_OK
                 and not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DECLINE)
                 and not (negated and lemma in _NOT_CONFIRM)  # "could not corroborate", "would not comment"
@@ -515,9 +549,15 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
                 subj = tok.head
+            if subj is None and went_on and tok.head.tag_ == "VBG":
+                # "Sanders said …, going on to say that …": the speaker of the cue it carries on from
+                speaker = next((a for a in tok.head.ancestors if a.lemma_.lower() in CUE_LEMMAS), None)
+                subj = next((c for c in speaker.children if c.dep_ == "nsubj"), None) if speaker else None
             if subj is None:
                 subj = _inherited_subject(tok)
             comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis")), None)
+            if made_clear is not None:
+                comp = made_clear[1]
             content: tuple[int, int] | None = None
             if comp is None and lemma in _DECLINE:
                 x = next(c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"))
@@ -714,6 +754,10 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 )
             stance, cue_s, cue_e = _stance(tok)
             cue_s, cue_e = _cue_extent(tok, cue_s, cue_e, content)
+            if made_clear is not None:
+                cue_e = max(cue_e, made_clear[0].idx + len(made_clear[0]))  # "made it clear"
+            if went_on:
+                cue_s = min(cue_s, tok.head.idx)  # "went on to say"
             source = None
             if subj is not None:
                 # The whole noun phrase, appositions and party labels included ("Sen. David Perdue (R-Ga.)",
