@@ -165,6 +165,22 @@ def test_going_on_to_say_keeps_the_first_cues_speaker():
     assert later.source.text == "Sanders" and later.content.text == "that the country has spent years on it"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The Club for Growth PAC has also endorsed Cruz.", "Cruz"),
+        ("President Obama endorsed her on Thursday.", "her"),
+    ],
+)
+def test_a_one_word_object_that_names_someone_is_the_content(text, content):
+    assert one(text).content.text == content
+
+
+@pytest.mark.parametrize("text", ["The senator praised it.", "The group endorsed change."])
+def test_a_one_word_object_that_names_no_one_is_no_claim(text):
+    assert claims_of(text) == []
+
+
 def test_making_a_thing_clear_of_dust_is_no_claim():
     assert claims_of("The rain made the road clear of dust.") == []
 

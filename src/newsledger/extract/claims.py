@@ -117,6 +117,7 @@ _CUE_HEDGES = {
 _QUOTES = "\"“”'"
 _CONTENT_PREPS = frozenset({"for", "about", "on", "of", "that", "against"})
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PERSON_OBJECTS = frozenset({"him", "her", "them", "me", "us"})
 _RELATIVES = frozenset({"who", "that", "which"})
 
 
@@ -661,7 +662,15 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                             and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
                         ):
                             last = c  # "a master at bolting deals together": what the predicate is about
-                if obj is not None and last is not None and (last.right_edge.i - obj.left_edge.i) >= 1:
+                if (
+                    obj is not None
+                    and last is not None
+                    and (
+                        (last.right_edge.i - obj.left_edge.i) >= 1
+                        # "endorsed Cruz", "attacked him": one word, when it names someone
+                        or (obj.dep_ == "dobj" and (obj.pos_ == "PROPN" or obj.lower_ in _PERSON_OBJECTS))
+                    )
+                ):
                     content = _strip(text, obj.left_edge.idx, last.right_edge.idx + len(last.right_edge))
                 if content is None and lemma in CUE_LEMMAS:
                     # "have not said when they would vote": a question the cue answers or leaves open
