@@ -667,8 +667,14 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                     and last is not None
                     and (
                         (last.right_edge.i - obj.left_edge.i) >= 1
-                        # "endorsed Cruz", "attacked him": one word, when it names someone
-                        or (obj.dep_ == "dobj" and (obj.pos_ == "PROPN" or obj.lower_ in _PERSON_OBJECTS))
+                        # "endorsed Cruz", "attacked him": one word, when it names someone, after a cue with
+                        # its own subject (not "a poll showing her ahead", "called on Trump to stop attacking
+                        # Machado", which are inside another cue's content)
+                        or (
+                            obj.dep_ == "dobj"
+                            and (obj.pos_ == "PROPN" or obj.lower_ in _PERSON_OBJECTS)
+                            and any(c.dep_ == "nsubj" for c in tok.children)
+                        )
                     )
                 ):
                     content = _strip(text, obj.left_edge.idx, last.right_edge.idx + len(last.right_edge))
