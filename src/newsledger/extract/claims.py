@@ -445,14 +445,11 @@ def _attitude(tok: Token, quotes: list[tuple[int, int]]) -> bool:
     if any(a.lemma_.lower() in CUE_LEMMAS for a in tok.ancestors):
         return False  # "the NIS said North Korea has decided to send troops": the reported event, not a claim
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.pos_ == "PRON" or subj.lower_ in _RELATIVE_WORDS:
+    if subj is None or subj.pos_ == "PRON" or subj.lower_ in _RELATIVES:
         return False
     if subj.ent_type_ not in _ATTITUDE_SUBJECTS and subj.pos_ not in ("NOUN", "PROPN"):
         return False
     return any(c.dep_ in wants.split() for c in tok.children)
-
-
-_RELATIVE_WORDS = frozenset({"who", "that", "which", "whom"})
 
 
 def _hedges(cue: Token, content: str, sentence: str) -> tuple[str, ...]:
