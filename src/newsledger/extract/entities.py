@@ -486,7 +486,7 @@ def _embedded_countries(full: str, s: _Span, gz: Gazetteer, first: Mention | Non
     country ("Georgia") is left alone; one of the country's own ("Mexico" the state) is not."""
     out: list[Mention] = []
     words = list(re.finditer(r"[A-Z][\w'’.]*", full[s.start : s.end]))
-    i = 1 if words and words[0].group(0) == "The" else 0
+    first_word = i = 1 if words and words[0].group(0) == "The" else 0
     while i < len(words):
         for n in (2, 1):
             if i + n > len(words):
@@ -505,7 +505,7 @@ def _embedded_countries(full: str, s: _Span, gz: Gazetteer, first: Mention | Non
                 break
             cont = _CONTINENT_ADJ.get(norm(text))
             place = next((p for p in gz.candidates(cont) if p.kind == "continent"), None) if cont else None
-            if place is None and i > 0 and norm(text) not in _GENERIC_WORDS:
+            if place is None and i > first_word and norm(text) not in _GENERIC_WORDS:
                 # a big city or a division further into the name ("the Smart Dubai Office", "Baseball
                 # Toronto", "the University of Alberta"); a division only when no other has the name
                 cands = [p for p in gz.candidates(text) if not p.alt]
