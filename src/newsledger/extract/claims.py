@@ -90,7 +90,7 @@ _MEASURES = frozenset(
 # Refusing these is withholding information too ("declined to discuss", "refused to name the source").
 _NOT_DISCLOSE = frozenset(
     """discuss elaborate answer address name identify provide specify disclose reveal detail explain speak
-    talk respond release give share""".split()
+    talk release give share""".split()
 )
 _HEDGES = [
     ("reportedly", re.compile(r"\breportedly\b", re.I)),
@@ -436,13 +436,18 @@ def _went_on(tok: Token) -> bool:
     )
 
 
+def _reporting_ancestor(tok: Token) -> Token | None:
+    """The nearest reporting verb the token hangs under, if any ("said" in "said North Korea has decided")."""
+    return next((a for a in tok.ancestors if a.lemma_.lower() in CUE_LEMMAS), None)
+
+
 def _attitude(tok: Token, quotes: list[tuple[int, int]]) -> bool:
     """A verb of belief, intent or support used as an attribution: a named or described subject (not a
     pronoun), outside any quotation, with the complement the verb reports with."""
     wants = _ATTITUDE.get(tok.lemma_.lower())
     if wants is None or tok.pos_ != "VERB" or any(a <= tok.idx < b for a, b in quotes):
         return False
-    if any(a.lemma_.lower() in CUE_LEMMAS for a in tok.ancestors):
+    if _reporting_ancestor(tok) is not None:
         return False  # "the NIS said North Korea has decided to send troops": the reported event, not a claim
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ == "PRON" or subj.lower_ in _RELATIVES:
@@ -515,7 +520,9 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 )
             ):
                 continue  # "reported, citing police sources, that …": a link of the chain, not a claim
-            object_cue = (lemma in OBJECT_CUE_LEMMAS and lemma not in CUE_LEMMAS) or _attitude(tok, quotes)
+            object_cue = (lemma in OBJECT_CUE_LEMMAS and lemma not in CUE_LEMMAS) or _attitude(
+                tok, sent_quotes_all
+            )
             negated = any(c.dep_ == "neg" for c in tok.children)
             went_on = _went_on(tok)
             made_clear = _made_clear(tok)
@@ -549,7 +556,7 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 subj = tok.head
             if subj is None and went_on and tok.head.tag_ == "VBG":
                 # "Sanders said …, going on to say that …": the speaker of the cue it carries on from
-                speaker = next((a for a in tok.head.ancestors if a.lemma_.lower() in CUE_LEMMAS), None)
+                speaker = _reporting_ancestor(tok.head)
                 subj = next((c for c in speaker.children if c.dep_ == "nsubj"), None) if speaker else None
             if subj is None:
                 subj = _inherited_subject(tok)

@@ -503,8 +503,8 @@ def _embedded_countries(full: str, s: _Span, gz: Gazetteer, first: Mention | Non
                     out.append(_country_mention(a, b, text, "GPE", code, gz))
                 i += n - 1
                 break
-            cont = _CONTINENT_ADJ.get(norm(text))
-            place = next((p for p in gz.candidates(cont) if p.kind == "continent"), None) if cont else None
+            place = _continent(norm(text), gz)
+            cont = place is not None
             if place is None and i > first_word and norm(text) not in _GENERIC_WORDS:
                 # a big city or a division further into the name ("the Smart Dubai Office", "Baseball
                 # Toronto", "the University of Alberta"); a division only when no other has the name
@@ -520,6 +520,12 @@ def _embedded_countries(full: str, s: _Span, gz: Gazetteer, first: Mention | Non
                 break
         i += 1
     return out
+
+
+def _continent(key: str, gz: Gazetteer) -> Place | None:
+    """The continent a continent's adjective names ("european" → Europe), from its normalised key."""
+    name = _CONTINENT_ADJ.get(key)
+    return next((p for p in gz.candidates(name) if p.kind == "continent"), None) if name else None
 
 
 def _foreign_division(text: str, code: str, gz: Gazetteer) -> bool:
@@ -756,8 +762,7 @@ def _link(
                 mentions.append(_country_mention(start, end, text, label, code, gz))
                 continue
         if label == "NORP":
-            cont = _CONTINENT_ADJ.get(norm(text).removesuffix("s"))
-            place = next((p for p in gz.candidates(cont) if p.kind == "continent"), None) if cont else None
+            place = _continent(norm(text).removesuffix("s"), gz)
             if place is None:
                 place = _demonym_place(text, gz, countries)
             if place is not None:

@@ -574,7 +574,7 @@ def _build_index(path: Path) -> None:
     us_states = {
         st["name"]: st for st in json.loads((base / "us_states.json").read_text(encoding="utf-8")).values()
     }
-    for cc, level, a1, a2, lat_s, lon_s, n in _admin_rows():
+    for cc, level, a1, a2, lat_s, lon_s, n in _data_rows("admin_points.tsv"):
         lat, lon = float(lat_s), float(lon_s)
         pid = len(places)
         if level == "1":
@@ -640,10 +640,6 @@ def _data_rows(name: str) -> list[list[str]]:
     """The rows of a TSV file shipped in ``newsledger/data`` (``#`` lines are its header comment)."""
     text = importlib.resources.files("newsledger").joinpath(f"data/{name}").read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-
-
-def _admin_rows() -> list[list[str]]:
-    return _data_rows("admin_points.tsv")
 
 
 def _countryinfo_points() -> dict[str, tuple[float, float]]:
