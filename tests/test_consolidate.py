@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, cli
-from newsledger.consolidate import wire_origin
+from newsledger.consolidate import _sentences, wire_origin
 
 
 def _write(folder: Path, name: str, text: str, published: str, outlet: str) -> None:
@@ -35,6 +35,28 @@ def _jsonl(*args: str) -> list[dict]:
 )
 def test_wire_origin(agency, text, wire):
     assert wire_origin(agency, text) == wire
+
+
+_LONG = "The minister said the talks would resume next week in Geneva"  # 59 characters
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after . ! ? and whitespace, spaces normalised, lower-cased
+        (f"{_LONG}.  Then   {_LONG.upper()}!", {f"{_LONG.lower()}.", f"then {_LONG.lower()}!"}),
+        # a line break ends a sentence without a mark; blank lines are no sentences
+        (f"{_LONG}\n\n\n{_LONG} again", {_LONG.lower(), f"{_LONG.lower()} again"}),
+        # a mark inside a figure does not split; short pieces are dropped
+        (
+            f"Officials said the figure was 3.5 million, up from 2.1 million. Short one. {_LONG}?",
+            {"officials said the figure was 3.5 million, up from 2.1 million.", f"{_LONG.lower()}?"},
+        ),
+        ("", set()),
+    ],
+)
+def test_sentences_for_shared_text(text, expected):
+    assert _sentences(text) == expected
 
 
 @pytest.fixture(scope="module")

@@ -42,6 +42,7 @@ import math
 import re
 import zlib
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from sys import intern
 from typing import Any
@@ -104,13 +105,32 @@ _WIRE_CREDIT = re.compile(
 )
 
 
+# Every name _WIRE_CREDIT can match contains one of these.
+_WIRE_NAMES = (
+    "AP",
+    "Reuters",
+    "AFP",
+    "UPI",
+    "Yonhap",
+    "TASS",
+    "Xinhua",
+    "dpa",
+    "EFE",
+    "Kyodo",
+    "ANSA",
+    "Associated Press",
+)
+
+
 def wire_origin(agency: str | None, text: str) -> str | None:
     """The wire service an article comes from: its dateline credit, else a wire credit in its text."""
     if agency:
         w = _WIRE.get(agency.strip().lower())
         if w:
             return w
-    m = _WIRE_CREDIT.search(text)
+    # The pattern has no literal prefix to skip ahead by: most texts name no wire at all, and a plain
+    # substring test says so without it.
+    m = _WIRE_CREDIT.search(text) if any(n in text for n in _WIRE_NAMES) else None
     if m:
         name = next(g for g in m.groups() if g)
         return _WIRE.get(name.lower(), name)
@@ -124,8 +144,24 @@ def _shingles(text: str) -> set[bytes]:
     return {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s+")
+
+
 def _sentences(text: str) -> set[str]:
-    return {" ".join(s.split()).lower() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if len(s.strip()) >= 40}
+    """The sentences of a text of 40 characters or more, normalised: split after . ! ? and whitespace, and
+    at line breaks (line by line: a pattern that starts with its end mark is found by a fast scan)."""
+    out = set()
+    for line in text.split("\n"):
+        at = 0
+        for m in _SENTENCE_END.finditer(line):
+            piece = line[at : m.start() + 1]
+            at = m.end()
+            if len(piece.strip()) >= 40:
+                out.add(" ".join(piece.split()).lower())
+        piece = line[at:]
+        if len(piece.strip()) >= 40:
+            out.add(" ".join(piece.split()).lower())
+    return out
 
 
 def _words(text: str) -> set[str]:
@@ -192,7 +228,7 @@ class _Claim:
     chain: list[str]
     stance: str
     content: str
-    words: set[str]
+    words: frozenset[str]
     numbers: frozenset[str]
     published: str | None
     report: str  # the report cluster (original article id)
@@ -235,28 +271,19 @@ def consolidate(store: Store, progress: Any = None) -> dict[str, int]:
             "INSERT INTO article_origins VALUES (?,?,?)",
             [(aid, wires.get(aid), report_of[aid] if report_of[aid] != aid else None) for aid in articles],
         )
-        pid = 0
-        for kind, plist in (("claim", props), ("event", event_props)):
-            for p in plist:
-                pid += 1
-                # Every member goes to proposition_members; the JSON keeps the first ones (a wire story
-                # reprinted ten thousand times would otherwise make one enormous row).
-                members = p["members"]
-                shown = {**p, "members": members[:MEMBERS_KEPT], "members_total": len(members)}
-                speakers = {m["source"] for m in members if m.get("source")} | set(p.get("origins") or ())
-                stances = sorted({m["stance"] for m in members if m.get("stance")})
-                db.execute(
-                    "INSERT INTO propositions (id, kind, label, first_seen, reports, independent_sources,"
-                    " independent_reports, corroboration, data, speakers, stances)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (pid, kind, p["label"], p["first_seen"], p["reports"], p["independent_sources"],
-                     p["independent_reports"], p["corroboration"], json.dumps(shown),
-                     "\n".join(sorted(speakers)) or None, " ".join(stances) or None),
-                )  # fmt: skip
-                db.executemany(
-                    "INSERT INTO proposition_members VALUES (?,?,?,?)",
-                    [(pid, m["article_id"], kind, m["idx"]) for m in members],
-                )
+        db.executemany(
+            "INSERT INTO propositions (id, kind, label, first_seen, reports, independent_sources,"
+            " independent_reports, corroboration, data, speakers, stances) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            _proposition_rows(props, event_props),
+        )
+        db.executemany(
+            "INSERT INTO proposition_members VALUES (?,?,?,?)",
+            (
+                (pid, m["article_id"], kind, m["idx"])
+                for pid, (kind, p) in enumerate(_numbered(props, event_props), 1)
+                for m in p["members"]
+            ),
+        )
         for i, est in enumerate(estimates, 1):
             est["id"] = i
             db.execute(
@@ -276,6 +303,31 @@ def consolidate(store: Store, progress: Any = None) -> dict[str, int]:
     }
 
 
+def _numbered(
+    props: list[dict[str, Any]], event_props: list[dict[str, Any]]
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Claim propositions, then event propositions, in the order their ids count (from 1)."""
+    yield from (("claim", p) for p in props)
+    yield from (("event", p) for p in event_props)
+
+
+def _proposition_rows(
+    props: list[dict[str, Any]], event_props: list[dict[str, Any]]
+) -> Iterator[tuple[Any, ...]]:
+    for pid, (kind, p) in enumerate(_numbered(props, event_props), 1):
+        # Every member goes to proposition_members; the JSON keeps the first ones (a wire story reprinted
+        # ten thousand times would otherwise make one enormous row).
+        members = p["members"]
+        shown = {**p, "members": members[:MEMBERS_KEPT], "members_total": len(members)}
+        speakers = {m["source"] for m in members if m.get("source")} | set(p.get("origins") or ())
+        stances = sorted({m["stance"] for m in members if m.get("stance")})
+        yield (
+            pid, kind, p["label"], p["first_seen"], p["reports"], p["independent_sources"],
+            p["independent_reports"], p["corroboration"], json.dumps(shown),
+            "\n".join(sorted(speakers)) or None, " ".join(stances) or None,
+        )  # fmt: skip
+
+
 def _copies(
     store: Store, articles: dict[str, Any], progress: Any
 ) -> tuple[
@@ -289,6 +341,8 @@ def _copies(
     have = {r[0]: r[1] for r in db.execute("SELECT article_id, minhash FROM signatures")}
     new_sigs: list[tuple[str, bytes]] = []
     lsh = MinHashLSH(threshold=COPY_THRESHOLD, num_perm=NUM_PERM)
+    # One set of permutation parameters for every signature (building them is most of a MinHash's cost).
+    perms = MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
     sigs: dict[str, Any] = {}
     wires: dict[str, str | None] = {}
     # In storage order (rowid), not by id: one sequential read of the texts, not a seek per article.
@@ -297,10 +351,13 @@ def _copies(
         blob = have.get(aid)
         if blob is not None and len(blob) == NUM_PERM * 8 + 1 and blob[:1] == SIGNATURE_VERSION:
             mh = MinHash(
-                num_perm=NUM_PERM, hashvalues=np.frombuffer(blob[1:], dtype=np.uint64).copy(), scheme=SCHEME
+                num_perm=NUM_PERM,
+                hashvalues=np.frombuffer(blob[1:], dtype=np.uint64).copy(),
+                permutations=perms,
+                scheme=SCHEME,
             )
         else:  # new, or signed by an older version (another shingle hash): signed again
-            mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashfunc=zlib.crc32)
+            mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashfunc=zlib.crc32, permutations=perms)
             mh.update_batch(list(_shingles(r["text"])))
             new_sigs.append((aid, SIGNATURE_VERSION + mh.hashvalues.astype("uint64").tobytes()))
         wires[aid] = wire_origin(r["agency"], r["text"])
@@ -309,11 +366,20 @@ def _copies(
         if progress is not None:
             progress()
     dsu = DisjointSets()
-    for aid, mh in sigs.items():
-        for other in lsh.query(mh):
-            # already one report (a story reprinted a thousand times): no need to compare again
-            if other > aid and dsu.find(aid) != dsu.find(other) and mh.jaccard(sigs[other]) >= COPY_THRESHOLD:
-                dsu.union(aid, other)
+    # A paragraph many articles share (a wire story, boilerplate) makes every one of them a candidate of
+    # every other: the candidates of an article are checked in one array operation (the estimate
+    # MinHash.jaccard gives: the share of equal hash values), not one by one.
+    ids = list(sigs)
+    row = {aid: i for i, aid in enumerate(ids)}
+    matrix = np.stack([sigs[aid].hashvalues for aid in ids]) if ids else np.empty((0, NUM_PERM))
+    for i, aid in enumerate(ids):
+        others = [o for o in lsh.query(sigs[aid]) if o > aid]
+        if not others:
+            continue
+        cand = np.fromiter((row[o] for o in others), dtype=np.intp, count=len(others))
+        equal = np.count_nonzero(matrix[cand] == matrix[i], axis=1)
+        for j in cand[equal >= COPY_THRESHOLD * NUM_PERM]:
+            dsu.union(aid, ids[j])
     # The original of a report cluster is its earliest article (then the smallest id); each copy is listed
     # against it (a star, not every pair: a wire story reprinted k times gives k - 1 rows, not k²/2).
     members: dict[str, list[str]] = defaultdict(list)
@@ -340,11 +406,13 @@ def _copies(
 
     for aid, other, sim in pairs:
         kind = "wire_copy" if (wires.get(aid) or wires.get(other)) else "near_duplicate"
-        shared = sorted(sents(aid) & sents(other), key=len)
+        # the longest shared sentences (ties by text: the same rows on every run)
+        shared = sorted(sents(aid) & sents(other), key=lambda s: (len(s), s))
         out.append((aid, other, round(sim, 3), kind, json.dumps(shared[-5:][::-1])))
     return out, report_of, wires, new_sigs
 
 
+@functools.lru_cache(maxsize=100_000)  # speakers repeat claim after claim
 def _key(text: str) -> str:
     t = re.sub(r"^(the|a|an)\s+", "", " ".join(text.lower().split()))
     return t.strip(" ,.;:\"'“”")
@@ -356,13 +424,20 @@ def _claims(
     media = {r[0] for r in store.db.execute("SELECT id FROM entities WHERE kind = 'media'")}
     person = _person_keys(store)
     out = []
+    # A wire story reprinted a thousand times repeats its claims word for word: what is derived from a
+    # content, a chain or a speaker is computed once and shared (one object, not a thousand copies).
+    chains: dict[str, tuple[list[dict[str, Any]], list[str]]] = {}
+    derived: dict[tuple[str, str, str], tuple[str, frozenset[str], frozenset[str]]] = {}
     for r in store.db.execute(
         "SELECT article_id, idx, source_text, source_entity_id, source_name, via, stance, content_text,"
         " content_start, content_end, content_more, quote FROM claims ORDER BY article_id, idx"
     ):
         a = articles[r["article_id"]]
-        via = json.loads(r["via"] or "[]")
-        chain = [v["name"] for v in via]
+        raw_via = r["via"] or "[]"
+        if raw_via not in chains:
+            parsed = json.loads(raw_via)
+            chains[raw_via] = (parsed, [intern(v["name"]) for v in parsed])
+        via, chain = chains[raw_via]
         speaker = r["source_entity_id"] or _key(r["source_name"] or r["source_text"] or "")
         if speaker in _UNRESOLVED:
             # "he", "who", "they" left unresolved name nobody: this claim's own origin, shared with no other.
@@ -383,16 +458,20 @@ def _claims(
             actor = gazetteer().actor(wire)
             reporter = actor.entity_id if actor is not None else wire.lower()
         reporter = reporter or _key(a["outlet"] or a["id"])
-        # The speaker's own name in a content ("… a hater of Donald Trump") says nothing about what is said.
-        own = _words(r["source_name"] or "") | _words(r["source_text"] or "")
         content = claim_content(r)
+        key = (content, r["source_name"] or "", r["source_text"] or "")
+        if key not in derived:
+            # The speaker's own name in a content ("… a hater of Donald Trump") says nothing about what is
+            # said.
+            own = _words(key[1]) | _words(key[2])
+            derived[key] = (content, frozenset(_words(content) - own), _numbers(content))
+        content, words, numbers = derived[key]
         # Strings a million claims repeat (article ids, speakers, dates) are kept once (sys.intern).
         out.append(
             _Claim(
                 a["id"], r["idx"], intern(speaker),
                 intern(r["source_name"] or r["source_text"] or "(unsourced)"), intern(origin),
-                intern(reporter), chain, intern(r["stance"] or ""), content,
-                _words(content) - own, _numbers(content), a["published"],
+                intern(reporter), chain, intern(r["stance"] or ""), content, words, numbers, a["published"],
                 report_of[r["article_id"]],
                 r["content_start"], r["content_end"], quote=intern(r["quote"] or ""),
             )
@@ -532,7 +611,7 @@ def _claim_propositions(claims: list[_Claim]) -> list[dict[str, Any]]:
     first_of: dict[tuple[str, frozenset[str]], _Claim] = {}
     distinct: list[_Claim] = []
     for c in claims:
-        key = (c.origin, frozenset(c.words))
+        key = (c.origin, c.words)
         if key in first_of and len(c.words) >= 2:
             dsu.union(cid(c), cid(first_of[key]))
         else:
