@@ -98,28 +98,25 @@ _WIRE = {
     "agence france-presse": "AFP", "upi": "UPI", "united press international": "UPI", "yonhap": "Yonhap",
     "tass": "TASS", "xinhua": "Xinhua", "dpa": "dpa", "efe": "EFE", "kyodo": "Kyodo", "ansa": "ANSA",
 }  # fmt: skip
-_WIRE_CREDIT = re.compile(
-    r"\((AP|Reuters|AFP|UPI|Yonhap|TASS|Xinhua|dpa|EFE|Kyodo|ANSA)\)"
-    r"|(?:^|\n)\s*[©(]?\s*(?:Copyright\s+\d{4}\s+)?(The Associated Press|Associated Press|Reuters|AFP|UPI)\b"
-    r"|\b(Associated Press|Reuters|AFP|UPI) (?:writers?|reporters?|correspondents?)\b",
-)
+# A wire credit in a text, in three forms, each a pattern that starts with something a search skips ahead
+# to quickly ("(", a line break, the agency's name): "(AP)"; a credit opening a line ("© Reuters",
+# "Copyright 2016 The Associated Press"); a byline ("Associated Press writers"). The first in the text wins.
+_CREDIT_PAREN = re.compile(r"\((AP|Reuters|AFP|UPI|Yonhap|TASS|Xinhua|dpa|EFE|Kyodo|ANSA)\)")
+_LINE = r"\s*[©(]?\s*(?:Copyright\s+\d{4}\s+)?(The Associated Press|Associated Press|Reuters|AFP|UPI)\b"
+_CREDIT_FIRST_LINE = re.compile(_LINE)
+_CREDIT_LINE = re.compile("\n" + _LINE)
+_CREDIT_BYLINE = re.compile(r"(Associated Press|Reuters|AFP|UPI) (?:writers?|reporters?|correspondents?)\b")
 
 
-# Every name _WIRE_CREDIT can match contains one of these.
-_WIRE_NAMES = (
-    "AP",
-    "Reuters",
-    "AFP",
-    "UPI",
-    "Yonhap",
-    "TASS",
-    "Xinhua",
-    "dpa",
-    "EFE",
-    "Kyodo",
-    "ANSA",
-    "Associated Press",
-)
+def _byline_credit(text: str) -> re.Match[str] | None:
+    """The first byline credit that starts a word ("AFP writer", not "XAFP writer")."""
+    at = 0
+    while m := _CREDIT_BYLINE.search(text, at):
+        i = m.start()
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"):
+            return m
+        at = i + 1
+    return None
 
 
 def wire_origin(agency: str | None, text: str) -> str | None:
@@ -128,11 +125,17 @@ def wire_origin(agency: str | None, text: str) -> str | None:
         w = _WIRE.get(agency.strip().lower())
         if w:
             return w
-    # The pattern has no literal prefix to skip ahead by: most texts name no wire at all, and a plain
-    # substring test says so without it.
-    m = _WIRE_CREDIT.search(text) if any(n in text for n in _WIRE_NAMES) else None
-    if m:
-        name = next(g for g in m.groups() if g)
+    found = [
+        m
+        for m in (
+            _CREDIT_PAREN.search(text),
+            _CREDIT_FIRST_LINE.match(text) or _CREDIT_LINE.search(text),
+            _byline_credit(text),
+        )
+        if m is not None
+    ]
+    if found:
+        name = min(found, key=lambda m: m.start())[1]  # the first in the text (min keeps the first of ties)
         return _WIRE.get(name.lower(), name)
     return None
 
@@ -264,7 +267,19 @@ def consolidate(store: Store, progress: Any = None) -> dict[str, int]:
     db.execute("BEGIN IMMEDIATE")
     try:
         db.executemany("INSERT OR REPLACE INTO signatures VALUES (?,?)", new_sigs)
-        for t in ("copies", "article_origins", "propositions", "proposition_members", "estimates"):
+        tables = ("copies", "article_origins", "propositions", "proposition_members", "estimates")
+        # Millions of member rows inserted one by one into indexes keyed by article would be random
+        # B-tree writes: the indexes are dropped and built again from the sorted rows, in this same
+        # transaction (a reader sees the old tables and their indexes until it commits).
+        marks = ",".join("?" * len(tables))
+        indexes = db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            f" AND tbl_name IN ({marks})",
+            tables,
+        ).fetchall()
+        for name, _ in indexes:
+            db.execute(f'DROP INDEX "{name}"')
+        for t in tables:
             db.execute(f"DELETE FROM {t}")
         db.executemany("INSERT INTO copies VALUES (?,?,?,?,?)", copies)
         db.executemany(
@@ -290,6 +305,8 @@ def consolidate(store: Store, progress: Any = None) -> dict[str, int]:
                 "INSERT INTO estimates VALUES (?,?,?,?,?,?)",
                 (i, est["label"], est["unit"], est["actor"], est["context"], json.dumps(est)),
             )
+        for _, sql in indexes:
+            db.execute(sql)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
