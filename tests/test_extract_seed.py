@@ -60,6 +60,9 @@ def test_seed_claims(sample_extraction):
         ("Friday", False, "2024-10-18"),  # published on a Friday: that day
         ("Friday", True, "2024-10-25"),  # "will meet on Friday": the next one
         ("Monday", False, "2024-10-14"),
+        ("this coming Sunday", False, "2024-10-20"),
+        ("the previous Friday", False, "2024-10-11"),  # no day named before: counted from publication
+        ("the following Monday", False, "2024-10-21"),
         ("in June", False, "2024-06"),
         ("in December", False, "2023-12"),
         ("in December", True, "2024-12"),

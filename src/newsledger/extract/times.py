@@ -673,15 +673,29 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         if anchor is None:
             return unanchored("month")
         return month(month_year(mon, m[1] if m[1] != "the" else None), mon)
-    # Weekdays: "Friday", "last Wednesday", "next Monday", "early Friday", "the day Friday".
+    # Weekdays: "Friday", "last Wednesday", "next Monday", "this coming Sunday", "early Friday", "the day
+    # Friday".
     m = re.fullmatch(
-        rf"(?:(last|this|next|coming|past)\s+)?(?:(?:early|late|earlier|later|the day)\s+)?({_WD_RE})", t
+        rf"(?:(last|this coming|this|next|coming|past)\s+)?(?:(?:early|late|earlier|later|the day)\s+)?"
+        rf"({_WD_RE})",
+        t,
     )
     if m:
         if anchor is None:
             return unanchored("day")
-        how = {"coming": "next", "past": "last"}.get(m[1] or "", m[1])
+        how = {"coming": "next", "this coming": "next", "past": "last"}.get(m[1] or "", m[1])
         return day(weekday_date(_WEEKDAYS[m[2]], how))
+    # "the previous Friday", "the following Monday": counted from the day last named, else from the
+    # publication date.
+    m = re.fullmatch(rf"the\s+(previous|prior|preceding|following|next)\s+({_WD_RE})", t)
+    if m:
+        ref = ctx.day or anchor
+        if ref is None:
+            return unanchored("day")
+        wd = _WEEKDAYS[m[2]]
+        if m[1] in ("following", "next"):
+            return day(ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7))
+        return day(ref - dt.timedelta(days=(ref.weekday() - wd) % 7 or 7))
     m = re.fullmatch(
         r"(?:(?:early|late|earlier|later)\s+)?(?:(?:on|in)\s+)?(?:the\s+)?"
         r"(day before yesterday|day after tomorrow|"
