@@ -152,19 +152,27 @@ _SENTENCE_END = re.compile(r"[.!?]\s+")
 
 def _sentences(text: str) -> set[str]:
     """The sentences of a text of 40 characters or more, normalised: split after . ! ? and whitespace, and
-    at line breaks (line by line: a pattern that starts with its end mark is found by a fast scan)."""
-    out = set()
+    at line breaks."""
+    out: set[str] = set()
     for line in text.split("\n"):
-        at = 0
-        for m in _SENTENCE_END.finditer(line):
-            piece = line[at : m.start() + 1]
-            at = m.end()
-            if len(piece.strip()) >= 40:
-                out.add(" ".join(piece.split()).lower())
-        piece = line[at:]
-        if len(piece.strip()) >= 40:
-            out.add(" ".join(piece.split()).lower())
+        out.update(_line_sentences(line))
     return out
+
+
+@functools.lru_cache(maxsize=200_000)  # the paragraphs of a reprinted story recur article after article
+def _line_sentences(line: str) -> tuple[str, ...]:
+    """The sentences of one line (a pattern that starts with its end mark is found by a fast scan)."""
+    out = []
+    at = 0
+    for m in _SENTENCE_END.finditer(line):
+        piece = line[at : m.start() + 1]
+        at = m.end()
+        if len(piece.strip()) >= 40:
+            out.append(" ".join(piece.split()).lower())
+    piece = line[at:]
+    if len(piece.strip()) >= 40:
+        out.append(" ".join(piece.split()).lower())
+    return tuple(out)
 
 
 def _words(text: str) -> set[str]:
