@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from newsledger.extract.quantities import parse_number
-from newsledger.extract.times import normalise
+from newsledger.extract.times import Context, normalise
 
 FRI = dt.date(2024, 10, 18)
 
@@ -99,6 +99,22 @@ def test_seed_claims(sample_extraction):
 )
 def test_normalise(text: str, future: bool, value: str):
     tx = normalise(text, FRI, future=future)
+    assert tx is not None and tx.value == value
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("the previous Friday", "2024-10-04"),
+        ("the following Monday", "2024-10-14"),
+        ("the prior Friday", "2024-10-04"),
+    ],
+)
+def test_previous_and_following_weekday_count_from_the_day_last_named(phrase: str, value: str):
+    ctx = Context()
+    named = normalise("Oct. 9", FRI, context=ctx)  # a Wednesday, named earlier in the article
+    assert named is not None and ctx.day == dt.date(2024, 10, 9)
+    tx = normalise(phrase, FRI, context=ctx)
     assert tx is not None and tx.value == value
 
 

@@ -343,14 +343,17 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
             return None
         return anchor.year + {"last year": -1, "next year": 1}.get(word, 0)
 
-    def weekday_date(wd: int, how: str | None) -> dt.date:
-        assert anchor is not None
-        back = (anchor.weekday() - wd) % 7
-        ahead = (wd - anchor.weekday()) % 7
+    def weekday_date(wd: int, how: str | None, ref: dt.date | None = None) -> dt.date:
+        """The weekday ``wd`` before or after ``ref`` (the publication date unless given), or by tense."""
+        base = ref or anchor
+        assert base is not None
+        back = (base.weekday() - wd) % 7
+        ahead = (wd - base.weekday()) % 7
         if how == "last":
-            return anchor - dt.timedelta(days=back or 7)
+            return base - dt.timedelta(days=back or 7)
         if how == "next":
-            return anchor + dt.timedelta(days=ahead or 7)
+            return base + dt.timedelta(days=ahead or 7)
+        assert base is anchor  # the tense rules below count from the publication date only
         if how == "this":
             return anchor + dt.timedelta(days=ahead) if future else anchor - dt.timedelta(days=back)
         if future:
@@ -689,13 +692,10 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
     # publication date.
     m = re.fullmatch(rf"the\s+(previous|prior|preceding|following|next)\s+({_WD_RE})", t)
     if m:
-        ref = ctx.day or anchor
-        if ref is None:
+        if (ctx.day or anchor) is None:
             return unanchored("day")
-        wd = _WEEKDAYS[m[2]]
-        if m[1] in ("following", "next"):
-            return day(ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7))
-        return day(ref - dt.timedelta(days=(ref.weekday() - wd) % 7 or 7))
+        how = "next" if m[1] in ("following", "next") else "last"
+        return day(weekday_date(_WEEKDAYS[m[2]], how, ctx.day))
     m = re.fullmatch(
         r"(?:(?:early|late|earlier|later)\s+)?(?:(?:on|in)\s+)?(?:the\s+)?"
         r"(day before yesterday|day after tomorrow|"
