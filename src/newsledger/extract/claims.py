@@ -240,11 +240,10 @@ def _resolve(src_tok: Token, mentions: list[Mention]) -> tuple[str | None, str |
     return None, None
 
 
-def _stance(cue: Token) -> tuple[str, int, int]:
+def _stance(cue: Token, text: str) -> tuple[str, int, int]:
     """Stance and the cue's character range (a negated or declined verb widens the cue)."""
     start, end = cue.idx, cue.idx + len(cue)
     lemma = cue.lemma_.lower()
-    text = cue.doc.text
     # a "not" inside the quotation before the cue ("Probably not," she said) does not negate the cue
     own = [c for c in cue.children if not any(q in text[c.idx : cue.idx] for q in _QUOTES)]
     negated = any(c.dep_ == "neg" for c in own)
@@ -334,9 +333,9 @@ def _content_around(tok: Token, subj: Token, text: str, kind: str) -> tuple[tupl
     return None, kind
 
 
-def _clause_without(head: Token, cue: Token) -> list[tuple[int, int]]:
+def _clause_without(head: Token, cue: Token, text: str) -> list[tuple[int, int]]:
     """The words of ``head``'s clause before and after the cue's own words, each side that has a word."""
-    doc, text = head.doc, head.doc.text
+    doc = head.doc
     sides = ((head.left_edge.i, cue.left_edge.i - 1), (cue.right_edge.i + 1, head.right_edge.i))
     parts = [_strip(text, doc[a].idx, doc[b].idx + len(doc[b])) for a, b in sides if a <= b]
     return [p for p in parts if re.search(r"\w", text[p[0] : p[1]])]
@@ -365,13 +364,14 @@ def _inherited_subject(tok: Token) -> Token | None:
 _FRAME_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "prep", "acomp"})
 
 
-def _framed_quote(cue: Token, quotes: list[tuple[int, int]], tells: bool) -> tuple[int, int] | None:
+def _framed_quote(
+    cue: Token, text: str, quotes: list[tuple[int, int]], tells: bool
+) -> tuple[int, int] | None:
     """The cue's object or complement with a quotation inside it ("called the candidate “extremely fit,”"
     "criticized the law as a “crazy system”", "tweeted that Machado was “disgusting”"): from the first
     word the cue governs after it to the end of the dependent holding the quotation. None when the
     quotation opens right after the cue (a quotation introduced by its cue is direct) or lies outside the
     cue's words."""
-    text = cue.doc.text
     deps: list[Token] = []
     for c in cue.rights:
         if c.dep_ == "prep" and c.i == cue.i + 1 and c.lower_ in _CUE_PREPS:
@@ -597,7 +597,7 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 if head.pos_ not in ("VERB", "AUX") and head.head.pos_ in ("VERB", "AUX"):
                     # hung on the clause's subject ("The difference now, he told me, is …"): the clause
                     head = head.head
-                parts = _clause_without(head, tok)
+                parts = _clause_without(head, tok, text)
                 if sum(len(text[a:b].split()) for a, b in parts) >= 3:
                     content = parts[0]
                     more = parts[1] if len(parts) > 1 else None
@@ -701,7 +701,7 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                     and doc[comp.left_edge.i - 1].text in _QUOTES
                 ):
                     kind = "direct"
-            framed = None if kind == "direct" else _framed_quote(tok, sent_quotes, lemma == "tell")
+            framed = None if kind == "direct" else _framed_quote(tok, text, sent_quotes, lemma == "tell")
             if framed is not None:
                 # Clinton called half of Trump's supporters “deplorables.”: the words the cue governs, up to
                 # the end of the quotation inside them, are the content, not the quoted word alone
@@ -734,7 +734,7 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
             ):
                 # "as The Huffington Post reported, Clinton is …": the clause it modifies, without it
-                parts = _clause_without(tok.head, tok)
+                parts = _clause_without(tok.head, tok, text)
                 if parts:
                     content = max(parts, key=lambda p: p[1] - p[0])
                     content = (content[0], content[1] - (text[content[1] - 1] == "."))
@@ -771,7 +771,7 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 subj = (
                     next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 )
-            stance, cue_s, cue_e = _stance(tok)
+            stance, cue_s, cue_e = _stance(tok, text)
             cue_s, cue_e = _cue_extent(tok, cue_s, cue_e, content)
             if made_clear is not None:
                 cue_e = max(cue_e, made_clear[0].idx + len(made_clear[0]))  # "made it clear"

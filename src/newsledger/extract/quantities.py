@@ -216,12 +216,12 @@ def _fit(ent: Span, label: str) -> Span:
     return doc[start:end]
 
 
-def _not_a_count(ent: Span, core: str) -> bool:
+def _not_a_count(ent: Span, core: str, text: str) -> bool:
     """Ages ("Kopp, 44, was arrested", "aged 52") and phone numbers are numbers but count nothing."""
     doc = ent.doc
     if _PHONE.match(core.strip()) or re.fullmatch(r"\d{3}[-.]\d{4}", core.strip()):
         return True
-    before = doc.text[max(0, ent.start_char - 12) : ent.start_char]
+    before = text[max(0, ent.start_char - 12) : ent.start_char]
     if _AGE_BEFORE.search(before):
         return True
     prev = doc[ent.start - 1] if ent.start > 0 else None
@@ -285,7 +285,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         low, high, vague = _range(core, value)
         if value is None and not vague:
             continue
-        if label == "CARDINAL" and _not_a_count(ent, core):
+        if label == "CARDINAL" and _not_a_count(ent, core, full):
             continue
         if (
             label == "CARDINAL"

@@ -86,12 +86,12 @@ _AHEAD_WORDS = re.compile(
 _DEADLINE_WORDS = re.compile(r"\b(?:by|until|till|through)\s+$")
 
 
-def _tense(span: Span) -> str:
+def _tense(span: Span, text: str) -> str:
     """Tense of the clause a time expression sits in, from its governing verb: "past", "present" or
     "future" (news default: past). "Future" covers every clause that looks ahead of the moment of
     writing: the future tense, modals ("would be paid"), infinitives ("planned to leave on Thursday") and
     verbs of scheduling ("is set for Monday")."""
-    before = span.doc.text[max(0, span.start_char - 20) : span.start_char].lower()
+    before = text[max(0, span.start_char - 20) : span.start_char].lower()
     if _AHEAD_WORDS.search(before):
         return "future"
     tok = span.root
@@ -1007,7 +1007,7 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             if low in _NOT_TIMES:
                 continue
             span = doc.char_span(s, e, alignment_mode="expand")
-            tense = _tense(span) if span is not None else "past"
+            tense = _tense(span, text) if span is not None else "past"
             tx = normalise(piece, anchor, tense=tense, context=ctx)
             if tx is None:
                 tx = TimeExpr(0, 0, piece, None, "TIME" if label == "TIME" else "DATE", "none",
