@@ -95,11 +95,60 @@ def test_seed_claims(sample_extraction):
         ("the late nineties", False, "199"),
         ("this decade", False, "202"),
         ("Dec. 15", False, "2024-12-15"),  # past clause, but within the slack: a scheduled date
+        ("the end of the month", False, "2024-10"),  # TimeML: the month (the "end" is a modifier)
+        ("the end of the week", False, "2024-W42"),
+        ("year's end", False, "2024"),
+        ("year-end", False, "2024-12-31"),
+        ("summer", False, "2024-SU"),
+        ("winter", False, "2023-WI"),  # a past clause in October: the last winter
+        ("winter", True, "2024-WI"),
+        ("the weeks ahead", False, "PXW"),
+        ("an additional year", False, "P1Y"),
+        ("two more years", False, "P2Y"),
+        ("another week", False, "P1W"),
+        ("more than two years", False, "P2Y"),
+        ("mid afternoon", False, "2024-10-18TAF"),
+        ("mid-afternoon yesterday", False, "2024-10-17TAF"),
+        ("January nineteen ninety-seven", False, "1997-01"),
+        ("5 p.m. EST, Nov. 6", True, "2024-11-06T17:00"),
     ],
 )
 def test_normalise(text: str, future: bool, value: str):
     tx = normalise(text, FRI, future=future)
     assert tx is not None and tx.value == value
+
+
+@pytest.mark.parametrize("text", ["fall", "the year ahead of", "banana", "both", "an"])
+def test_not_normalised(text: str):
+    tx = normalise(text, FRI)
+    assert tx is None or tx.value is None
+
+
+def test_the_following_month_counts_from_the_month_last_named():
+    ctx = Context()
+    assert normalise("in March", FRI, context=ctx) is not None and ctx.month == (2024, 3)
+    tx = normalise("The following month", FRI, context=ctx)
+    assert tx is not None and tx.value == "2024-04"
+    assert normalise("the following month", FRI, context=Context()) is None  # nothing named: no value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "value"),
+    [
+        # an article, "both" before a date, a year or a compound adjective is not part of the expression
+        ("The shares came from an Aug. 10, 1988, stock purchase.", "Aug. 10, 1988", "1988-08-10"),
+        ("It will dilute earnings in both 1990 and 1991.", "1990", "1990"),
+        ("The quake will result in a fourth-quarter charge.", "fourth-quarter", "2024-Q4"),
+        # a clock time and the date after it are one expression
+        ("The offer expires at 5 p.m. EST, Nov. 6.", "5 p.m. EST, Nov. 6", "2024-11-06T17:00"),
+        ("Shares fell at mid-afternoon yesterday.", "mid-afternoon yesterday", "2024-10-17TAF"),
+    ],
+)
+def test_extent_and_value_in_a_sentence(nlp, sentence: str, expr: str, value: str):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp(sentence), FRI)
+    assert any(t.text == expr and t.value == value for t in times), times
 
 
 @pytest.mark.parametrize(

@@ -211,6 +211,7 @@ class Context:
     quarter: tuple[int, int] | None = None
     year: int | None = None  # the year last written out ("in June 1998 … later that year")
     day: dt.date | None = None  # the day last named ("Oct. 23 … at 10 p.m.", "the next day")
+    month: tuple[int, int] | None = None  # the month last named, or the day's ("the following month")
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
@@ -281,6 +282,8 @@ def normalise(
     if tx is not None and tx.value:
         if tx.granularity in ("day", "time") and tx.earliest is not None:
             ctx.day = tx.earliest
+        if tx.granularity in ("day", "time", "month") and tx.earliest is not None:
+            ctx.month = (tx.earliest.year, tx.earliest.month)
         if re.search(r"\b\d{4}\b|'\d\d\b", text) and tx.value[:4].isdigit():
             ctx.year = int(tx.value[:4])
     return tx
@@ -305,8 +308,10 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         "",
         t,
     )
-    t = re.sub(r"^this past\s+", "last ", t)
+    t = re.sub(r"^this past\s+(?!(?:spring|summer|fall|autumn|winter)\b)", "last ", t)
     t = re.sub(r"^this coming\s+", "next ", t)
+    # "the end of the month" is the end of the month the article is in
+    t = re.sub(r"^((?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)the\s+(month|week)$", r"\1this \2", t)
 
     def expr(value: str | None, typ: str = "DATE", gran: str = "none", a: dt.date | None = None,
              b: dt.date | None = None, anchored: bool = True) -> TimeExpr:  # fmt: skip
@@ -395,10 +400,9 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
                 return None
             return year(ref_y + shift)
         if m[3] == "month":
-            ref_d = ctx.day
-            if ref_d is None:
+            if ctx.month is None:
                 return None
-            y, mo = _add_months(ref_d, shift)
+            y, mo = _add_months(dt.date(*ctx.month, 1), shift)
             return month(y, mo)
         if ctx.day is None:
             return None
@@ -465,12 +469,12 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
             return unanchored("time", "TIME")
         return expr(f"{ref.isoformat()}{clock}", "TIME", "time", ref, ref)
     # Parts of days: "Friday night", "this morning", "late yesterday afternoon", "tonight".
-    m = re.fullmatch(
-        r"(?:(?:early|late|later|earlier)\s+)?(?P<d>.+?)\s+(?:(?:early|late)\s+)?"
-        r"(?P<p>morning|afternoon|evening|night|overnight|mid-afternoon)", t
-    )  # fmt: skip
+    m = re.fullmatch(r"(?P<p>mid-afternoon|mid afternoon|midday|overnight)(?:\s+(?P<d>.+))?", t)
     if not m:
-        m = re.fullmatch(r"(?P<p>mid-afternoon|mid afternoon|midday|overnight)(?:\s+(?P<d>.+))?", t)
+        m = re.fullmatch(
+            r"(?:(?:early|late|later|earlier)\s+)?(?P<d>.+?)\s+(?:(?:early|late)\s+)?"
+            r"(?P<p>morning|afternoon|evening|night|overnight|mid-afternoon)", t
+        )  # fmt: skip
     if m and (m["d"] or "") not in ("the", "that", "a", "one", "each", "every", "the same", "the following"):
         d_text = {"this": "today", "last": "yesterday", "tomorrow": "tomorrow", "": "today"}.get(m["d"] or "")
         base = date_of(d_text or m["d"])
@@ -556,11 +560,12 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
 
     # Seasons: "this summer", "last winter", "the spring of 1998", "spring 1998", "the winter".
     m = re.fullmatch(
-        r"(?:(this|last|next|the|early|late|mid|the early|the late)[\s-]+)?(spring|summer|fall|autumn|winter)"
+        r"(?:(this past|this|last|next|the|early|late|mid|the early|the late)[\s-]+)?"
+        r"(spring|summer|fall|autumn|winter)"
         r"(?:\s+(?:of\s+)?(\d{4}|this year|last year|next year|[a-z][a-z\s-]+))?",
         t,
     )  # fmt: skip
-    if m and (m[1] or m[3]):
+    if m and (m[1] or m[3] or m[2] != "fall"):  # a bare "fall" is more often the verb's noun
         shift = {"last": -1, "next": 1}.get(m[1] or "", 0)
         y3 = m[3]
         y = None
@@ -570,6 +575,14 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
                 return None
         elif anchor is not None:
             y = anchor.year + shift
+            start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[_SEASONS[m[2]]]
+            if m[1] == "this past" and start > anchor.month:
+                y -= 1  # the most recent one
+            elif m[1] in (None, "the", "early", "late", "mid", "the early", "the late"):
+                if past and start > anchor.month:
+                    y -= 1  # "in the summer" said in March: the last one
+                elif future and start + 2 < anchor.month:
+                    y += 1
         if y is None:
             return unanchored("season")
         return expr(f"{y:04d}-{_SEASONS[m[2]]}", "DATE", "season")
@@ -662,16 +675,16 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
     m = re.fullmatch(
         rf"(?:(last|this|next|the)\s+)?(?:(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of)"
         rf"[\s-]+)?(?:the\s+)?(?:month\s+of\s+)?({_MON_RE})\.?"
-        r"(?:\s+(?:of\s+)?(\d{4}|this year|last year|next year))?"
+        r"(?:\s+(?:of\s+)?(\d{4}|this year|last year|next year|(?:nineteen|twenty|two thousand)[a-z\s-]*))?"
         r"(?:\s+month)?",
         t,
     )  # fmt: skip
     if m and len(m[2]) >= 3:
         mon = _MONTHS[m[2]]
         if m[3]:
-            y = rel_year(m[3])
+            y = rel_year(m[3]) if m[3][0].isdigit() or m[3].endswith(" year") else _year_words(m[3])
             if y is None:
-                return unanchored("month")
+                return unanchored("month") if m[3].endswith(" year") else None
             return month(y, mon)
         if anchor is None:
             return unanchored("month")
@@ -783,16 +796,16 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
     # year", "this fiscal year", "year-end", "the end of the year".
     m = re.fullmatch(
         r"(?:the\s+)?(?:end\s+of\s+the\s+|start\s+of\s+the\s+|beginning\s+of\s+the\s+)?(?:(current|full|this|latest|"
-        r"same|last|next|previous|prior)\s+)?(?:fiscal\s+|calendar\s+)?(?:year|year-end|year end)",
+        r"same|last|next|previous|prior)\s+)?(?:fiscal\s+|calendar\s+)?(?:year|year-end|year end|year's end)",
         t,
     )  # fmt: skip
-    if m and (t.startswith(("the", "this", "last", "next", "year-end", "year end")) or m[1]):
+    if m and (t.startswith(("the", "this", "last", "next", "year-end", "year end", "year's end")) or m[1]):
         if anchor is None:
             return unanchored("year")
         shift = {"last": -1, "previous": -1, "prior": -1, "next": 1}.get(m[1] or "", 0)
-        if "year-end" in t or "year end" in t:
+        if "year-end" in t or "year end" in t or "year's end" in t:
             y = anchor.year + shift
-            return day(dt.date(y, 12, 31)) if shift or "end" in t.split()[0:1] else year(y)
+            return day(dt.date(y, 12, 31)) if shift or t.startswith("year-end") else year(y)
         if m[1] is None and "fiscal" not in t and "end" not in t:
             return expr("P1Y", "DURATION")
         return year(anchor.year + shift)
@@ -802,20 +815,24 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
 def _duration(t: str, text: str) -> TimeExpr | None:
     """TIMEX3 durations: "three years" P3Y, "nearly forty years" P40Y, "two-week" P2W, "10-hour" PT10H,
     "weeks" PXW, "a couple of years" P2Y, "a decade" P10Y, "the next 12 to 18 months" PXM."""
+    # "an additional year", "two more years", "another week": the count of the added stretch
+    t = re.sub(rf"\s+(?:additional|extra|more|further)\s+(?=(?:{_UNITS_RE})s?$)", " ", t)
+    t = re.sub(rf"^another\s+(?=(?:{_UNITS_RE})$)", "a ", t)
     m = _DURATION.fullmatch(t)
     if not m:
         return None
     prefix, letter, factor = _DURATION_UNITS[m["unit"]]
     if letter == "WE":
         return None
+    plural = re.search(r"s(?:\s+ahead)?$", t) is not None  # "weeks", "the weeks ahead"
     raw = m["n"]
     if raw is not None and re.match(r"an?\s+\w", raw) and _count(raw.split(None, 1)[1]) is not None:
         raw = raw.split(None, 1)[1]  # "a two day rally"
     if raw is not None and raw.replace(" ", "") in ("the", "another", "next", "last", "past", "first", "each",
                                                     "every", "this", "that"):  # fmt: skip
-        raw = None if t.endswith("s") else "a"
+        raw = None if plural else "a"
     if raw is None:
-        if not t.endswith("s") and not t.endswith("-old") and not t.endswith("-long"):
+        if not plural and not t.endswith("-old") and not t.endswith("-long"):
             if re.match(
                 rf"(?:the\s+)?(?:past|last|next|coming|previous|following|first|final)\s+(?:{m['unit']})", t
             ):
@@ -851,7 +868,7 @@ _LEAD_DROP = re.compile(
     r"^(?:(?:about|approximately|roughly|just|only|some|barely|over|under|since|until|till|through|"
     r"throughout|by|from|between|within|during|before|after|sometime|in|on|at(?!\s+least)|for|to|of|"
     r"each\s+of|its|his|her|their|our|my|your|an\s+end\s+to\s+a|(?:early|late)(?=\s+(?:{_WD}))|as\s+(?:early|late|long|soon|recently)\s+as|the\s+early\s+hours\s+of|"
-    r"later\s+in|earlier\s+in|as\s+of|the\s+day(?=\s+(?:before|after)\b)|d'etat|this\s+past|later|earlier)\s+)+",
+    r"later\s+in|earlier\s+in|as\s+of|the\s+day(?=\s+(?:before|after)\b)|d'etat|later|earlier)\s+)+",
     re.I,
 )
 _LEAD_DROP = re.compile(_LEAD_DROP.pattern.replace("{_WD}", _WD_RE), re.I)
@@ -864,6 +881,13 @@ _KEEP_EARLIER = re.compile(r"^(?:earlier|later)\s+(?:this|that|in|last|next)\b",
 _THE_DROP = re.compile(
     rf"^the\s+(?=(?:{_MON_RE})\b|\d+(?:,\s*\d{{4}})?\s*$|\w+-(?:quarter|day|year|month|week)\b|recent\b|"
     r"(?:days|weeks|months|years)\b|year-(?:ago|earlier)\s*$)",
+    re.I,
+)
+# "a", "an" and "both" go before a date, a year, a compound adjective or an ordinal century ("an Aug. 10,
+# 1988, agreement", "a fourth-quarter charge", "both 1990 and 1991", "a 20th century democrat").
+_ART_DROP = re.compile(
+    rf"^(?:an?|both)\s+(?=(?:{_MON_RE})\.?\s+\d|\d{{4}}\b|\w+-(?:quarter|day|year|month|week)\b|"
+    r"\d+(?:st|nd|rd|th)\s+century\b)",
     re.I,
 )
 _TRAIL_DROP = re.compile(r"(?:\s*['’]s|\s*[,:;.]|\s+(?:and|or|to|through|until|in|on|of|the))+$", re.I)
@@ -891,7 +915,8 @@ _EXTRA = re.compile(
 
 
 _BEFORE_DAY = re.compile(
-    r"(?:(?P<each>\b(?:each|every)\s+)|\b(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[ECMP][SD]T)?|noon|midnight),?\s+)",
+    r"(?:(?P<each>\b(?:each|every)\s+)|\b(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[ECMP][SD]T)?|noon|midnight|"
+    r"mid-?afternoon|mid\s+afternoon|midday),?\s+)",
     re.I,
 )
 _AFTER_DAY = re.compile(r"\s+(?:night|morning|evening|afternoon)s?\b", re.I)
@@ -906,7 +931,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         piece = text[s:e]
         if _KEEP_EARLIER.match(piece):
             break
-        m = _LEAD_DROP.match(piece) or _THE_DROP.match(piece)
+        m = _LEAD_DROP.match(piece) or _THE_DROP.match(piece) or _ART_DROP.match(piece)
         if not m or m.end() >= len(piece):
             break
         s += m.end()
@@ -965,6 +990,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
     for s, e, label in sorted(spans):
         piece = text[s:e]
         day_like = re.fullmatch(rf"(?:(?:early|late)\s+)?(?:{_WD_RE}|yesterday|today|tomorrow)", piece, re.I)
+        date_like = re.fullmatch(rf"(?:{_MON_RE})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?", piece, re.I)
         if re.match(rf"(?:{_MON_RE})\.?\s+\d", piece, re.I):
             wd = _WD_BEFORE_DATE.search(text, max(0, s - 12), s)
             if wd and wd.end() == s:
@@ -976,7 +1002,11 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
                 if re.search(r"\bthe\s+$", text[max(0, s - 4) : s], re.I):
                     s -= len(text[max(0, s - 4) : s]) - text[max(0, s - 4) : s].lower().rindex("the")
         before = _BEFORE_DAY.search(text, max(0, s - 30), s)
-        if before and before.end() == s and (day_like or before["each"]):
+        if (
+            before
+            and before.end() == s
+            and (day_like or before["each"] or (date_like and before[0][0].isdigit()))
+        ):
             s = before.start()
         after = _AFTER_DAY.match(text, e)
         if after and day_like:
