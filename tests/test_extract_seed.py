@@ -188,6 +188,14 @@ def test_month_year_follows_the_clause_tense(text: str, tense: str, value: str):
         ("The talks will resume on Friday.", "Friday", "2024-10-25"),
         ("The talks resumed on Friday.", "Friday", "2024-10-18"),
         ("The ministers are now meeting in Brussels.", "now", "PRESENT_REF"),
+        # a deadline moved or granted lies ahead, even told in the past tense
+        ("Officials postponed the hearing until Tuesday morning.", "Tuesday morning", "2024-10-22TMO"),
+        (
+            "The agency extended its deadline until 9 a.m. EST Tuesday.",
+            "9 a.m. EST Tuesday",
+            "2024-10-22T09:00",
+        ),
+        ("The rebels held the town until Tuesday.", "Tuesday", "2024-10-15"),  # a past stretch: past
     ],
 )
 def test_tense_comes_from_the_governing_verb(nlp, sentence: str, expr: str, value: str):

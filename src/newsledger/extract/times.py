@@ -84,6 +84,9 @@ _AHEAD_WORDS = re.compile(
     r"\b(?:as (?:soon|early) as|no later than|next|coming|upcoming|effective|starting|beginning)\s+$"
 )
 _DEADLINE_WORDS = re.compile(r"\b(?:by|until|till|through)\s+$")
+# A deadline moved or granted lies ahead even when the moving is told in the past ("postponed until
+# Tuesday morning", "extended its deadline until 9 a.m. Tuesday").
+_DEADLINE_VERBS = frozenset("postpone delay defer extend adjourn give grant push".split())
 
 
 def _tense(span: Span, text: str) -> str:
@@ -103,7 +106,10 @@ def _tense(span: Span, text: str) -> str:
     words = {a.lower_ for a in auxes}
     if "had" in words:
         return "past"  # "it had been due to expire Friday evening"
-    if _DEADLINE_WORDS.search(before) and tok.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in auxes):
+    if _DEADLINE_WORDS.search(before) and (
+        (tok.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in auxes))
+        or (tok.lemma_.lower() in _DEADLINE_VERBS and not words & {"had"})
+    ):
         return "future"  # "pay down the loan by February", "revolving loans through January"
     if words & _AHEAD_AUX or (tok.lower_ == "going" and any(c.lower_ == "to" for c in tok.rights)):
         return "future"
