@@ -316,11 +316,13 @@ def extraction_from_json(
             end=c["end"],
             source=SourceRef(**c["source"]) if c.get("source") else None,
             cue=Span(**c["cue"]),
-            content=Span(**c["content"]),
+            # "spans" repeats every stretch of a content in two parts; the parts are in content_more
+            content=Span(**{k: v for k, v in c["content"].items() if k != "spans"}),
             quote=c["quote"],
             via=tuple(ViaLink(**v) for v in c.get("via", [])),
             stance=c.get("stance", "asserts"),
             hedges=tuple(c.get("hedges", [])),
+            content_more=tuple(Span(**p) for p in c.get("content_more", [])),
         )
         for c in d.get("claims", [])
     ]
