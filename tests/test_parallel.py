@@ -141,3 +141,28 @@ def test_the_extract_json_reads_back_into_the_same_extraction(sample_extraction,
         )
         for field in dataclasses.fields(ex):
             assert getattr(back, field.name) == getattr(ex, field.name), field.name
+
+
+def test_a_bad_shard_row_is_one_error_and_the_other_rows_load(sample_extraction, tmp_path: Path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newsledger.errors import ReadError
+    from newsledger.model import Extraction
+    from newsledger.parallel import SHARD_COLUMNS, read_shard
+
+    good = json.dumps(sample_extraction.to_json())
+    broken = json.dumps({**sample_extraction.to_json(), "claims": [{"start": 0}]})  # a claim with no cue
+    rows = {
+        "article_id": ["a1", "a2"],
+        "path": ["broken.txt", "good.txt"],
+        "fmt": ["txt", "txt"],
+        "error": [None, None],
+        "source_text": [sample_extraction.article.source_text] * 2,
+        "extraction": [broken, good],
+    }
+    assert set(rows) == set(SHARD_COLUMNS)
+    pq.write_table(pa.table(rows), tmp_path / "s.parquet")
+    out = list(read_shard(tmp_path / "s.parquet"))
+    assert isinstance(out[0], ReadError) and out[0].path == "broken.txt" and "unreadable" in out[0].reason
+    assert isinstance(out[1], Extraction) and out[1].claims == sample_extraction.claims

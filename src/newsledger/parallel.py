@@ -261,9 +261,14 @@ def read_shard(path: str | Path) -> Iterator[Extraction | ReadError | Duplicate]
         elif row["extraction"] is None and row["article_id"] is not None:
             yield Duplicate(row["article_id"], row["path"])
         elif row["extraction"] is not None:
-            yield extraction_from_json(
-                json.loads(row["extraction"]), source_text=row["source_text"], fmt=row["fmt"]
-            )
+            try:
+                ex = extraction_from_json(
+                    json.loads(row["extraction"]), source_text=row["source_text"], fmt=row["fmt"]
+                )
+            except (ValueError, TypeError, KeyError) as exc:  # one bad row: an error line, the rest loads
+                yield ReadError(row["path"] or str(path), f"shard row unreadable ({exc.__class__.__name__})")
+                continue
+            yield ex
 
 
 def shard_paths(paths: Iterable[str | Path]) -> list[Path]:
