@@ -166,3 +166,22 @@ def test_a_bad_shard_row_is_one_error_and_the_other_rows_load(sample_extraction,
     out = list(read_shard(tmp_path / "s.parquet"))
     assert isinstance(out[0], ReadError) and out[0].path == "broken.txt" and "unreadable" in out[0].reason
     assert isinstance(out[1], Extraction) and out[1].claims == sample_extraction.claims
+
+
+def test_local_dask_workers_run_without_the_statistical_profiler():
+    from dask.distributed import Client
+
+    from newsledger.parallel import local_cluster
+
+    def probe(dask_worker):
+        import dask
+
+        enabled = dask.config.get("distributed.worker.profile.enabled")
+        return enabled, "profile" in dask_worker.periodic_callbacks
+
+    cluster = local_cluster(1)
+    try:
+        with Client(cluster) as client:
+            assert list(client.run(probe).values()) == [(False, False)]
+    finally:
+        cluster.close()

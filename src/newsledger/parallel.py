@@ -38,6 +38,7 @@ IN_FLIGHT_PER_WORKER = 3
 TASK_SIZE = 8
 # A Dask task carries more fixed cost (scheduler round trip, one Parquet shard, one store transaction).
 DASK_TASK_SIZE = 16
+LOCAL_DASK_CONFIG: dict[str, Any] = {"distributed.worker.profile.enabled": False}
 SHARD_COLUMNS = ("article_id", "path", "fmt", "error", "source_text", "extraction")
 
 
@@ -187,6 +188,19 @@ def dask_task(docs: list[ReadItem], opts: Options, known_ids: frozenset[str], pa
     return write_shard(process_batch(docs, opts, known_ids), path)
 
 
+def local_cluster(workers: int) -> Any:
+    """A LocalCluster of ``workers`` single-threaded processes, without the workers' statistical
+    profiler: it samples the task thread's stack every 10 ms for the dashboard's profile page, which on
+    a parser-bound job costs several per cent of the CPU. The setting has to be in the dask config when
+    the cluster starts (each nanny hands its worker the config of this process; an environment variable
+    set after dask was imported is not seen)."""
+    import dask
+    from dask.distributed import LocalCluster
+
+    with dask.config.set(LOCAL_DASK_CONFIG):
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
+
+
 def run_dask(
     items: Iterable[ReadItem],
     opts: Options,
@@ -200,17 +214,12 @@ def run_dask(
 ) -> list[str]:
     """Map the pipeline over partitions on a Dask cluster (``address`` "local" starts a LocalCluster with
     ``workers`` single-threaded processes). Returns the shard paths in partition order."""
-    from dask.distributed import Client, LocalCluster, as_completed
+    from dask.distributed import Client, as_completed
 
     shard_dir.mkdir(parents=True, exist_ok=True)
     cluster = None
     if address == "local":
-        # Dask workers sample their task thread's stack every 10 ms for the dashboard's profile page; on a
-        # parser-bound job that costs several per cent of the CPU. Workers inherit this from the env.
-        os.environ.setdefault("DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED", "False")
-        cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
-        )
+        cluster = local_cluster(workers)
         client = Client(cluster)
     else:
         client = Client(address)
