@@ -458,6 +458,47 @@ def test_an_aside_after_the_speaker_is_not_the_source(text, source):
     assert c.source is not None and c.source.text == source
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "source", "content"),
+    [
+        # opened with a closing mark, as readers' comments often are
+        (
+            "”Fear. I am afraid he will win.” ― Edwin G. Monroy",
+            "Edwin G. Monroy",
+            "Fear. I am afraid he will win.",
+        ),
+        # a quotation of its own inside
+        (
+            "“I’d rather live in what he calls “hell” than live under him.” ― Adriana Rodarte",
+            "Adriana Rodarte",
+            "I’d rather live in what he calls “hell” than live under him.",
+        ),
+        (
+            "“No double minority would call it ‘the root of all evil’.” — Christina Lastra.",
+            "Christina Lastra",
+            "No double minority would call it ‘the root of all evil’.",
+        ),
+    ],
+)
+def test_a_paragraph_signed_with_a_dash_is_one_quotation(paragraph: str, source: str, content: str):
+    found = claims_raw(f"Readers wrote in after the debate.\n\n{paragraph}\n\nThe debate ended late.\n")
+    (signed,) = [c for c in found if c.cue.text in "―—"]
+    assert signed.source is not None and (signed.source.text, signed.content.text) == (source, content)
+    assert signed.quote == "direct"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“We will win” — and then the rally ended.",  # a dash inside the sentence, not a signature
+        "The vote was close ― Senate leaders said so.",  # no quotation before the dash
+    ],
+)
+def test_a_dash_that_signs_no_quotation_makes_no_claim(paragraph: str):
+    found = claims_raw(f"Readers wrote in.\n\n{paragraph}\n")
+    assert not [c for c in found if c.cue.text in "―—"]
+
+
 def test_a_dash_signature_ends_before_the_sentence_stop():
     found = claims_raw("Readers wrote in.\n\n“He is our greatest shame.” ― Ariana Huichapa.\n")
     (signed,) = [c for c in found if c.cue.text == "―"]

@@ -890,6 +890,11 @@ def _resumed_quotes(text: str, quotes: list[tuple[int, int]], claims: list[Claim
 # start"). Labels that lead a line the same way are not speakers.
 _NAME = r"[A-Z][\w.'’&-]*(?:[ \u00a0]+(?:[A-Z][\w.'’&-]*|de|van|von|al|bin))*"
 _DASH_SIGNED = re.compile(rf"[ \t\u00a0]*[―—–][ \t\u00a0]*({_NAME})")
+# A paragraph that is one signed quotation, whatever its quotation marks (readers' comments are often
+# opened with a closing mark, ”…” ― Sonya Herridge, or hold a quotation of their own).
+_DASH_SIGNED_LINE = re.compile(
+    rf"(?m)^[ \t]*[\"“”]([^\n]*\S)[\"”][ \t\u00a0]*[―—–][ \t\u00a0]*({_NAME})[ \t.]*$"
+)
 _COLON_LED = re.compile(rf"(?m)^[ \t]*[\"“]?({_NAME}):[ \t]+(?=\S)")
 _NOT_SPEAKERS = frozenset(
     """note update editor's editors watch read related photo photos video source sources advertisement
@@ -909,20 +914,27 @@ def _punctuation_claims(
         m = by_span.get((a, b))
         return SourceRef(a, b, text[a:b], m.entity_id if m else None, m.name if m else None)
 
-    for q0, q1 in quotes:
-        m = _DASH_SIGNED.match(text, q1 + 1)
-        if m is None or len(m.group(1).split()) > 5:
-            continue
-        dash = m.start(0) + len(m.group(0)) - len(m.group(0).lstrip(" \t\u00a0"))
-        c0, c1 = _inside(text, q0, q1)
-        s0, s1 = m.span(1)
+    def signed_by(start: int, c0: int, c1: int, dash: int, s0: int, s1: int) -> None:
         last = text[s0:s1].split()[-1]
         if last.endswith(".") and len(last) > 3 and last[:-1] not in ("Jr", "Sr", "Inc"):
             s1 -= 1  # "― Ariana Huichapa.": the sentence's stop, not an abbreviation
         if c1 > c0:
             src = source(s0, s1)
-            out.append(Claim(q0, m.end(1), src, _span(text, dash, dash + 1), _span(text, c0, c1), "direct",
+            out.append(Claim(start, s1, src, _span(text, dash, dash + 1), _span(text, c0, c1), "direct",
                              (ViaLink(src.name or src.text, src.entity_id),)))  # fmt: skip
+
+    for para in _DASH_SIGNED_LINE.finditer(text):
+        if len(para.group(2).split()) <= 5:
+            dash = next(i for i in range(para.end(1), para.start(2)) if text[i] in "―—–")
+            signed_by(para.start(1) - 1, *_inside(text, para.start(1), para.end(1)), dash, *para.span(2))
+    signed = {c.cue.start for c in out}
+    for q0, q1 in quotes:
+        m = _DASH_SIGNED.match(text, q1 + 1)
+        if m is None or len(m.group(1).split()) > 5:
+            continue
+        dash = m.start(0) + len(m.group(0)) - len(m.group(0).lstrip(" \t\u00a0"))
+        if dash not in signed:  # else the whole paragraph is the quotation (above)
+            signed_by(q0, *_inside(text, q0, q1), dash, *m.span(1))
     for m in _COLON_LED.finditer(text):
         name = m.group(1)
         words = name.split()
