@@ -310,12 +310,15 @@ def test_a_speaker_and_a_colon_lead_a_headline_or_a_transcript_line():
     found = claims_raw(
         "Pence: Flowers Will Not Be at the Debate\n\n"
         "WALLACE: Let us start with the news of the day.\n\n"
-        "Note: this story was updated on Friday.\n"
+        "Note: this story was updated on Friday.\n\n"
+        "Poll: Trump and Clinton hold narrow leads in Pennsylvania.\n\n"  # a poll's finding is attributed
+        "Q: What do you advise them?\n"  # an interview's labels are not speakers
     )
     led = {c.source.text: c.content.text for c in found if c.cue.text == ":" and c.source is not None}
     assert led == {
         "Pence": "Flowers Will Not Be at the Debate",
         "WALLACE": "Let us start with the news of the day.",
+        "Poll": "Trump and Clinton hold narrow leads in Pennsylvania.",
     }
 
 

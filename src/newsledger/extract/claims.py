@@ -898,7 +898,7 @@ _DASH_SIGNED_LINE = re.compile(
 _COLON_LED = re.compile(rf"(?m)^[ \t]*[\"“]?({_NAME}):[ \t]+(?=\S)")
 _NOT_SPEAKERS = frozenset(
     """note update editor's editors watch read related photo photos video source sources advertisement
-    caption credit correction clarification warning breaking exclusive opinion analysis poll polls q a
+    caption credit correction clarification warning breaking exclusive opinion analysis q a
     live transcript getty image images twitter facebook instagram""".split()
 )
 
