@@ -108,7 +108,7 @@ def _tense(span: Span, text: str) -> str:
         return "past"  # "it had been due to expire Friday evening"
     if _DEADLINE_WORDS.search(before) and (
         (tok.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in auxes))
-        or (tok.lemma_.lower() in _DEADLINE_VERBS and not words & {"had"})
+        or tok.lemma_.lower() in _DEADLINE_VERBS  # (a pluperfect was settled above)
     ):
         return "future"  # "pay down the loan by February", "revolving loans through January"
     if words & _AHEAD_AUX or (tok.lower_ == "going" and any(c.lower_ == "to" for c in tok.rights)):
