@@ -327,12 +327,39 @@ def test_a_speaker_and_a_colon_lead_a_headline_or_a_transcript_line():
     [
         ("The senator blasted the agreement as a giveaway.", "blasted"),
         ("Clinton cited a new poll showing her ahead.", "cited"),
-        ("Trump seems to think the election is rigged.", "seems"),
     ],
 )
 def test_cues_mined_from_the_training_articles(text, cue):
     c = one(text)
     assert c.cue.text == cue and c.source is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # the writer's inference: its subject is what it is about, not who says it
+        ("Trump seems to think the election is rigged.", "seems"),
+        ("Often, it appeared that Trump was unable to answer.", "appeared"),
+        # a passive cue with no agent: the subject is the one spoken of
+        ("Mr. Quiros was accused of using $50 million for personal expenses.", "was accused of"),
+        ("Peacekeepers have been blamed for introducing cholera to Haiti.", "have been blamed for"),
+    ],
+)
+def test_an_evidential_or_agentless_passive_cue_has_no_source(text, cue):
+    c = one(text)
+    assert c.cue.text == cue and c.source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Democrats accused Mr. Quiros of using $50 million for personal expenses.", "Democrats"),
+        ("Trump thinks the election is rigged.", "Trump"),
+    ],
+)
+def test_the_active_form_keeps_its_speaker(text, source):
+    c = one(text)
+    assert c.source is not None and c.source.text == source
 
 
 def test_citing_inside_a_report_is_a_link_not_a_claim():

@@ -361,6 +361,7 @@ def _inherited_subject(tok: Token) -> Token | None:
     return None
 
 
+_EVIDENTIAL = frozenset({"seem", "appear"})  # the writer's inference, whoever is its subject
 _FRAME_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "prep", "acomp"})
 
 
@@ -777,6 +778,14 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 cue_e = max(cue_e, made_clear[0].idx + len(made_clear[0]))  # "made it clear"
             if went_on:
                 cue_s = min(cue_s, tok.head.idx)  # "went on to say"
+            if subj is not None and (
+                lemma in _EVIDENTIAL
+                or (subj.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children))
+            ):
+                # "Melania seems to have vanished", "He has been harshly criticized for …": the subject is
+                # what is said of, not who says it; the writer (or someone unnamed) is the source (PolNeAR
+                # train: 208 of 270 such claims have no source)
+                subj = None
             source = None
             if subj is not None:
                 # The whole noun phrase, appositions and party labels included ("Sen. David Perdue (R-Ga.)",
