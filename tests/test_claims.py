@@ -350,6 +350,14 @@ def test_an_evidential_or_agentless_passive_cue_has_no_source(text, cue):
     assert c.cue.text == cue and c.source is None
 
 
+def test_a_passive_participle_leading_a_sentence_borrows_no_source():
+    found = claims_raw("Asked about the device, O'Neill said it was a pressure cooker.\n")
+    by_cue = {c.cue.text: c for c in found}
+    assert by_cue["Asked about"].source is None  # who asked is not said
+    said = by_cue["said"]
+    assert said.source is not None and said.source.text == "O'Neill"
+
+
 @pytest.mark.parametrize(
     ("text", "source"),
     [
