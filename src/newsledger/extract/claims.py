@@ -903,11 +903,11 @@ def _resumed_quotes(text: str, quotes: list[tuple[int, int]], claims: list[Claim
 # transcript line led by its speaker and a colon ("Pence: Flowers won't be at debate", "WALLACE: Let's
 # start"). Labels that lead a line the same way are not speakers.
 _NAME = r"[A-Z][\w.'’&-]*(?:[ \u00a0]+(?:[A-Z][\w.'’&-]*|de|van|von|al|bin))*"
-_DASH_SIGNED = re.compile(rf"[ \t\u00a0]*[―—–][ \t\u00a0]*({_NAME})")
+_DASH_SIGNED = re.compile(rf"[ \t\u00a0]*([―—–])[ \t\u00a0]*({_NAME})")
 # A paragraph that is one signed quotation, whatever its quotation marks (readers' comments are often
 # opened with a closing mark, ”…” ― Sonya Herridge, or hold a quotation of their own).
 _DASH_SIGNED_LINE = re.compile(
-    rf"(?m)^[ \t]*[\"“”]([^\n]*\S)[\"”][ \t\u00a0]*[―—–][ \t\u00a0]*({_NAME})[ \t.]*$"
+    rf"(?m)^[ \t]*[\"“”]([^\n]*\S)[\"”][ \t\u00a0]*([―—–])[ \t\u00a0]*({_NAME})[ \t.]*$"
 )
 _COLON_LED = re.compile(rf"(?m)^[ \t]*[\"“]?({_NAME}):[ \t]+(?=\S)")
 _NOT_SPEAKERS = frozenset(
@@ -938,17 +938,17 @@ def _punctuation_claims(
                              (ViaLink(src.name or src.text, src.entity_id),)))  # fmt: skip
 
     for para in _DASH_SIGNED_LINE.finditer(text):
-        if len(para.group(2).split()) <= 5:
-            dash = next(i for i in range(para.end(1), para.start(2)) if text[i] in "―—–")
-            signed_by(para.start(1) - 1, *_inside(text, para.start(1), para.end(1)), dash, *para.span(2))
+        if len(para.group(3).split()) <= 5:
+            signed_by(
+                para.start(1) - 1, *_inside(text, para.start(1), para.end(1)), para.start(2), *para.span(3)
+            )
     signed = {c.cue.start for c in out}
     for q0, q1 in quotes:
         m = _DASH_SIGNED.match(text, q1 + 1)
-        if m is None or len(m.group(1).split()) > 5:
+        if m is None or len(m.group(2).split()) > 5:
             continue
-        dash = m.start(0) + len(m.group(0)) - len(m.group(0).lstrip(" \t\u00a0"))
-        if dash not in signed:  # else the whole paragraph is the quotation (above)
-            signed_by(q0, *_inside(text, q0, q1), dash, *m.span(1))
+        if m.start(1) not in signed:  # else the whole paragraph is the quotation (above)
+            signed_by(q0, *_inside(text, q0, q1), m.start(1), *m.span(2))
     for m in _COLON_LED.finditer(text):
         name = m.group(1)
         words = name.split()

@@ -151,6 +151,7 @@ _HALF = re.compile(
     r"(?P<y>\d{4}|this year|last year|next year|the year))?"
 )
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each season begins in
 _PARTS_OF_DAY = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
     "mid-afternoon": "AF", "mid afternoon": "AF", "midday": "MI", "mid-day": "MI",
@@ -581,14 +582,12 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
                 return None
         elif anchor is not None:
             y = anchor.year + shift
-            start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[_SEASONS[m[2]]]
-            if m[1] == "this past" and start > anchor.month:
-                y -= 1  # the most recent one
-            elif m[1] in (None, "the", "early", "late", "mid", "the early", "the late"):
-                if past and start > anchor.month:
-                    y -= 1  # "in the summer" said in March: the last one
-                elif future and start + 2 < anchor.month:
-                    y += 1
+            start = _SEASON_START[_SEASONS[m[2]]]
+            by_tense = m[1] in (None, "the", "early", "late", "mid", "the early", "the late")
+            if (m[1] == "this past" or (by_tense and past)) and start > anchor.month:
+                y -= 1  # the last one that has begun ("this past spring", "in the summer" said in March)
+            elif by_tense and future and start + 2 < anchor.month:
+                y += 1
         if y is None:
             return unanchored("season")
         return expr(f"{y:04d}-{_SEASONS[m[2]]}", "DATE", "season")
