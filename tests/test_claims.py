@@ -225,11 +225,65 @@ def test_sourcing_chain(text, chain):
 
 
 def test_nested_claim_gets_the_outer_source_in_its_chain():
-    text = '"The agency said it has learned that the plan was approved," the newspaper said.'
+    text = "The newspaper reported that the agency said it has learned that the plan was approved."
     found = claims_of(text)
-    inner = next(c for c in found if c.source and c.source.text == "The agency")
+    inner = next(c for c in found if c.source and c.source.text == "the agency")
     assert inner.content.text.startswith("it has learned")
-    assert [v.name for v in inner.via][-1] == "the newspaper"
+    assert [v.name for v in inner.via][-1] == "The newspaper"
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "inner_cue"),
+    [
+        # direct quotation: the attribution inside is part of the quoted words
+        (
+            '"The agency said it has learned that the plan was approved," the newspaper said.',
+            "the newspaper",
+            "said it",
+        ),
+        ("“They said they would call me and let me know,” Trump told reporters.", "Trump", "said they"),
+        ('"I said, what are they doing?" Clinton recalled.', "Clinton", "said,"),
+        # the quoted part of a mixed quotation
+        (
+            'The senator said the deal was "what the agency told us would never happen."',
+            "The senator",
+            "told us",
+        ),
+    ],
+)
+def test_attribution_inside_a_quotation_is_not_a_claim_of_its_own(text, outer, inner_cue):
+    found = claims_of(text)
+    assert [c.source.text for c in found if c.source] == [outer]
+    cue_at = text.index(inner_cue)
+    assert any(c.content.start <= cue_at < c.content.end for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "outer"),
+    [
+        ('"The Defense Ministry said it has learned that the plan was approved," the newspaper said.',
+         "The Defense Ministry", "the newspaper"),
+        ("“Hillary and Obama told me it was a video,” Trump said.", "Hillary and Obama", "Trump"),
+    ],
+)  # fmt: skip
+def test_a_named_source_inside_a_quotation_keeps_its_claim_and_chain(text, inner, outer):
+    """Who the quoted speaker says told them is the sourcing chain, not a quoted voice of their own."""
+    found = claims_of(text)
+    c = next(c for c in found if c.source and c.source.text == inner)
+    assert [v.name for v in c.via][-1] == outer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # outside the quotation marks of a mixed quotation, a nested attribution stays a claim
+        'The senator said the agency told her the deal was "a mistake."',
+        "Officials said the agency told them the plan had been approved.",
+    ],
+)
+def test_attribution_inside_reported_speech_stays_a_claim(text):
+    found = claims_of(text)
+    assert any(c.source and c.source.text == "the agency" for c in found)
 
 
 @pytest.mark.parametrize(
@@ -304,6 +358,7 @@ def test_a_quotation_signed_with_a_dash():
     assert set(signed) == {"Sonya Herridge", "Esther Tapia"}
     assert signed["Sonya Herridge"].content.text == "He represents our greatest shame."
     assert signed["Esther Tapia"].quote == "direct"
+    assert signed["Esther Tapia"].content.text == "Mostly he promotes ignorance."
 
 
 def test_a_speaker_and_a_colon_lead_a_headline_or_a_transcript_line():

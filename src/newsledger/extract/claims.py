@@ -859,7 +859,7 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 )
             )
     claims += _punctuation_claims(text, quotes, mentions, claims)
-    return _nest(_resumed_quotes(text, quotes, claims))
+    return _nest(_resumed_quotes(text, quotes, claims), quotes)
 
 
 # Between a quotation's attribution and the quotation resuming after it: the rest of the attribution ("said
@@ -909,6 +909,7 @@ _DASH_SIGNED = re.compile(rf"[ \t\u00a0]*([―—–])[ \t\u00a0]*({_NAME})")
 _DASH_SIGNED_LINE = re.compile(
     rf"(?m)^[ \t]*[\"“”]([^\n]*\S)[\"”][ \t\u00a0]*([―—–])[ \t\u00a0]*({_NAME})[ \t.]*$"
 )
+_SIGNED_INSIDE = re.compile(r"[\"”][ \t\u00a0]*[―—–]")
 _COLON_LED = re.compile(rf"(?m)^[ \t]*[\"“]?({_NAME}):[ \t]+(?=\S)")
 _NOT_SPEAKERS = frozenset(
     """note update editor's editors watch read related photo photos video source sources advertisement
@@ -938,7 +939,8 @@ def _punctuation_claims(
                              (ViaLink(src.name or src.text, src.entity_id),)))  # fmt: skip
 
     for para in _DASH_SIGNED_LINE.finditer(text):
-        if len(para.group(3).split()) <= 5:
+        # a line of several signed quotations is read one quotation at a time (below)
+        if len(para.group(3).split()) <= 5 and not _SIGNED_INSIDE.search(para.group(1)):
             signed_by(
                 para.start(1) - 1, *_inside(text, para.start(1), para.end(1)), para.start(2), *para.span(3)
             )
@@ -966,19 +968,56 @@ def _punctuation_claims(
     return out
 
 
-def _nest(claims: list[Claim]) -> list[Claim]:
-    """Append the outer source to the chain of a claim whose whole span sits inside another's content."""
+_UNNAMING = frozenset(
+    """the a an this that these those our my your his her their its i we you he she they it who which one
+    someone somebody everyone everybody nobody people""".split()
+)
+
+
+def _named(source: SourceRef | None) -> bool:
+    """A source given by name ("the National Intelligence Service", "Mr. Trump"), not a pronoun or a
+    description ("they", "I", "the agency")."""
+    if source is None:
+        return False
+    return any(w[:1].isupper() and w.lower() not in _UNNAMING for w in source.text.split())
+
+
+def _quotes_it(outer: Claim, c: Claim, quotes: list[tuple[int, int]]) -> bool:
+    """Whether ``c``'s cue is among the words ``outer`` quotes (and ``outer``'s cue is not inside ``c``)."""
+    if any(p.start <= outer.cue.start < p.end for p in (c.content, *c.content_more)):
+        return False
+    if outer.quote == "mixed":
+        return any(a <= c.cue.start and c.cue.end <= b for a, b in quotes)
+    return outer.quote == "direct"
+
+
+def _nest(claims: list[Claim], quotes: list[tuple[int, int]]) -> list[Claim]:
+    """Append the outer source to the chain of a claim whose cue sits inside another's content; drop a
+    claim whose cue is inside the words another claim quotes, unless its source is named.
+
+    A quotation is the speaker's own words: in "'They said they would call me,' Trump said" the
+    attribution inside ("They said", "I said", "the agency said") is part of what Trump is quoted as
+    saying, not a claim the article reports; PolNeAR marks almost none of them, and dropping them took
+    622 claims off PolNeAR train (partial F1 of whole attributions 0.650 -> 0.661). A named source inside
+    a quotation ("'The NIS said it has learned …,' Yonhap said") is the sourcing chain: NIS, via Yonhap."""
     out = []
     for c in claims:
         via = list(c.via)
+        quoted = False
         for outer in claims:
-            if outer is c or outer.source is None:
+            if outer is c:
                 continue
             if any(
                 p.start <= c.cue.start and c.cue.end <= p.end for p in (outer.content, *outer.content_more)
             ):
+                if not _named(c.source) and _quotes_it(outer, c, quotes):
+                    quoted = True
+                    break
+                if outer.source is None:
+                    continue
                 link = ViaLink(outer.source.name or outer.source.text, outer.source.entity_id)
                 if link not in via:
                     via.append(link)
-        out.append(dataclasses.replace(c, via=tuple(via)))
+        if not quoted:
+            out.append(dataclasses.replace(c, via=tuple(via)))
     return out
