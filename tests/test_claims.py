@@ -287,6 +287,35 @@ def test_attribution_inside_reported_speech_stays_a_claim(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a clause on the left and a complement on the right: the right one is what the cue reports
+        ("Yellen is keeping rates too low, he later explained that the result was a bubble.", "explained",
+         "that the result was a bubble"),
+        ("It is time to change, the group promised that the club will return to its roots.", "promised",
+         "that the club will return to its roots"),
+        ("We each have our own opinion, she seemed to be confused at the sight of the pair.", "seemed",
+         "to be confused at the sight of the pair"),
+        # a quotation in another clause is not the cue's content; the object is
+        ("Trump, who called Mexicans “rapists,” promised to build a wall along the border.", "promised",
+         "to build a wall along the border"),
+        ("Sanders, who has called the system “rigged,” vowed to fight on until the convention.", "vowed",
+         "to fight on until the convention"),
+        # of two quotations, the one the cue closes, not the longest
+        ("“Ugly,” said Brock, who founded the group “Americans for a Fair and Honest Election Process Now.”",
+         "said", "Ugly,"),
+        # negatives: with nothing on the right, the clause or the quotation on the left is the content
+        ("Yellen is keeping rates too low, he explained.", "explained", "Yellen is keeping rates too low"),
+        ("“We will not retreat,” the senator vowed.", "vowed", "We will not retreat,"),
+        ("The senator told reporters: “We will not retreat.”", "told", "We will not retreat."),
+    ],
+)  # fmt: skip
+def test_which_side_of_the_cue_holds_the_content(text, cue, content):
+    c = next(c for c in claims_of(text) if cue in c.cue.text)
+    assert c.content.text == content
+
+
+@pytest.mark.parametrize(
     ("text", "hedge"),
     [
         ("The minister suggested that the talks could resume.", "suggested"),

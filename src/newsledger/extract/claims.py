@@ -408,6 +408,17 @@ def _framed_quote(
     return None
 
 
+def _next_to(cue: Token, subj: Token | None, q: tuple[int, int], text: str) -> bool:
+    """Whether a quotation is the cue's own: it closes just before the cue and its subject ("'…,' the
+    senator said") or opens within a few words after the cue ("told reporters: '…'"). A quotation in
+    another clause ("Trump, who called Mexicans 'rapists,' promised to build a wall") is not."""
+    if q[1] <= cue.idx:
+        left = min(cue.idx, subj.left_edge.idx) if subj is not None and subj.i < cue.i else cue.idx
+        return q[1] <= left and not re.search(r"\w", text[q[1] : left])
+    between = text[cue.idx + len(cue) : q[0]]
+    return q[0] >= cue.idx and len(between.split()) <= 4
+
+
 def _made_clear(tok: Token) -> tuple[Token, Token] | None:
     """ "made (it) clear that …": the word "clear" and the clause it introduces."""
     if tok.lemma_.lower() != "make":
@@ -562,6 +573,16 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
             if subj is None:
                 subj = _inherited_subject(tok)
             comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis")), None)
+            if comp is not None and comp.i < tok.i:
+                # A clause on the left and what the cue takes on its right ("Rates are too low, he later
+                # explained that the result was a bubble"): the right one is what the cue reports.
+                right = next((c for c in tok.rights if c.dep_ == "ccomp"), None)
+                if right is None and object_cue and lemma not in CUE_LEMMAS:
+                    right_obj = next((c for c in tok.rights if c.dep_ in ("dobj", "xcomp")), None)
+                    if right_obj is not None:
+                        comp = None
+                elif right is not None:
+                    comp = right
             if made_clear is not None:
                 comp = made_clear[1]
             content: tuple[int, int] | None = None
@@ -710,12 +731,14 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
             elif (sent_quotes and content is None) or (
                 sent_quotes
                 and (
-                    comp is None
+                    (comp is None and any(_next_to(tok, subj, q, text) for q in sent_quotes))
                     or kind == "direct"
                     or (content and any(q[0] <= content[0] and content[1] <= q[1] + 1 for q in sent_quotes))
                 )
             ):
-                q = max(sent_quotes, key=lambda r: r[1] - r[0])
+                # the quotation the cue closes ("'…,' said X") or opens, else the longest
+                own = [q for q in sent_quotes if _next_to(tok, subj, q, text)]
+                q = own[0] if own else max(sent_quotes, key=lambda r: r[1] - r[0])
                 content = _inside(text, q[0], q[1])
                 kind = "direct"
             elif content and any(content[0] <= q[0] and q[1] <= content[1] for q in sent_quotes):
