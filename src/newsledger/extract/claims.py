@@ -723,6 +723,8 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                     and doc[comp.left_edge.i - 1].text in _QUOTES
                 ):
                     kind = "direct"
+            # the quotations the cue closes ("'…,' said X") or opens
+            own = [q for q in sent_quotes if _next_to(tok, subj, q, text)]
             framed = None if kind == "direct" else _framed_quote(tok, text, sent_quotes, lemma == "tell")
             if framed is not None:
                 # Clinton called half of Trump's supporters “deplorables.”: the words the cue governs, up to
@@ -731,13 +733,11 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
             elif (sent_quotes and content is None) or (
                 sent_quotes
                 and (
-                    (comp is None and any(_next_to(tok, subj, q, text) for q in sent_quotes))
+                    (comp is None and own)
                     or kind == "direct"
                     or (content and any(q[0] <= content[0] and content[1] <= q[1] + 1 for q in sent_quotes))
                 )
             ):
-                # the quotation the cue closes ("'…,' said X") or opens, else the longest
-                own = [q for q in sent_quotes if _next_to(tok, subj, q, text)]
                 q = own[0] if own else max(sent_quotes, key=lambda r: r[1] - r[0])
                 content = _inside(text, q[0], q[1])
                 kind = "direct"
