@@ -731,3 +731,75 @@ def test_a_quote_the_parser_ended_before_its_speaker_in_doubled_apostrophes():
     c = one("''How many times do we have to see this?'' Mrs. Clinton said.")
     assert c.source is not None and c.source.text == "Mrs. Clinton"
     assert c.content.text == "How many times do we have to see this?" and c.quote == "direct"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a quotation opened inside a reported content and running on past its sentence ends with it
+        (
+            "Ryan said that “what matters is more than winning for ourselves. What really matters is helping "
+            "others win, too.”",
+            "said",
+            "that “what matters is more than winning for ourselves. What really matters is helping others "
+            "win, too.”",
+        ),
+        # negatives: a quotation closed inside the content changes nothing
+        (
+            "Ryan said that the plan was “a mistake” and would be withdrawn.",
+            "said",
+            "that the plan was “a mistake” and would be withdrawn",
+        ),
+        ("Ryan said that the plan would be withdrawn.", "said", "that the plan would be withdrawn"),
+    ],
+)
+def test_a_quotation_running_on_past_the_content_ends_it(text, cue, content):
+    c = one(text)
+    assert (c.cue.text, c.content.text) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a preposition introducing when is not part of the cue
+        ("The governor said on Tuesday that the state would appeal the ruling.", "said"),
+        ("The minister announced on Friday that the border would reopen.", "announced"),
+        # one introducing what the claim is about is
+        ("The senator reported on the talks with Iran.", "reported on"),
+        ("The mayor spoke about the budget on Monday.", "spoke about"),
+    ],
+)
+def test_a_time_after_the_cue_is_not_part_of_it(text, cue):
+    assert one(text).cue.text == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the quotation just before a short attribution is its content ...
+        ("“How many times do we have to see this?” Clinton said.", "How many times do we have to see this?"),
+    ],
+)
+def test_a_quotation_right_before_a_bare_attribution_is_its_content(text, content):
+    assert one(text).content.text == content
+
+
+def test_a_quotation_in_the_paragraph_before_is_not_the_content_of_a_new_one():
+    # ... but not across a paragraph break: "Romney has said" does not report Trump's words
+    text = (
+        "“I don’t care,” Trump said. “He can be there if he wants.”\n\n"
+        "Costa reported from Washington.\n\n"
+        "What Romney has said privately about Trump is a different story."
+    )
+    found = claims_of(text)
+    assert [c.source.text for c in found if c.source and "He can be there" in c.content.text] == []
+    trump = next(c for c in found if c.source and c.source.text == "Trump")
+    assert [p.text for p in trump.content_more] == ["He can be there if he wants."]
+
+
+def test_an_attribution_dropped_inside_a_quotation_adds_no_link_to_the_chain():
+    # the parse also reads "it had confirmed" as a claim of "it", inside the mayor's quotation: dropped, it
+    # must not put "it" between the agency and the mayor
+    found = claims_of('"The Associated Press said it had confirmed the figures," the mayor said.')
+    inner = next(c for c in found if c.source and c.source.entity_id == "media:ap")
+    assert [v.name for v in inner.via] == ["AP", "the mayor"]

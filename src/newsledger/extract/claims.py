@@ -289,7 +289,13 @@ def _cue_extent(cue: Token, start: int, end: int, content: tuple[int, int]) -> t
         nxt = doc[j + 1]
         if nxt.head.i == cue.i and (
             nxt.dep_ == "prt"
-            or (nxt.dep_ in ("prep", "dative") and nxt.lower_ in _CUE_PREPS and nxt.idx < content[0])
+            or (
+                nxt.dep_ in ("prep", "dative")
+                and nxt.lower_ in _CUE_PREPS
+                and nxt.idx < content[0]
+                # "said on Tuesday that …", "said at the time": when, not what about
+                and not any(t.ent_type_ in ("DATE", "TIME") for t in nxt.subtree)
+            )
         ):
             j += 1
             continue
@@ -746,7 +752,7 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
             if content is None and subj is not None and not sent_quotes:
                 # “How many times do we have to see this?” Clinton said. — the parser ends the sentence at
                 # the question mark inside the quote; the quote just before is the content.
-                prior = [q for q in quotes if q[1] < s_start and not text[q[1] : s_start].strip(" \t\n\"“”'")]
+                prior = [q for q in quotes if q[1] < s_start and not text[q[1] : s_start].strip(" \t\"“”'")]
                 if prior and tok.i - sent.start <= 4:
                     content = _inside(text, prior[-1][0], prior[-1][1])
                     kind = "direct"
@@ -773,6 +779,12 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 content = (content[0], content[1] + 1)  # "… under wraps.”": the quoted words' own stop
                 if kind == "indirect" and any(content[0] <= q[0] and q[1] <= content[1] for q in sent_quotes):
                     kind = "mixed"
+            run_on = next((q for q in sent_quotes if content[0] < q[0] < content[1] < q[1]), None)
+            if run_on is not None:
+                # a quotation opened inside the content runs on past it ("said that “what matters is more
+                # than winning. What really matters is helping others win.”"): the content ends with it
+                content = (content[0], run_on[1] + (text[run_on[1] : run_on[1] + 1] in _QUOTES))
+                kind = "mixed" if kind == "indirect" else kind
             if subj is None and (tok.dep_ != "ROOT" or tok.i == sent.start):
                 continue
             raised = (
@@ -1023,24 +1035,26 @@ def _nest(claims: list[Claim], quotes: list[tuple[int, int]]) -> list[Claim]:
     saying, not a claim the article reports; PolNeAR marks almost none of them, and dropping them took
     622 claims off PolNeAR train (partial F1 of whole attributions 0.650 -> 0.661). A named source inside
     a quotation ("'The NIS said it has learned …,' Yonhap said") is the sourcing chain: NIS, via Yonhap."""
+
+    def holds(outer: Claim, c: Claim) -> bool:
+        return outer is not c and any(
+            p.start <= c.cue.start and c.cue.end <= p.end for p in (outer.content, *outer.content_more)
+        )
+
+    quoted = [
+        not _named(c.source) and any(holds(o, c) and _quotes_it(o, c, quotes) for o in claims) for c in claims
+    ]
     out = []
-    for c in claims:
+    for c, dropped in zip(claims, quoted, strict=True):
+        if dropped:
+            continue
         via = list(c.via)
-        quoted = False
-        for outer in claims:
-            if outer is c:
+        for outer, gone in zip(claims, quoted, strict=True):
+            # a claim that is itself part of a quotation passes nothing on
+            if gone or outer.source is None or not holds(outer, c):
                 continue
-            if any(
-                p.start <= c.cue.start and c.cue.end <= p.end for p in (outer.content, *outer.content_more)
-            ):
-                if not _named(c.source) and _quotes_it(outer, c, quotes):
-                    quoted = True
-                    break
-                if outer.source is None:
-                    continue
-                link = ViaLink(outer.source.name or outer.source.text, outer.source.entity_id)
-                if link not in via:
-                    via.append(link)
-        if not quoted:
-            out.append(dataclasses.replace(c, via=tuple(via)))
+            link = ViaLink(outer.source.name or outer.source.text, outer.source.entity_id)
+            if link not in via:
+                via.append(link)
+        out.append(dataclasses.replace(c, via=tuple(via)))
     return out
