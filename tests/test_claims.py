@@ -11,8 +11,11 @@ from newsledger.pipeline import Options, run
 from newsledger.readers import RawDocument
 
 
-def claims_of(text: str) -> list[Claim]:
-    (ex,) = list(run([RawDocument(path="t.txt", text=text)], Options(published=dt.date(2024, 10, 18))))
+def claims_of(text: str, min_confidence: float | None = 0.0) -> list[Claim]:
+    """What the rules find in ``text``. The tables here test the rules, so the confidence model
+    (tests/test_confidence.py) is off unless a test asks for its threshold (``min_confidence=None``)."""
+    opts = Options(published=dt.date(2024, 10, 18), min_confidence=min_confidence)
+    (ex,) = list(run([RawDocument(path="t.txt", text=text)], opts))
     assert isinstance(ex, Extraction)
     for c in ex.claims:  # every span points into the text
         for span in (c.cue, c.content, c.source):

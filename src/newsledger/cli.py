@@ -99,6 +99,16 @@ def _progress(what: str) -> Progress:
     )
 
 
+MinConfidence = Annotated[
+    float | None,
+    typer.Option(
+        min=0.0,
+        max=1.0,
+        help="Leave out claims under this confidence (default: the claim model's threshold; 0 keeps all).",
+    ),
+]
+
+
 @app.command()
 def ingest(
     paths: Annotated[
@@ -111,6 +121,7 @@ def ingest(
     no_clean: Annotated[
         bool, typer.Option("--no-clean", help="Keep the text as read; no boilerplate removal.")
     ] = False,
+    min_confidence: MinConfidence = None,
     batch_size: Annotated[
         int, typer.Option(help="Articles per parse batch and per store transaction.", min=1)
     ] = (DEFAULT_BATCH_SIZE),
@@ -138,7 +149,9 @@ def ingest(
     Re-ingesting an article already in the store changes nothing; an interrupted ingest resumes where it
     stopped. Each input that cannot be read gets one line on stderr and is recorded as a failure.
     """
-    opts = Options(clean=not no_clean, published=_date(published), batch_size=batch_size)
+    opts = Options(
+        clean=not no_clean, published=_date(published), batch_size=batch_size, min_confidence=min_confidence
+    )
     n_workers = workers or default_workers()
     try:
         store = Store(db)
@@ -434,11 +447,12 @@ def extract(
         typer.Option("--no-clean", help="No boilerplate removal: offsets refer to the text exactly as read."),
     ] = False,
     fmt: Annotated[str, typer.Option("--format", help="Output format (jsonl).")] = "jsonl",
+    min_confidence: MinConfidence = None,
 ) -> None:
     """Run the per-article pipeline and print one JSON object per article (docs/EXTRACT_FORMAT.md)."""
     if fmt != "jsonl":
         raise _fail(f"--format: unknown format {fmt!r} (only jsonl)", 2)
-    opts = Options(clean=not no_clean, published=_date(published))
+    opts = Options(clean=not no_clean, published=_date(published), min_confidence=min_confidence)
     failed = 0
     for item in run(read_inputs(paths), opts):
         if isinstance(item, ReadError):
@@ -518,7 +532,7 @@ def claims(
     source: Annotated[str | None, typer.Option(help="Only claims whose source contains this.")] = None,
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
 ) -> None:
-    """List claims: source, cue, content, chain, stance and hedges."""
+    """List claims: source, cue, content, chain, stance, hedges and confidence."""
     with _open(db) as store:
         rows = store.claims(source=source, limit=limit)
     if fmt == "jsonl":
@@ -536,7 +550,7 @@ def claims(
         return
     _table(
         f"{len(rows)} claims",
-        ["source", "cue", "content", "chain", "stance", "hedges"],
+        ["source", "cue", "content", "chain", "stance", "hedges", "conf."],
         [
             [
                 r["source_name"] or r["source_text"],
@@ -545,6 +559,7 @@ def claims(
                 " → ".join(v["name"] for v in json.loads(r["via"])),
                 r["stance"],
                 ", ".join(json.loads(r["hedges"])),
+                "" if r["confidence"] is None else f"{r['confidence']:.2f}",
             ]
             for r in rows
         ],

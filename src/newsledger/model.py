@@ -188,6 +188,8 @@ class Claim(Record):
     # Further parts of the content, in text order: a quotation resumed after its attribution
     # (“It was a deal,” she said. “Nobody lost.”) is one content in two stretches of text.
     content_more: tuple[Span, ...] = ()
+    # How likely this reading is an attribution at all (extract/confidence.py), 0 to 1
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out = Record.to_dict(self)
@@ -323,6 +325,7 @@ def extraction_from_json(
             stance=c.get("stance", "asserts"),
             hedges=tuple(c.get("hedges", [])),
             content_more=tuple(Span(**p) for p in c.get("content_more", [])),
+            confidence=c.get("confidence"),
         )
         for c in d.get("claims", [])
     ]

@@ -39,10 +39,14 @@ class Options:
     clean: bool = True
     published: dt.date | None = None  # fallback publication date (``--published``)
     batch_size: int = DEFAULT_BATCH_SIZE
+    # claims under this confidence are left out; None: the model's own threshold, 0: keep every claim
+    min_confidence: float | None = None
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
             raise ValueError("batch_size must be at least 1")
+        if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
+            raise ValueError("min_confidence must be between 0 and 1")
 
 
 Result = Extraction | ReadError | Duplicate
@@ -131,13 +135,13 @@ def run(
             except Exception as exc:  # one broken page must not stop the run
                 batch.append(ReadError(item.path, f"cleaning failed ({exc.__class__.__name__}: {exc})"))
         if sum(isinstance(b, Article) for b in batch) >= opts.batch_size:
-            yield from _extract_batch(batch)
+            yield from _extract_batch(batch, opts)
             batch = []
     if batch:
-        yield from _extract_batch(batch)
+        yield from _extract_batch(batch, opts)
 
 
-def _extract_batch(batch: list[Article | ReadError | Duplicate]) -> Iterator[Result]:
+def _extract_batch(batch: list[Article | ReadError | Duplicate], opts: Options) -> Iterator[Result]:
     articles = [b for b in batch if isinstance(b, Article)]
     docs = iter(get_nlp().pipe(a.text for a in articles)) if articles else iter(())
     for item in batch:
@@ -146,20 +150,20 @@ def _extract_batch(batch: list[Article | ReadError | Duplicate]) -> Iterator[Res
             continue
         doc = next(docs)
         try:
-            yield extract_doc(doc, item)
+            yield extract_doc(doc, item, opts.min_confidence)
         except Exception as exc:  # an extractor bug skips the article, with its name
             yield ReadError(item.path or item.id, f"extraction failed ({exc.__class__.__name__}: {exc})")
 
 
-def extract_doc(doc: object, article: Article) -> Extraction:
-    """Step 4 on one parsed article."""
+def extract_doc(doc: object, article: Article, min_confidence: float | None = None) -> Extraction:
+    """Step 4 on one parsed article (``min_confidence``: see Options)."""
     from spacy.tokens import Doc
 
     assert isinstance(doc, Doc)
     entities = extract_entities(doc)
     times = extract_times(doc, article.published)
     quantities = extract_quantities(doc)
-    claims = extract_claims(doc, entities)
+    claims = extract_claims(doc, entities, min_confidence)
     quantities = situate(doc, quantities, times, claims)
     return Extraction(
         article=article,

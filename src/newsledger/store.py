@@ -189,6 +189,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         "0009_content_more",
         "ALTER TABLE claims ADD COLUMN content_more TEXT;",
     ),
+    (
+        # How likely the claim is an attribution at all (extract/confidence.py); NULL for claims stored
+        # before there was a confidence model.
+        "0010_claim_confidence",
+        "ALTER TABLE claims ADD COLUMN confidence REAL;",
+    ),
 ]
 
 
@@ -536,7 +542,7 @@ class Store:
         for i, c in enumerate(ex.claims):
             s = c.source
             db.execute(
-                "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     a.id,
                     i,
@@ -559,6 +565,7 @@ class Store:
                     json.dumps(list(c.hedges)),
                     a.published.isoformat() if a.published else None,
                     json.dumps([p.to_dict() for p in c.content_more]) if c.content_more else None,
+                    c.confidence,
                 ),
             )
             db.execute(

@@ -29,6 +29,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Claim, Mention, SourceRef, Span, ViaLink
+from .confidence import claim_features, confidence, default_threshold, nesting
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -486,8 +487,9 @@ def _hedges(cue: Token, content: str, sentence: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
-    """Attributions of a parsed article."""
+def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | None = None) -> list[Claim]:
+    """Attributions of a parsed article, each with its confidence; those under ``min_confidence`` (by
+    default the model's threshold, extract/confidence.py) are left out."""
     claims: list[Claim] = []
     text = doc.text  # Doc.text rebuilds the string on every call: read it once
     quotes = _quote_spans(text)
@@ -894,7 +896,30 @@ def extract_claims(doc: Doc, mentions: list[Mention]) -> list[Claim]:
                 )
             )
     claims += _punctuation_claims(text, quotes, mentions, claims)
-    return _nest(_resumed_quotes(text, quotes, claims), quotes)
+    return _scored(text, _nest(_resumed_quotes(text, quotes, claims), quotes), quotes, min_confidence)
+
+
+# Sources that pass reports on: agencies, services, governments, forces, organisations (actors.tsv kinds)
+_INSTITUTIONS = frozenset({"media", "intel", "gov", "armed_force", "org", "country"})
+
+
+def _scored(
+    text: str, claims: list[Claim], quotes: list[tuple[int, int]], min_confidence: float | None
+) -> list[Claim]:
+    """Each claim with its confidence, those under the threshold left out. An institution quoted inside
+    another claim ("'The NIS said it has learned …,' Yonhap said") stays whatever its score: it is a link
+    of the sourcing chain (NIS, via Yonhap), which PolNeAR does not mark and the model learns to doubt. A
+    person quoted inside another's words ("'Trump said Hispanics live in hell,' she said") is part of what
+    the outer source says and goes with the score."""
+    threshold = default_threshold() if min_confidence is None else min_confidence
+    out = []
+    for c in claims:
+        p = confidence(claim_features(text, c, claims))
+        outer = nesting(c, claims)
+        chain = c.source is not None and (c.source.entity_id or "").split(":")[0] in _INSTITUTIONS
+        if p >= threshold or (chain and outer is not None and _quotes_it(outer, c, quotes)):
+            out.append(dataclasses.replace(c, confidence=round(p, 3)))
+    return out
 
 
 # Between a quotation's attribution and the quotation resuming after it: the rest of the attribution ("said
