@@ -127,9 +127,12 @@ def test_a_refusal_is_a_claim_with_what_was_refused(text, stance, cue, content):
         ("The union supports Hillary Clinton.", "supports", "The union", "Hillary Clinton", False),
         ("Sanders knows that the banks are too big.", "knows", "Sanders", "that the banks are too big", False),
         ("The group decried the ruling as unfair.", "decried", "The group", "the ruling as unfair", False),
+        # a third-person pronoun too: the rules read it, the confidence model weighs it
+        ("He believes that the plan will work.", "believes", "He", "that the plan will work", True),
+        ("They support the plan to expand the port.", "support", "They", "the plan to expand the port", False),
     ],
 )  # fmt: skip
-def test_belief_intent_and_support_of_a_named_or_described_subject(text, cue, source, content, hedged):
+def test_belief_intent_and_support_of_a_subject(text, cue, source, content, hedged):
     c = one(text)
     assert (c.cue.text, c.source.text, c.content.text) == (cue, source, content)
     assert ("believes" in c.hedges) == hedged
@@ -138,12 +141,13 @@ def test_belief_intent_and_support_of_a_named_or_described_subject(text, cue, so
 @pytest.mark.parametrize(
     "text",
     [
-        "He believes that the plan will work.",  # a pronoun: mostly a speaker's own view, not a report
+        "We believe that the plan will work.",  # the first or second person: a speaker's own view
+        "You think the plan will work.",
         "Clinton believes in hard work.",  # no clause: a creed, not a claim
         "I think the plan will work.",
     ],
 )
-def test_belief_without_a_named_subject_or_a_clause_is_no_claim(text):
+def test_belief_of_the_first_or_second_person_or_without_a_clause_is_no_claim(text):
     assert claims_of(text) == []
 
 

@@ -67,8 +67,10 @@ _CLAUSE_ONLY = frozenset(
 # named body or a noun phrase is their subject ("Republicans believe that …", "Clinton seeks to …", "the
 # union supports Clinton") and far less with a pronoun, which is mostly a speaker's own "we think" inside
 # a quotation (train: "think" with a noun subject and a clause 53 %, with a pronoun 19 %, with I/we/you
-# 5 %). Each takes the complement it reports with. Inside what another cue reports they are the reported
-# event ("… said North Korea has decided to send troops"), not a claim of their own.
+# 5 %). Pronoun subjects are read too and left to the confidence model, which keeps the few that are
+# attributions ("they support …", "who seek …"). Each takes the complement it reports with. Inside what
+# another cue reports they are the reported event ("… said North Korea has decided to send troops"), not a
+# claim of their own.
 _ATTITUDE = {
     "think": "ccomp", "believe": "ccomp", "learn": "ccomp", "seek": "xcomp dobj", "plan": "xcomp",
     "decide": "xcomp ccomp", "support": "dobj", "see": "dobj", "want": "xcomp ccomp dobj",
@@ -78,6 +80,7 @@ _ATTITUDE = {
     "promote": "dobj", "distance": "dobj prep", "weigh": "prep", "compare": "dobj", "embrace": "dobj",
 }  # fmt: skip
 _ATTITUDE_SUBJECTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_FIRST_AND_SECOND = frozenset({"i", "we", "you"})
 _DECLINE = frozenset({"decline", "refuse"})
 _NOT_CONFIRM = frozenset({"confirm", "comment", "corroborate", "verify", "say", "respond", "reply"})
 # An answer's content follows these too: "responded to the charge", "with chants of …", "by saying …".
@@ -461,7 +464,7 @@ def _reporting_ancestor(tok: Token) -> Token | None:
 
 
 def _attitude(tok: Token, quotes: list[tuple[int, int]]) -> bool:
-    """A verb of belief, intent or support used as an attribution: a named or described subject (not a
+    """A verb of belief, intent or support used as an attribution: a subject (a name, a noun phrase or a
     pronoun), outside any quotation, with the complement the verb reports with."""
     wants = _ATTITUDE.get(tok.lemma_.lower())
     if wants is None or tok.pos_ != "VERB" or any(a <= tok.idx < b for a, b in quotes):
@@ -469,8 +472,12 @@ def _attitude(tok: Token, quotes: list[tuple[int, int]]) -> bool:
     if _reporting_ancestor(tok) is not None:
         return False  # "the NIS said North Korea has decided to send troops": the reported event, not a claim
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.pos_ == "PRON" or subj.lower_ in _RELATIVES:
-        return False
+    if subj is None or subj.lower_ in _FIRST_AND_SECOND:
+        return False  # "I think", "we believe": the writer's or a speaker's own view (5 % annotated)
+    if subj.pos_ == "PRON":
+        # "they support the plan", "voters who want change": a main or relative clause; under another verb
+        # ("made clear that she supports the deal") it is what that verb conveys
+        return tok.dep_ in ("ROOT", "conj", "relcl") and any(c.dep_ in wants.split() for c in tok.children)
     if subj.ent_type_ not in _ATTITUDE_SUBJECTS and subj.pos_ not in ("NOUN", "PROPN"):
         return False
     return any(c.dep_ in wants.split() for c in tok.children)
