@@ -136,3 +136,21 @@ def test_options_and_cli_check_the_threshold(tmp_path):
         assert all(c["confidence"] >= float(value) or c["source"]["entity_id"] == "media:ap" for c in claims)
         counts.append(len(claims))
     assert counts[0] > counts[1] > counts[2]
+
+
+def test_a_claim_left_out_adds_no_link_to_the_chains_inside_it():
+    # the parse reads "have indicated" as a claim of "about 20 people" whose content holds "has said"
+    text = (
+        "Seat opens\n\nThe governor has said about 20 people have indicated an interest in the seat, but he "
+        "refuses to discuss potential appointees.\n"
+    )
+    _, every = extract(text, min_confidence=0.0)
+    governor = next(c for c in every if c.cue.text == "has said")
+    junk = next(c for c in every if c.cue.text == "have indicated")
+    assert [v.name for v in governor.via] == ["The governor", "about 20 people"]  # the case is present
+    assert junk.confidence is not None and governor.confidence is not None
+    between = (junk.confidence + governor.confidence) / 2
+    _, kept = extract(text, min_confidence=between)
+    governor = next(c for c in kept if c.cue.text == "has said")
+    assert [v.name for v in governor.via] == ["The governor"]
+    assert not any(c.cue.text == "have indicated" for c in kept)

@@ -903,7 +903,8 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                 )
             )
     claims += _punctuation_claims(text, quotes, mentions, claims)
-    return _scored(text, _nest(_resumed_quotes(text, quotes, claims), quotes), quotes, min_confidence)
+    kept = _scored(text, _unquoted(_resumed_quotes(text, quotes, claims), quotes), quotes, min_confidence)
+    return _linked(kept)
 
 
 # Sources that pass reports on: agencies, services, governments, forces, organisations (actors.tsv kinds)
@@ -1058,32 +1059,37 @@ def _quotes_it(outer: Claim, c: Claim, quotes: list[tuple[int, int]]) -> bool:
     return outer.quote == "direct"
 
 
-def _nest(claims: list[Claim], quotes: list[tuple[int, int]]) -> list[Claim]:
-    """Append the outer source to the chain of a claim whose cue sits inside another's content; drop a
-    claim whose cue is inside the words another claim quotes, unless its source is named.
+def _holds(outer: Claim, c: Claim) -> bool:
+    """Whether ``c``'s cue sits inside ``outer``'s content."""
+    return outer is not c and any(
+        p.start <= c.cue.start and c.cue.end <= p.end for p in (outer.content, *outer.content_more)
+    )
+
+
+def _unquoted(claims: list[Claim], quotes: list[tuple[int, int]]) -> list[Claim]:
+    """Drop a claim whose cue is inside the words another claim quotes, unless its source is named.
 
     A quotation is the speaker's own words: in "'They said they would call me,' Trump said" the
     attribution inside ("They said", "I said", "the agency said") is part of what Trump is quoted as
     saying, not a claim the article reports; PolNeAR marks almost none of them, and dropping them took
     622 claims off PolNeAR train (partial F1 of whole attributions 0.650 -> 0.661). A named source inside
     a quotation ("'The NIS said it has learned …,' Yonhap said") is the sourcing chain: NIS, via Yonhap."""
-
-    def holds(outer: Claim, c: Claim) -> bool:
-        return outer is not c and any(
-            p.start <= c.cue.start and c.cue.end <= p.end for p in (outer.content, *outer.content_more)
-        )
-
-    quoted = [
-        not _named(c.source) and any(holds(o, c) and _quotes_it(o, c, quotes) for o in claims) for c in claims
+    return [
+        c
+        for c in claims
+        if _named(c.source) or not any(_holds(o, c) and _quotes_it(o, c, quotes) for o in claims)
     ]
+
+
+def _linked(claims: list[Claim]) -> list[Claim]:
+    """Append the outer source to the chain of a claim whose cue sits inside another's content. Only the
+    claims given pass links on: one dropped (inside a quotation, or under the confidence threshold) adds
+    nothing to the chains of the claims inside it."""
     out = []
-    for c, dropped in zip(claims, quoted, strict=True):
-        if dropped:
-            continue
+    for c in claims:
         via = list(c.via)
-        for outer, gone in zip(claims, quoted, strict=True):
-            # a claim that is itself part of a quotation passes nothing on
-            if gone or outer.source is None or not holds(outer, c):
+        for outer in claims:
+            if outer.source is None or not _holds(outer, c):
                 continue
             link = ViaLink(outer.source.name or outer.source.text, outer.source.entity_id)
             if link not in via:
