@@ -130,6 +130,10 @@ def test_a_refusal_is_a_claim_with_what_was_refused(text, stance, cue, content):
         # a third-person pronoun too: the rules read it, the confidence model weighs it
         ("He believes that the plan will work.", "believes", "He", "that the plan will work", True),
         ("They support the plan to expand the port.", "support", "They", "the plan to expand the port", False),
+        # verbs the confidence model weighs (each is a PolNeAR cue well under half the time)
+        ("The union voted for the merger.", "voted for", "The union", "the merger", False),
+        ("The senator doubts that the bill will pass.", "doubts", "The senator", "that the bill will pass", False),
+        ("The campaign intends to appeal the ruling.", "intends", "The campaign", "to appeal the ruling", False),
     ],
 )  # fmt: skip
 def test_belief_intent_and_support_of_a_subject(text, cue, source, content, hedged):
