@@ -427,3 +427,20 @@ def test_a_town_the_model_calls_a_person_is_a_place_after_in(nlp):
 def test_a_named_countrys_initials_are_that_country(nlp, text, code):
     m = _one(nlp, text, "SA")
     assert m.country == code and (m.kind == "country") == bool(code)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "nth", "kind", "entity_id"),
+    [
+        # one name right after a personal title is a person, whatever label the model gave it
+        ("The exhibit shows that President Bush told reporters the war was over.", "Bush", 0, "person",
+         "person:bush"),
+        ("Mr. Jordan said the talks in Jordan would go on.", "Jordan", 0, "person", "person:jordan"),
+        # negatives: the same word without a title stays a place
+        ("Mr. Jordan said the talks in Jordan would go on.", "Jordan", 1, "country", "country:JO"),
+        ("The king flew to Jordan on Friday.", "Jordan", 0, "country", "country:JO"),
+    ],
+)  # fmt: skip
+def test_a_name_after_a_personal_title_is_a_person(nlp, text, surface, nth, kind, entity_id):
+    m = _one(nlp, text, surface, nth)
+    assert (m.kind, m.entity_id) == (kind, entity_id)

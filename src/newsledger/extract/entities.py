@@ -743,6 +743,12 @@ def _link(
             continue
         if label == "ACTOR":
             continue
+        if " " not in text and label in ("GPE", "LOC", "PERSON") and _HONORIFIC.search(full, 0, start):
+            # "President Bush", "Mr. Jordan": one name after a personal title is a person, whatever label the
+            # model gave it (not Būsh in Egypt, not the country)
+            eid, name = people.get(text.lower(), (f"person:{_slug(text)}", text))
+            mentions.append(Mention(start, end, text, "PERSON", "person", eid, name))
+            continue
         known_person = " " not in text and text.lower() in people
         if known_person and label in ("ORG", "PERSON", "GPE"):
             eid, name = people[text.lower()]
@@ -803,6 +809,11 @@ def _link(
     return mentions
 
 
+# Personal titles right before a name (capitalised, as written before a name)
+_HONORIFIC = re.compile(
+    r"(?<![\w.])(?:President|Mr\.?|Mrs\.?|Ms\.?|Dr\.|Sen\.|Senator|Gov\.|Governor|Rep\.|Gen\.|General"
+    r"|Judge|Justice|Secretary|Minister|Pope|King|Queen|Prince|Princess) $"
+)
 _TITLES = (
     r"president|prime minister|foreign minister|defen[cs]e minister|defen[cs]e secretary|secretary of state"
     r"|chancellor|premier|supreme leader|leader|king|queen|pope|spokesman|spokeswoman|spokesperson"
