@@ -743,7 +743,8 @@ def _link(
             continue
         if label == "ACTOR":
             continue
-        if " " not in text and label in ("GPE", "LOC", "PERSON") and _HONORIFIC.search(full, 0, start):
+        titled = _HONORIFIC.search(full, max(0, start - 12), start)
+        if " " not in text and label in ("GPE", "LOC", "PERSON") and titled:
             # "President Bush", "Mr. Jordan": one name after a personal title is a person, whatever label the
             # model gave it (not Būsh in Egypt, not the country)
             eid, name = people.get(text.lower(), (f"person:{_slug(text)}", text))
@@ -809,7 +810,8 @@ def _link(
     return mentions
 
 
-# Personal titles right before a name (capitalised, as written before a name)
+# Personal titles right before a name (capitalised, as written before a name; the longest, with its space,
+# is 10 characters, so 12 before the name are enough to look at)
 _HONORIFIC = re.compile(
     r"(?<![\w.])(?:President|Mr\.?|Mrs\.?|Ms\.?|Dr\.|Sen\.|Senator|Gov\.|Governor|Rep\.|Gen\.|General"
     r"|Judge|Justice|Secretary|Minister|Pope|King|Queen|Prince|Princess) $"
