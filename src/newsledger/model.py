@@ -191,6 +191,12 @@ class Claim(Record):
     # How likely this reading is an attribution at all (extract/confidence.py), 0 to 1
     confidence: float | None = None
 
+    def holds_cue_of(self, other: Claim) -> bool:
+        """Whether ``other``'s cue sits inside this claim's content: ``other`` is reported within it."""
+        return other is not self and any(
+            p.start <= other.cue.start and other.cue.end <= p.end for p in (self.content, *self.content_more)
+        )
+
     def to_dict(self) -> dict[str, Any]:
         out = Record.to_dict(self)
         if self.content_more:

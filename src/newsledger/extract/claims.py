@@ -481,8 +481,9 @@ def _attitude(tok: Token, quotes: list[tuple[int, int]]) -> bool:
     if subj.pos_ == "PRON":
         # "they support the plan", "voters who want change": a main or relative clause; under another verb
         # ("made clear that she supports the deal") it is what that verb conveys
-        return tok.dep_ in ("ROOT", "conj", "relcl") and any(c.dep_ in wants.split() for c in tok.children)
-    if subj.ent_type_ not in _ATTITUDE_SUBJECTS and subj.pos_ not in ("NOUN", "PROPN"):
+        if tok.dep_ not in ("ROOT", "conj", "relcl"):
+            return False
+    elif subj.ent_type_ not in _ATTITUDE_SUBJECTS and subj.pos_ not in ("NOUN", "PROPN"):
         return False
     return any(c.dep_ in wants.split() for c in tok.children)
 
@@ -927,10 +928,13 @@ def _scored(
     out = []
     for c in claims:
         p = confidence(claim_features(text, c, claims))
-        outer = nesting(c, claims)
-        chain = c.source is not None and (c.source.entity_id or "").split(":")[0] in _INSTITUTIONS
-        if p >= threshold or (chain and outer is not None and _quotes_it(outer, c, quotes)):
-            out.append(dataclasses.replace(c, confidence=round(p, 3)))
+        if p < threshold:
+            if c.source is None or (c.source.entity_id or "").split(":")[0] not in _INSTITUTIONS:
+                continue
+            outer = nesting(c, claims)
+            if outer is None or not _quotes_it(outer, c, quotes):
+                continue
+        out.append(dataclasses.replace(c, confidence=round(p, 3)))
     return out
 
 
@@ -1063,13 +1067,6 @@ def _quotes_it(outer: Claim, c: Claim, quotes: list[tuple[int, int]]) -> bool:
     return outer.quote == "direct"
 
 
-def _holds(outer: Claim, c: Claim) -> bool:
-    """Whether ``c``'s cue sits inside ``outer``'s content."""
-    return outer is not c and any(
-        p.start <= c.cue.start and c.cue.end <= p.end for p in (outer.content, *outer.content_more)
-    )
-
-
 def _unquoted(claims: list[Claim], quotes: list[tuple[int, int]]) -> list[Claim]:
     """Drop a claim whose cue is inside the words another claim quotes, unless its source is named.
 
@@ -1081,7 +1078,7 @@ def _unquoted(claims: list[Claim], quotes: list[tuple[int, int]]) -> list[Claim]
     return [
         c
         for c in claims
-        if _named(c.source) or not any(_holds(o, c) and _quotes_it(o, c, quotes) for o in claims)
+        if _named(c.source) or not any(o.holds_cue_of(c) and _quotes_it(o, c, quotes) for o in claims)
     ]
 
 
@@ -1093,7 +1090,7 @@ def _linked(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         via = list(c.via)
         for outer in claims:
-            if outer.source is None or not _holds(outer, c):
+            if outer.source is None or not outer.holds_cue_of(c):
                 continue
             link = ViaLink(outer.source.name or outer.source.text, outer.source.entity_id)
             if link not in via:

@@ -50,8 +50,8 @@ def claim_features(text: str, claim: Claim, claims: Sequence[Claim]) -> dict[str
         kind = "src=null"
     else:
         words = src.text.split()
-        f["src_n"] = _bucket(len(words))
-        f[f"src_n={_bucket(len(words))}"] = 1
+        f["src_n"] = src_n = _bucket(len(words))
+        f[f"src_n={src_n}"] = 1
         low = src.text.lower()
         shape = "src=cap" if src.text[:1].isupper() else "src=lower"
         kind = "src=pron:" + low if low in _PRONOUNS else shape
@@ -95,13 +95,8 @@ def claim_features(text: str, claim: Claim, claims: Sequence[Claim]) -> dict[str
 
 
 def nesting(claim: Claim, claims: Sequence[Claim]) -> Claim | None:
-    """The claim whose content holds this claim's cue, if any."""
-    at, to = claim.cue.start, claim.cue.end
-    for outer in claims:
-        parts = (outer.content, *outer.content_more)
-        if outer is not claim and any(p.start <= at and to <= p.end for p in parts):
-            return outer
-    return None
+    """The first claim whose content holds this claim's cue, if any."""
+    return next((outer for outer in claims if outer.holds_cue_of(claim)), None)
 
 
 @functools.cache
