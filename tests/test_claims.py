@@ -305,8 +305,6 @@ def test_attribution_inside_reported_speech_stays_a_claim(text):
          "that the result was a bubble"),
         ("It is time to change, the group promised that the club will return to its roots.", "promised",
          "that the club will return to its roots"),
-        ("We each have our own opinion, she seemed to be confused at the sight of the pair.", "seemed",
-         "to be confused at the sight of the pair"),
         # a quotation in another clause is not the cue's content; the object is
         ("Trump, who called Mexicans “rapists,” promised to build a wall along the border.", "promised",
          "to build a wall along the border"),
@@ -814,3 +812,91 @@ def test_an_attribution_dropped_inside_a_quotation_adds_no_link_to_the_chain():
     found = claims_of('"The Associated Press said it had confirmed the figures," the mayor said.')
     inner = next(c for c in found if c.source and c.source.entity_id == "media:ap")
     assert [v.name for v in inner.via] == ["AP", "the mayor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "quote"),
+    [
+        # Who is told or asked is not what is said or asked.
+        ("A spokesman told The Washington Post the plan would fail.", "told", "the plan would fail", "indirect"),
+        ("“Get your sledgehammers ready!” she told the cheering crowd.", "told", "Get your sledgehammers ready!",
+         "direct"),
+        ("A reporter asked Trump about statements he had made the previous night.", "asked",
+         "about statements he had made the previous night", "indirect"),
+        ("Jorge Ramos asked the former secretary of state during a chat if she would commit to his pledge.",
+         "asked", "if she would commit to his pledge", "indirect"),
+        # An "on", "at" or "in" right after a speech verb names where it was said.
+        ("Mr. Trump said on ABC's “This Week” that he would take a look at such legislation.", "said",
+         "that he would take a look at such legislation", "indirect"),
+        ("Sanders acknowledged in an MSNBC forum Monday night it will be very hard for us to win.", "acknowledged",
+         "it will be very hard for us to win", "indirect"),
+        ("“It is good,” Clinton said on CBS's Face the Nation.", "said", "It is good,", "direct"),
+        # A quotation after a colon is the content, not the object that announces it.
+        ("The group issued the following statement: “Our prayers are with all those affected.”", "issued",
+         "Our prayers are with all those affected.", "direct"),
+        ("Asked why, Sembler responded in a text message: “Trump will be the nominee.”", "responded",
+         "Trump will be the nominee.", "direct"),
+        # Negatives: what a cue is about, with "on"; a quotation framed by the object keeps its frame.
+        ("The senator commented on the new tax plan.", "commented on", "the new tax plan", "indirect"),
+        ("Clinton called half of Trump's supporters “deplorables.”", "called",
+         "half of Trump's supporters “deplorables.”", "mixed"),
+    ],
+)  # fmt: skip
+def test_addressee_and_venue_are_not_the_content(text, cue, content, quote):
+    c = next(c for c in claims_of(text) if c.cue.text == cue)
+    assert (c.content.text, c.quote) == (content, quote)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # A participle after the head cue's quotation: the quotation is the head verb's.
+        ("“It was supposed to be Jeb Bush,” she said, recalling the thinking back then.", "recalling", "she",
+         "the thinking"),
+        ("“We met,” he said, referring to herself.", "referring", None, None),  # nothing of its own: no claim
+        # Negative: a quotation that follows the participle is its own.
+        ("“We will win,” he said, adding, “The polls are wrong.”", "adding", "he", "The polls are wrong."),
+        # A speech participle after the content begins a claim of its own, by the same speaker.
+        ("Carson denied the notion that a shakeup is coming, explaining that he was unaware of the interview.",
+         "denied", "Carson", "the notion that a shakeup is coming"),
+        ("Carson denied the notion that a shakeup is coming, explaining that he was unaware of the interview.",
+         "explaining", "Carson", "that he was unaware of the interview"),
+        ("She said she was thinking, Oh my God, this can't be happening, adding, “I had no names for it.”",
+         "adding", "She", "I had no names for it."),
+        # "referring to" takes what it refers to.
+        ("“It was a disgrace,” he said, referring to the Senate's vote on the budget.", "referring", "he",
+         "the Senate's vote on the budget"),
+    ],
+)  # fmt: skip
+def test_a_participle_after_another_cue(text, cue, source, content):
+    found = [c for c in claims_of(text) if c.cue.text.split()[0] == cue]
+    if content is None:
+        assert found == []
+        return
+    (c,) = found
+    assert (c.source.text if c.source else None, c.content.text) == (source, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "more"),
+    [
+        # "X seems to …": what the writer infers is the subject and the infinitive, on both sides of the cue.
+        ("Chris Christie appeared to end his bid.", "Chris Christie", ["to end his bid"]),
+        ("The silencing of his voice seemed to help other justices.", "The silencing of his voice",
+         ["to help other justices"]),
+        # the clause on the left is not part of it
+        ("We each have our own opinion, she seemed to be confused at the sight of the pair.", "she",
+         ["to be confused at the sight of the pair"]),
+        # "what X called …": the relative word is what the name is given to.
+        ("It was what Trump called “a hate crime.”", "what", ["a hate crime."]),
+        # Negatives: an expletive subject is no part of it; a name given to an object after the cue is one span.
+        ("It seems that he won.", "that he won", []),
+        ("Trump called the report a hate crime.", "the report a hate crime", []),
+    ],
+)  # fmt: skip
+def test_content_on_both_sides_of_the_cue(text, content, more):
+    (c,) = [c for c in claims_of(text) if c.cue.text.split()[0] in ("appeared", "seemed", "seems", "called")]
+    assert c.content.text.rstrip(".") == content.rstrip(".")
+    assert [p.text for p in c.content_more] == more
+    if c.cue.text.split()[0] in ("appeared", "seemed", "seems"):
+        assert c.source is None

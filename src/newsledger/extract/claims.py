@@ -88,7 +88,7 @@ _FIRST_AND_SECOND = frozenset({"i", "we", "you"})
 _DECLINE = frozenset({"decline", "refuse"})
 _NOT_CONFIRM = frozenset({"confirm", "comment", "corroborate", "verify", "say", "respond", "reply"})
 # An answer's content follows these too: "responded to the charge", "with chants of …", "by saying …".
-_ANSWER_PREPS = {"respond": ("to", "with", "by"), "reply": ("to", "with", "by")}
+_ANSWER_PREPS = {"respond": ("to", "with", "by"), "reply": ("to", "with", "by"), "refer": ("to",)}
 # Subjects that decline in value, not in will ("sales declined to record lows").
 _MEASURES = frozenset(
     """sale share stock price rate index revenue profit earning output production export import number figure
@@ -355,6 +355,14 @@ def _clause_without(head: Token, cue: Token, text: str) -> list[tuple[int, int]]
     return [p for p in parts if re.search(r"\w", text[p[0] : p[1]])]
 
 
+# Verbs whose "on" names where the words were said ("said on CNN"), not what they were about.
+_SAY_ON = frozenset({"say", "tell", "write", "add", "state"})
+# Speech verbs whose "on", "at" or "in" right after them names the venue ("said at a town hall that …").
+_VENUE_LEMMAS = frozenset(
+    """say tell write acknowledge add state insist argue claim declare note announce admit explain suggest
+    warn predict report tweet post""".split()
+)
+_WH_OBJECTS = frozenset({"what", "who", "whom", "which"})
 _WH_WORDS = frozenset({"when", "whether", "if", "why", "how", "where", "what", "who", "which"})
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
 
@@ -362,6 +370,7 @@ _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
 def _inherited_subject(tok: Token) -> Token | None:
     """The subject of the verb a subjectless cue hangs from: "…, saying that …", "… and added that …",
     "wants to know whether …", "began by saying …" (up through prepositions and conjoined verbs)."""
+    aside = tok.tag_ == "VBG" and tok.i > 0 and tok.nbor(-1).text == ","
     for _ in range(4):
         if tok.dep_ not in _INHERIT_DEPS or tok.head.i == tok.i:
             return None
@@ -369,6 +378,11 @@ def _inherited_subject(tok: Token) -> Token | None:
         if tok.pos_ in ("VERB", "AUX"):
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
+                reporter = _reporting_ancestor(tok) if aside else None
+                if reporter is not None:
+                    # "said this can't be happening, adding …": the parser hangs "adding" inside what was
+                    # said; the one adding is the one saying
+                    return next((c for c in reporter.children if c.dep_ == "nsubj"), subj)
                 return subj
         elif tok.pos_ != "ADP":
             return None
@@ -409,7 +423,8 @@ def _framed_quote(
             if text[q_end : q_end + 1] in _QUOTES:
                 q_end += 1  # and the closing mark, which a content framing a quotation keeps
             stop = max(q_end, _strip(text, start, end)[1])
-            if not re.search(r"\w", text[start : min(q[0] for q in inside)]):
+            lead = text[start : min(q[0] for q in inside)]
+            if not re.search(r"\w", lead) or lead.rstrip(" \t\n\"“'‘").endswith(":"):
                 return None
             while True:  # … was “disgusting” and “a con”: a quotation joined to it by "and", "but", "or"
                 m = _JOINED_QUOTE.match(text, stop)
@@ -674,6 +689,7 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                         if c.dep_ == "prep"
                         and c.i > tok.i
                         and (c.lower_ in _CONTENT_PREPS or c.lower_ in _ANSWER_PREPS.get(lemma, ()))
+                        and not (c.lower_ == "on" and lemma in _SAY_ON)  # "said on CNN": where, not what
                     ),
                     None,
                 )
@@ -690,6 +706,37 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                     None,
                 )
                 who = next((c for c in cue_prep.children if c.dep_ == "pobj"), None) if cue_prep else None
+                if lemma == "ask" and obj is not None and obj.dep_ == "dobj":
+                    # "asked Trump about the remarks", "asked her if she would …": who is asked is not what
+                    question = [
+                        c
+                        for c in tok.rights
+                        if c.i > obj.i
+                        and (
+                            c.dep_ in ("ccomp", "xcomp", "advcl")
+                            or (c.dep_ == "prep" and c.lower_ in ("about", "whether", "if"))
+                        )
+                    ]
+                    if question:
+                        obj, last = question[0], question[-1]
+                        content = _strip(text, obj.left_edge.idx, last.right_edge.idx + len(last.right_edge))
+                    elif obj.pos_ in ("PRON", "PROPN"):
+                        obj = None
+                if lemma == "tell" and obj is not None and obj.dep_ == "dobj":
+                    # "told The Washington Post", "told the crowd that …": who is told is not what
+                    said = [
+                        c for c in tok.rights if c.i > obj.i and c.dep_ in ("ccomp", "xcomp", "dobj", "advcl")
+                    ]
+                    said = said or [
+                        c
+                        for c in obj.children
+                        if c.dep_ in ("relcl", "acl", "ccomp")
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    ]
+                    if said:
+                        obj, last = said[0], said[-1]
+                    else:
+                        obj = None
                 if who is not None and obj is not None and obj.dep_ == "xcomp" and obj.i > who.i:
                     # "called on Trump to stop attacking": who is called on, and to do what
                     obj, last = who, obj
@@ -745,11 +792,35 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                     kind = "direct"
             # the quotations the cue closes ("'…,' said X") or opens
             own = [q for q in sent_quotes if _next_to(tok, subj, q, text)]
+            if (
+                tok.dep_ == "advcl"
+                and tok.head.lemma_.lower() in CUE_LEMMAS
+                and subj is not None
+                and subj.head.i != tok.i
+            ):
+                # '“…,” she said, recalling the thinking back then': a quotation before the head verb is its,
+                # not this cue's
+                own = [q for q in own if q[0] > tok.idx]
             framed = None if kind == "direct" else _framed_quote(tok, text, sent_quotes, lemma == "tell")
+            if framed is not None and comp is not None and framed[1] <= comp.left_edge.idx:
+                framed = None  # 'said on ABC's “This Week” that …': the quotation names where, not what
             if framed is not None:
                 # Clinton called half of Trump's supporters “deplorables.”: the words the cue governs, up to
                 # the end of the quotation inside them, are the content, not the quoted word alone
                 content, kind = framed, "mixed"
+            elif (
+                sent_quotes
+                and content is None
+                and not own
+                and tok.dep_ == "advcl"
+                and tok.head.lemma_.lower() in CUE_LEMMAS
+            ):
+                # '“…,” she said, recalling the thinking back then': the quotation is the head verb's; this
+                # cue's content is its own object, if it has one
+                obj = next((c for c in tok.rights if c.dep_ in ("dobj", "ccomp")), None)
+                if obj is None or obj.right_edge.i == obj.left_edge.i:
+                    continue
+                content = _strip(text, obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
             elif (sent_quotes and content is None) or (
                 sent_quotes
                 and (
@@ -786,6 +857,40 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                 content, kind = _content_around(tok, subj, text, kind)
             if content is None or content[1] <= content[0]:
                 continue
+            if lemma in _VENUE_LEMMAS and kind != "direct":
+                venue = next(
+                    (
+                        c
+                        for c in tok.rights
+                        if c.dep_ == "prep"
+                        and c.lower_ in ("on", "at", "in")
+                        and c.idx <= content[0] <= c.idx + 1
+                    ),
+                    None,
+                )
+                if venue is not None:
+                    after = venue.right_edge.idx + len(venue.right_edge)
+                    rest = _strip(text, after, content[1], " \t\n,")
+                    if len(text[rest[0] : rest[1]].split()) >= 3:
+                        # "said on ABC's “This Week” that …", "acknowledged in an MSNBC forum it will …":
+                        # where it was said is not what
+                        content = rest
+            if kind != "direct":
+                cut = next(
+                    (
+                        t
+                        for t in doc[tok.i + 1 : sent.end]
+                        if content[0] < t.idx < content[1]
+                        and t.tag_ == "VBG"
+                        and t.lemma_.lower() in CUE_LEMMAS
+                        and t.i > 0
+                        and doc[t.i - 1].text == ","
+                    ),
+                    None,
+                )
+                if cut is not None:
+                    # "said she was stunned, adding, “…”": the next cue begins its own claim
+                    content = _strip(text, content[0], doc[cut.i - 1].idx)
             tail = _TRAILING_CONJ.search(text, content[0], content[1])
             if tail is not None and tail.start() > content[0]:
                 content = (content[0], tail.start())  # "… his scientific training, and": the clause ends
@@ -803,7 +908,12 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                 continue
             raised = (
                 next((c for c in tok.rights if c.dep_ == "xcomp"), None)
-                if subj is not None and subj.dep_ == "nsubjpass" and subj.i < tok.i
+                if subj is not None
+                and subj.i < tok.i
+                and (
+                    subj.dep_ == "nsubjpass"
+                    or (lemma in _EVIDENTIAL and subj.dep_ == "nsubj" and subj.lower_ not in ("it", "there"))
+                )
                 else None
             )
             if (
@@ -821,6 +931,18 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                 subj = (
                     next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 )
+            rel = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("dobj", "nsubjpass") and c.i < tok.i and c.lower_ in _WH_OBJECTS
+                ),
+                None,
+            )
+            if rel is not None and more is None and content is not None and content[0] > tok.idx:
+                # "what Trump called “a hate crime”": the relative word is what the name is given to
+                more = content
+                content = (rel.idx, rel.idx + len(rel))
             stance, cue_s, cue_e = _stance(tok, text)
             cue_s, cue_e = _cue_extent(tok, cue_s, cue_e, content)
             if made_clear is not None:
