@@ -863,13 +863,27 @@ def test_addressee_and_venue_are_not_the_content(text, cue, content, quote):
          "explaining", "Carson", "that he was unaware of the interview"),
         ("She said she was thinking, Oh my God, this can't be happening, adding, “I had no names for it.”",
          "adding", "She", "I had no names for it."),
+        # ... or joined to it with "and", "while": the content ends before it, the speaker is the same one.
+        ("Sanders said that he was focused on the platform and noted that Sanders has acknowledged the limits.",
+         "said", "Sanders", "that he was focused on the platform"),
+        ("Sanders said that he was focused on the platform and noted that Sanders has acknowledged the limits.",
+         "noted", "Sanders", "that Sanders has acknowledged the limits"),
+        ("Voters said the former president had made a good case for his wife, while other voters said they had "
+         "not heard anything.", "said", "Voters", "the former president had made a good case for his wife"),
+        # Negative: a verb joined to the content that reports nothing stays in it.
+        ("He said the company grew quickly and hired many workers.", "said", "He",
+         "the company grew quickly and hired many workers"),
         # "referring to" takes what it refers to.
         ("“It was a disgrace,” he said, referring to the Senate's vote on the budget.", "referring", "he",
          "the Senate's vote on the budget"),
     ],
 )  # fmt: skip
 def test_a_participle_after_another_cue(text, cue, source, content):
-    found = [c for c in claims_of(text) if c.cue.text.split()[0] == cue]
+    found = [
+        c
+        for c in claims_of(text)
+        if c.cue.text.split()[0] == cue and (content is None or (c.source and c.source.text == source))
+    ]
     if content is None:
         assert found == []
         return
@@ -900,3 +914,49 @@ def test_content_on_both_sides_of_the_cue(text, content, more):
     assert [p.text for p in c.content_more] == more
     if c.cue.text.split()[0] in ("appeared", "seemed", "seems"):
         assert c.source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        # A refusal that names nothing is a claim too: what was refused is the content, the cue stops before it.
+        ("Mr. Thiel declined to comment.", "Mr. Thiel", "declined", "to comment"),
+        ("The ministry refused to comment.", "The ministry", "refused", "to comment"),
+        # What the refusal is about, when it says.
+        ("He declined to comment on the figures.", "He", "declined to comment", "the figures"),
+    ],
+)  # fmt: skip
+def test_a_refusal_to_comment(text, source, cue, content):
+    (c,) = claims_of(text)
+    assert (c.source.text, c.cue.text, c.content.text, c.stance) == (
+        source,
+        cue,
+        content,
+        "declines_to_confirm",
+    )
+
+
+def test_a_decline_in_value_is_no_refusal():
+    assert claims_of("Sales declined to record lows.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # A poll named with "in" is the source of the clause the phrase modifies, on whichever side it is.
+        ("In an NBC News poll released Monday, 50 percent of respondents chose Clinton.",
+         "an NBC News poll released Monday", "50 percent of respondents chose Clinton"),
+        ("Trump has a decisive lead in the polls ahead of the state's primary.", "the polls",
+         "Trump has a decisive lead"),
+        # Negatives: "in" with anything but a poll; a poll phrase with too little clause around it.
+        ("In a statement released Monday, the ministry denied the report.", None, None),
+        ("He voted in the poll.", None, None),
+    ],
+)  # fmt: skip
+def test_a_poll_as_source(text, source, content):
+    found = [c for c in claims_of(text) if c.cue.text.lower() == "in"]
+    if source is None:
+        assert found == []
+        return
+    (c,) = found
+    assert (c.source.text, c.content.text, c.quote) == (source, content, "indirect")

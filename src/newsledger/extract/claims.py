@@ -8,8 +8,9 @@ Constructions handled:
   (``A, SOURCE CUE, B``) give one content in two stretches (``Claim.content_more``);
 - a quotation inside the words the cue governs is framed by them (``called X "Y"``: mixed);
 - ``SOURCE CUE:`` at a line's end (the next paragraph), ``CONTENT, SOURCE CUE.`` at a sentence's end,
-  ``as SOURCE CUE, CONTENT``, ``X is expected to Y`` (no source, or the agent);
-- ``according to SOURCE, CONTENT``;
+  ``as SOURCE CUE, CONTENT``, ``X is expected to Y`` (no source, or the agent), ``X seems to Y`` (no
+  source; the content is X and Y);
+- ``according to SOURCE, CONTENT``; ``in POLL, CONTENT`` and ``CONTENT in POLL`` (a poll or survey);
 - ``SOURCE told RECIPIENT`` — the recipient is the next link of the chain ("an NIS source told Yonhap");
 - ``…, citing ORIGIN`` — the origin comes first in the chain ("reports said, citing intelligence sources");
 - a claim nested inside another claim's content gets the outer source as a further link
@@ -370,7 +371,11 @@ _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
 def _inherited_subject(tok: Token) -> Token | None:
     """The subject of the verb a subjectless cue hangs from: "…, saying that …", "… and added that …",
     "wants to know whether …", "began by saying …" (up through prepositions and conjoined verbs)."""
-    aside = tok.tag_ == "VBG" and tok.i > 0 and tok.nbor(-1).text == ","
+    # "…, adding …", "… and noted …": a speech verb the parser may hang inside what was said
+    aside = tok.i > 0 and (
+        (tok.tag_ == "VBG" and tok.nbor(-1).text == ",")
+        or (tok.dep_ == "conj" and tok.nbor(-1).lower_ == "and")
+    )
     for _ in range(4):
         if tok.dep_ not in _INHERIT_DEPS or tok.head.i == tok.i:
             return None
@@ -503,6 +508,42 @@ def _attitude(tok: Token, quotes: list[tuple[int, int]]) -> bool:
     return any(c.dep_ in wants.split() for c in tok.children)
 
 
+_POLLS = frozenset({"poll", "survey"})
+
+
+def _poll_claim(tok: Token, text: str, mentions: list[Mention]) -> Claim | None:
+    """A poll or survey after "in" as the source of the clause the phrase modifies ("In a CNN poll, Clinton
+    led by 24 points", "Trump is ahead in the polls"; PolNeAR train: 56 of 179 such phrases are annotated)."""
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in _POLLS:
+        return None
+    verb = tok.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == tok.i:
+        return None
+    parts = _clause_without(verb, tok, text)
+    if not parts:
+        return None
+    # what comes before the phrase ("Trump has a lead in the polls ahead of …"), or after it ("In a poll, …")
+    content = parts[0] if len(text[parts[0][0] : parts[0][1]].split()) >= 3 else parts[-1]
+    content = (content[0], content[1] - (text[content[1] - 1] == "."))
+    if len(text[content[0] : content[1]].split()) < 3:
+        return None
+    src = _strip(text, pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge))
+    eid, name = _resolve(pobj, mentions)
+    sent = tok.sent
+    return Claim(
+        sent.start_char,
+        sent.end_char,
+        SourceRef(src[0], src[1], text[src[0] : src[1]], eid, name),
+        _span(text, tok.idx, tok.idx + len(tok)),
+        _span(text, *content),
+        "indirect",
+        hedges=_hedges(tok, text[content[0] : content[1]], sent.text),
+    )
+
+
 def _hedges(cue: Token, content: str, sentence: str) -> tuple[str, ...]:
     found: list[str] = []
     lemma = cue.lemma_.lower()
@@ -525,6 +566,11 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
         sent_quotes_all = [q for q in quotes if q[0] < s_end and q[1] > s_start]
         for tok in sent:
             lemma = tok.lemma_.lower()
+            if tok.lower_ == "in" and tok.dep_ == "prep":
+                poll = _poll_claim(tok, text, mentions)
+                if poll is not None:
+                    claims.append(poll)
+                continue
             if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
                 continue
             if tok.lower_ == "according":
@@ -640,6 +686,9 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                     )
                     if pobj is not None:
                         content = _strip(text, *_np_range(pobj, stop_at_to=True))
+                    else:
+                        # "declined to comment": nothing named; the refusal itself is what is reported
+                        content = _strip(text, x.left_edge.idx, x.right_edge.idx + len(x.right_edge))
             more: tuple[int, int] | None = None
             if (
                 comp is None
@@ -802,7 +851,14 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                 # not this cue's
                 own = [q for q in own if q[0] > tok.idx]
             framed = None if kind == "direct" else _framed_quote(tok, text, sent_quotes, lemma == "tell")
-            if framed is not None and comp is not None and framed[1] <= comp.left_edge.idx:
+            if (
+                framed is not None
+                and comp is not None
+                and framed[1] <= comp.left_edge.idx
+                and tok.i + 1 < len(doc)
+                and doc[tok.i + 1].dep_ == "prep"
+                and doc[tok.i + 1].head.i == tok.i
+            ):
                 framed = None  # 'said on ABC's “This Week” that …': the quotation names where, not what
             if framed is not None:
                 # Clinton called half of Trump's supporters “deplorables.”: the words the cue governs, up to
@@ -888,8 +944,32 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                     ),
                     None,
                 )
+                if cut is None:
+                    # "said that … and noted that …", "…, while other voters said …": a speech verb joined
+                    # to the content is a claim of its own
+                    joined = next(
+                        (
+                            t
+                            for t in doc[tok.i + 2 : sent.end]
+                            if t.dep_ in ("conj", "advcl")
+                            and t.pos_ == "VERB"
+                            and (t.lemma_.lower() in CUE_LEMMAS or t.lemma_.lower() in OBJECT_CUE_LEMMAS)
+                            and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in t.children)
+                            and t.left_edge.i > tok.i + 1
+                            and content[0] < t.left_edge.idx < content[1]
+                            and (
+                                doc[t.left_edge.i - 1].lower_ in ("and", ",", "while", "but")
+                                or t.left_edge.lower_ in ("while", "but", "and")
+                            )
+                        ),
+                        None,
+                    )
+                    if joined is not None:
+                        edge = joined.left_edge
+                        cut = doc[edge.i + 1] if edge.lower_ in ("while", "but", "and") else edge
                 if cut is not None:
-                    # "said she was stunned, adding, “…”": the next cue begins its own claim
+                    # "said she was stunned, adding, “…”": the next cue begins its own claim (the content ends
+                    # before the word before it)
                     content = _strip(text, content[0], doc[cut.i - 1].idx)
             tail = _TRAILING_CONJ.search(text, content[0], content[1])
             if tail is not None and tail.start() > content[0]:
@@ -945,6 +1025,10 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                 content = (rel.idx, rel.idx + len(rel))
             stance, cue_s, cue_e = _stance(tok, text)
             cue_s, cue_e = _cue_extent(tok, cue_s, cue_e, content)
+            if cue_s < content[0] < cue_e:
+                cue_e = _strip(text, cue_s, content[0])[
+                    1
+                ]  # "declined | to comment": the cue stops where it begins
             if made_clear is not None:
                 cue_e = max(cue_e, made_clear[0].idx + len(made_clear[0]))  # "made it clear"
             if went_on:
