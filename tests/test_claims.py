@@ -831,6 +831,10 @@ def test_an_attribution_dropped_inside_a_quotation_adds_no_link_to_the_chain():
         ("Sanders acknowledged in an MSNBC forum Monday night it will be very hard for us to win.", "acknowledged",
          "it will be very hard for us to win", "indirect"),
         ("“It is good,” Clinton said on CBS's Face the Nation.", "said", "It is good,", "direct"),
+        ("Sanders said on Twitter Thursday that the comment by Dr. Paul Song “was inappropriate.”", "said",
+         "that the comment by Dr. Paul Song “was inappropriate.”", "mixed"),
+        ("Wasserman Schultz said at the hearing that drafting the platform “is an open process.”", "said at",
+         "that drafting the platform “is an open process.”", "mixed"),
         # A quotation after a colon is the content, not the object that announces it.
         ("The group issued the following statement: “Our prayers are with all those affected.”", "issued",
          "Our prayers are with all those affected.", "direct"),

@@ -407,7 +407,10 @@ def _framed_quote(
     quotation opens right after the cue (a quotation introduced by its cue is direct) or lies outside the
     cue's words."""
     deps: list[Token] = []
+    venue = cue.lemma_.lower() in _VENUE_LEMMAS
     for c in cue.rights:
+        if venue and c.dep_ == "prep" and c.lower_ in ("on", "at", "in"):
+            continue  # '…,” he said on NBC's “Meet the Press.”': where it was said
         if c.dep_ == "prep" and c.i == cue.i + 1 and c.lower_ in _CUE_PREPS:
             # "called for a “ceasefire”": the cue takes the preposition, the content starts after it
             deps += [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
