@@ -523,7 +523,7 @@ def _poll_claim(tok: Token, text: str, mentions: list[Mention]) -> Claim | None:
     verb = tok.head
     if verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.i == tok.i:
+    if verb.pos_ not in ("VERB", "AUX"):
         return None
     parts = _clause_without(verb, tok, text)
     if not parts:
@@ -935,7 +935,10 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                         # where it was said is not what
                         content = rest
             if kind != "direct":
-                cut = next(
+                # A speech verb inside the content begins a claim of its own: "said she was stunned, adding,
+                # “…”" (the content ends at the comma), "said that … and noted that …", "…, while other voters
+                # said …" (it ends at the joining word)
+                participle = next(
                     (
                         t
                         for t in doc[tok.i + 1 : sent.end]
@@ -947,9 +950,8 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                     ),
                     None,
                 )
-                if cut is None:
-                    # "said that … and noted that …", "…, while other voters said …": a speech verb joined
-                    # to the content is a claim of its own
+                end = doc[participle.i - 1] if participle is not None else None
+                if end is None:
                     joined = next(
                         (
                             t
@@ -969,11 +971,9 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                     )
                     if joined is not None:
                         edge = joined.left_edge
-                        cut = doc[edge.i + 1] if edge.lower_ in ("while", "but", "and") else edge
-                if cut is not None:
-                    # "said she was stunned, adding, “…”": the next cue begins its own claim (the content ends
-                    # before the word before it)
-                    content = _strip(text, content[0], doc[cut.i - 1].idx)
+                        end = edge if edge.lower_ in ("while", "but", "and") else doc[edge.i - 1]
+                if end is not None:
+                    content = _strip(text, content[0], end.idx)
             tail = _TRAILING_CONJ.search(text, content[0], content[1])
             if tail is not None and tail.start() > content[0]:
                 content = (content[0], tail.start())  # "… his scientific training, and": the clause ends
@@ -1029,9 +1029,8 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
             stance, cue_s, cue_e = _stance(tok, text)
             cue_s, cue_e = _cue_extent(tok, cue_s, cue_e, content)
             if cue_s < content[0] < cue_e:
-                cue_e = _strip(text, cue_s, content[0])[
-                    1
-                ]  # "declined | to comment": the cue stops where it begins
+                # "declined | to comment": the cue stops where the content begins
+                cue_e = _strip(text, cue_s, content[0])[1]
             if made_clear is not None:
                 cue_e = max(cue_e, made_clear[0].idx + len(made_clear[0]))  # "made it clear"
             if went_on:
