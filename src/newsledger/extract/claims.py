@@ -147,6 +147,11 @@ def _strip(text: str, start: int, end: int, chars: str = _STRIP_CHARS) -> tuple[
     return start, end
 
 
+def _subtree(tok: Token, text: str) -> tuple[int, int]:
+    """The characters of a token's subtree, stripped (``_strip``)."""
+    return _strip(text, tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge))
+
+
 def _inside(text: str, start: int, end: int) -> tuple[int, int]:
     """The words inside quotation marks with their own punctuation, as PolNeAR marks a quotation ("We will
     not retreat,” the minister said: the comma is inside the marks); only spaces and stray marks go."""
@@ -533,17 +538,30 @@ def _poll_claim(tok: Token, text: str, mentions: list[Mention]) -> Claim | None:
     content = (content[0], content[1] - (text[content[1] - 1] == "."))
     if len(text[content[0] : content[1]].split()) < 3:
         return None
-    src = _strip(text, pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge))
-    eid, name = _resolve(pobj, mentions)
-    sent = tok.sent
+    return _phrase_claim(tok, tok.idx + len(tok), pobj, _subtree(pobj, text), content, text, mentions)
+
+
+def _phrase_claim(
+    cue: Token,
+    cue_end: int,
+    src_tok: Token,
+    src: tuple[int, int],
+    content: tuple[int, int],
+    text: str,
+    mentions: list[Mention],
+) -> Claim:
+    """A claim whose source is named in a phrase, not as a subject ("according to X, …", "in a CNN poll,
+    …"): the writer reports, without quoting, what the source holds."""
+    eid, name = _resolve(src_tok, mentions)
+    sent = cue.sent
     return Claim(
         sent.start_char,
         sent.end_char,
         SourceRef(src[0], src[1], text[src[0] : src[1]], eid, name),
-        _span(text, tok.idx, tok.idx + len(tok)),
+        _span(text, cue.idx, cue_end),
         _span(text, *content),
         "indirect",
-        hedges=_hedges(tok, text[content[0] : content[1]], sent.text),
+        hedges=_hedges(cue, text[content[0] : content[1]], sent.text),
     )
 
 
@@ -582,7 +600,6 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                 if pobj is None or to is None:
                     continue
                 src_range = _np_range(pobj)
-                eid, name = _resolve(pobj, mentions)
                 c_start, c_end = s_start, s_end
                 # The content is the sentence without the "according to X" phrase.
                 a_start, a_end = tok.idx, src_range[1]
@@ -596,15 +613,7 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                 if c_end <= c_start:
                     continue
                 claims.append(
-                    Claim(
-                        s_start,
-                        s_end,
-                        SourceRef(*src_range, text[slice(*src_range)], eid, name),
-                        _span(text, tok.idx, to.idx + len(to)),
-                        _span(text, c_start, c_end),
-                        "indirect",
-                        hedges=_hedges(tok, text[c_start:c_end], sent.text),
-                    )
+                    _phrase_claim(tok, to.idx + len(to), pobj, src_range, (c_start, c_end), text, mentions)
                 )
                 continue
             if (
@@ -672,26 +681,22 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
             content: tuple[int, int] | None = None
             if comp is None and lemma in _DECLINE:
                 x = next(c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"))
-                obj = next((c for c in x.children if c.dep_ in ("dobj", "ccomp")), None)
-                if x.lemma_.lower() not in _NOT_CONFIRM:
-                    # "refused to endorse Ryan", "declined to discuss the case": what was refused
-                    content = _strip(text, x.left_edge.idx, x.right_edge.idx + len(x.right_edge))
-                elif obj is not None:
-                    content = _strip(text, *_np_range(obj, stop_at_to=True))
-                else:  # "refused to comment on the figures"
+                named = None
+                if x.lemma_.lower() in _NOT_CONFIRM:
+                    # "declined to confirm the report", "refused to comment on the figures": what is named
+                    named = next((c for c in x.children if c.dep_ in ("dobj", "ccomp")), None)
                     prep = next(
                         (c for c in x.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS), None
                     )
-                    pobj = (
-                        next((c for c in prep.children if c.dep_ == "pobj"), None)
-                        if prep is not None
-                        else None
-                    )
-                    if pobj is not None:
-                        content = _strip(text, *_np_range(pobj, stop_at_to=True))
-                    else:
-                        # "declined to comment": nothing named; the refusal itself is what is reported
-                        content = _strip(text, x.left_edge.idx, x.right_edge.idx + len(x.right_edge))
+                    if named is None and prep is not None:
+                        named = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                # "refused to endorse Ryan", "declined to discuss the case", and "declined to comment" when
+                # nothing is named: what was refused
+                content = (
+                    _strip(text, *_np_range(named, stop_at_to=True))
+                    if named is not None
+                    else _subtree(x, text)
+                )
             more: tuple[int, int] | None = None
             if (
                 comp is None
@@ -830,12 +835,12 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                         None,
                     )
                     if wh is not None:
-                        content = _strip(text, wh.left_edge.idx, wh.right_edge.idx + len(wh.right_edge))
+                        content = _subtree(wh, text)
             elif object_cue and comp is None:
                 continue
             kind = "indirect"
             if comp is not None:
-                content = _strip(text, comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge))
+                content = _subtree(comp, text)
                 if (
                     comp.i < tok.i
                     and comp.left_edge.i > sent.start
@@ -844,12 +849,10 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                     kind = "direct"
             # the quotations the cue closes ("'…,' said X") or opens
             own = [q for q in sent_quotes if _next_to(tok, subj, q, text)]
-            if (
-                tok.dep_ == "advcl"
-                and tok.head.lemma_.lower() in CUE_LEMMAS
-                and subj is not None
-                and subj.head.i != tok.i
-            ):
+            under_cue = (
+                tok.dep_ == "advcl" and tok.head.lemma_.lower() in CUE_LEMMAS
+            )  # "…, she said, recalling"
+            if under_cue and subj is not None and subj.head.i != tok.i:
                 # '“…,” she said, recalling the thinking back then': a quotation before the head verb is its,
                 # not this cue's
                 own = [q for q in own if q[0] > tok.idx]
@@ -867,19 +870,13 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                 # Clinton called half of Trump's supporters “deplorables.”: the words the cue governs, up to
                 # the end of the quotation inside them, are the content, not the quoted word alone
                 content, kind = framed, "mixed"
-            elif (
-                sent_quotes
-                and content is None
-                and not own
-                and tok.dep_ == "advcl"
-                and tok.head.lemma_.lower() in CUE_LEMMAS
-            ):
+            elif sent_quotes and content is None and not own and under_cue:
                 # '“…,” she said, recalling the thinking back then': the quotation is the head verb's; this
                 # cue's content is its own object, if it has one
                 obj = next((c for c in tok.rights if c.dep_ in ("dobj", "ccomp")), None)
                 if obj is None or obj.right_edge.i == obj.left_edge.i:
                     continue
-                content = _strip(text, obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
+                content = _subtree(obj, text)
             elif (sent_quotes and content is None) or (
                 sent_quotes
                 and (
@@ -1009,7 +1006,7 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                 # infinitive, on both sides of the cue; who expects it is the agent ("by analysts"), if any
                 assert subj is not None
                 more = content
-                content = _strip(text, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
+                content = _subtree(subj, text)
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 subj = (
                     next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -1052,7 +1049,7 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
             if subj is not None:
                 # The whole noun phrase, appositions and party labels included ("Sen. David Perdue (R-Ga.)",
                 # "Minyon Moore, a senior adviser to the Clinton campaign,"), as PolNeAR marks sources.
-                r = _strip(text, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
+                r = _subtree(subj, text)
                 aside = next(
                     (
                         c
