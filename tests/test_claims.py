@@ -952,9 +952,16 @@ def test_a_decline_in_value_is_no_refusal():
          "an NBC News poll released Monday", "50 percent of respondents chose Clinton"),
         ("Trump has a decisive lead in the polls ahead of the state's primary.", "the polls",
          "Trump has a decisive lead"),
-        # Negatives: "in" with anything but a poll; a poll phrase with too little clause around it.
+        # ... also when the phrase hangs on a noun of the clause, or names an average of polls.
+        ("The former governor took just 6 percent of the national vote in a Washington Post-ABC News poll.",
+         "a Washington Post-ABC News poll", "The former governor took just 6 percent of the national vote"),
+        ("Trump leads Cruz by roughly 9 percentage points in the RealClearPolitics average of recent polls.",
+         "the RealClearPolitics average of recent polls", "Trump leads Cruz by roughly 9 percentage points"),
+        # Negatives: "in" with anything but a poll; a poll phrase with too little clause around it; an average
+        # of anything else.
         ("In a statement released Monday, the ministry denied the report.", None, None),
         ("He voted in the poll.", None, None),
+        ("Prices rose by 3 percent in the average of the last five years.", None, None),
     ],
 )  # fmt: skip
 def test_a_poll_as_source(text, source, content):
@@ -964,3 +971,46 @@ def test_a_poll_as_source(text, source, content):
         return
     (c,) = found
     assert (c.source.text, c.content.text, c.quote) == (source, content, "indirect")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "more"),
+    [
+        # "X reportedly did Y": unnamed reports are the source; the content is the clause without the adverb.
+        ("The Club for Growth is reportedly spending $1.5 million on advertisements.", "The Club for Growth is",
+         ["spending $1.5 million on advertisements"]),
+        ("Both Google and Facebook have reportedly looked at Twitter and passed.",
+         "Both Google and Facebook have", ["looked at Twitter and passed"]),
+        # Negatives: a speech verb carries the claim itself; too little clause to report.
+        ("Trump reportedly said he would not attend.", None, None),
+        ("It reportedly happened.", None, None),
+    ],
+)  # fmt: skip
+def test_reportedly_is_a_claim_without_a_source(text, content, more):
+    found = [c for c in claims_of(text) if c.cue.text == "reportedly"]
+    if content is None:
+        assert found == []
+        return
+    (c,) = found
+    assert (c.source, c.content.text, [p.text for p in c.content_more]) == (None, content, more)
+    assert c.hedges == ("reportedly",)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # The parser hangs the cue's that-clause inside the phrase of where or when it was said.
+        ("Christian Estrosi, a former mayor of Nice, said in one of a series of Twitter messages that the truck "
+         "was carrying arms.", "Christian Estrosi, a former mayor of Nice,", "that the truck was carrying arms"),
+        ("Adelson said earlier on Friday during a news conference that he may wait until February.", "Adelson",
+         "that he may wait until February"),
+        # Negative: a that-clause of a noun of telling is that noun's, and a comment on it has it as its topic.
+        ("The school commented Tuesday on reports that Starr had been fired.", "The school",
+         "reports that Starr had been fired"),
+    ],
+)  # fmt: skip
+def test_a_that_clause_hung_inside_the_cues_phrase(text, source, content):
+    (c,) = [
+        c for c in claims_of(text) if c.source is not None and c.source.text.startswith(source.rstrip(","))
+    ]
+    assert (c.source.text.rstrip(","), c.content.text) == (source.rstrip(","), content)
