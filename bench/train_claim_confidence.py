@@ -25,6 +25,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -69,6 +70,30 @@ def predict(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(x @ w[:-1] + w[-1], -30, 30)))
 
 
+def parsed(gold_dir: Path, cache: Path) -> dict[str, Any]:
+    """The parse of each train text, by file name (the features read how the cue sits in its sentence),
+    made with the pipeline ``extract`` uses and kept in ``cache`` for the next run."""
+    from spacy.tokens import DocBin
+
+    from newsledger.nlp import get_nlp
+
+    nlp = get_nlp()
+    texts = sorted((gold_dir / "text").glob("*.txt"))
+    if cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if [d.user_data.get("name") for d in docs] == [p.name for p in texts]:
+            return {d.user_data["name"]: d for d in docs}
+    bin_ = DocBin(store_user_data=True)
+    out = {}
+    for path, doc in zip(texts, nlp.pipe(p.read_text(encoding="utf-8") for p in texts), strict=True):
+        doc.user_data["name"] = path.name
+        bin_.add(doc)
+        out[path.name] = doc
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    bin_.to_disk(cache)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -86,6 +111,7 @@ def main() -> None:
             subprocess.run([*cmd, *map(str, texts)], stdout=fh, check=False)
     gold, _ = sa.load_gold(str(gold_dir))
     pred, _, _ = sa.load_pred(str(pred_path), gold)
+    docs = parsed(gold_dir, ROOT / "bench" / "out" / "polnear-train.spacy")
     feats: list[dict[str, float]] = []
     labels: list[int] = []
     groups: list[str] = []
@@ -98,13 +124,15 @@ def main() -> None:
             continue  # the scorer takes an article's first object; a repeated text adds nothing
         seen.add(name)
         claims = extraction_from_json(d).claims
+        doc = docs[name]
+        assert doc.text == d["text"], name
         ps = pred[name]
         assert len(ps) == len(claims), name
         credit = [0.0] * len(ps)
         for i, j in sa.pair_greedy(ps, gold[name][2]):
             credit[i] = sum(sa.credit(ps[i][r], gold[name][2][j][r])[0] for r in sa.ROLES) / 3
         for i, c in enumerate(claims):
-            feats.append(claim_features(d["text"], c, claims))
+            feats.append(claim_features(d["text"], c, claims, doc))
             labels.append(int(credit[i] > 0.5))
             groups.append(name)
             keys.append((name, i))

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from newsledger.cli import app
 from newsledger.extract.confidence import claim_features, default_threshold
 from newsledger.model import Claim, Extraction
+from newsledger.nlp import get_nlp
 from newsledger.pipeline import Options, run
 from newsledger.readers import RawDocument
 
@@ -111,6 +112,21 @@ def test_features_say_whether_a_claim_sits_inside_another():
     assert f_in["nested"] == 1 and f_in["nested_in=direct"] == 1
     assert "nested" not in f_out
     assert f_out["quote=direct"] == 1 and f_out["src=cap"] == 1 and f_out["cue_last=said"] == 1
+
+
+def test_features_with_the_parse_say_how_the_cue_and_content_sit_in_the_sentence():
+    text, every = extract(ARTICLE, min_confidence=0.0)
+    said = next(c for c in every if c.source and c.source.text == "The governor")
+    doc = get_nlp()(text)
+    f = claim_features(text, said, every, doc)
+    assert f["cue_tag=VBD"] == 1 and f["cue_dep=ROOT"] == 1 and f["cue_dep=ROOT&tag=VBD"] == 1
+    assert f["con_dep=ccomp"] == 1
+    assert not any(k.startswith(("cue_tag", "cue_dep", "con_dep")) for k in claim_features(text, said, every))
+    # the shipped model weighs them
+    weights = json.loads(resources.files("newsledger").joinpath("data/claim_weights.json").read_text())[
+        "weights"
+    ]
+    assert "cue_dep=ROOT" in weights and "con_dep=ccomp" in weights
 
 
 def test_the_shipped_weights_say_where_they_come_from():

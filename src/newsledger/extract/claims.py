@@ -368,11 +368,12 @@ _VENUE_LEMMAS = frozenset(
     """say tell write acknowledge add state insist argue claim declare note announce admit explain suggest
     warn predict report tweet post""".split()
 )
-# Nouns whose that-clause is what they tell ("reports that …", "accusations that …"): a cue's phrase about
-# them ("commented on reports that …") is not where the cue's own that-clause hangs.
+# What a cue is about ("commented on reports that …", "responded to the claim that …") is not where it was
+# said; nor are nouns whose that-clause is what they tell ("said in response to reports that …").
+_TOPIC_PREPS = frozenset({"on", "about", "to", "of", "for", "against", "with", "by", "over", "regarding"})
 _TOLD_NOUNS = frozenset(
     """report news accusation allegation claim charge suggestion rumor rumour speculation idea notion fact
-    evidence word statement assertion""".split()
+    evidence assertion""".split()
 )
 _WH_OBJECTS = frozenset({"what", "who", "whom", "which"})
 _WH_WORDS = frozenset({"when", "whether", "if", "why", "how", "where", "what", "who", "which"})
@@ -714,6 +715,10 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                 # "Sanders said …, going on to say that …": the speaker of the cue it carries on from
                 speaker = _reporting_ancestor(tok.head)
                 subj = next((c for c in speaker.children if c.dep_ == "nsubj"), None) if speaker else None
+            if subj is None and tok.dep_ == "dep" and lemma in CUE_LEMMAS:
+                # "Majorities of Democrats in five states going to the polls Tuesday say …": the parser took a
+                # word of the subject for the verb and hung the cue on it
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj" and c.i < tok.i), None)
             if subj is None:
                 subj = _inherited_subject(tok)
             comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis")), None)
@@ -788,7 +793,7 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                     (
                         r
                         for p in tok.rights
-                        if p.dep_ == "prep"
+                        if p.dep_ == "prep" and p.lower_ not in _TOPIC_PREPS
                         for r in p.subtree
                         if r.dep_ in ("relcl", "acl", "ccomp")
                         and r.head.lemma_.lower() not in _TOLD_NOUNS
@@ -1179,7 +1184,7 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                 )
             )
     claims += _punctuation_claims(text, quotes, mentions, claims)
-    kept = _scored(text, _unquoted(_resumed_quotes(text, quotes, claims), quotes), quotes, min_confidence)
+    kept = _scored(doc, _unquoted(_resumed_quotes(text, quotes, claims), quotes), quotes, min_confidence)
     return _linked(kept)
 
 
@@ -1188,7 +1193,7 @@ _INSTITUTIONS = frozenset({"media", "intel", "gov", "armed_force", "org", "count
 
 
 def _scored(
-    text: str, claims: list[Claim], quotes: list[tuple[int, int]], min_confidence: float | None
+    doc: Doc, claims: list[Claim], quotes: list[tuple[int, int]], min_confidence: float | None
 ) -> list[Claim]:
     """Each claim with its confidence, those under the threshold left out. An institution quoted inside
     another claim ("'The NIS said it has learned …,' Yonhap said") stays whatever its score: it is a link
@@ -1196,9 +1201,10 @@ def _scored(
     person quoted inside another's words ("'Trump said Hispanics live in hell,' she said") is part of what
     the outer source says and goes with the score."""
     threshold = default_threshold() if min_confidence is None else min_confidence
+    text = doc.text
     out = []
     for c in claims:
-        p = confidence(claim_features(text, c, claims))
+        p = confidence(claim_features(text, c, claims, doc))
         if p < threshold:
             if c.source is None or (c.source.entity_id or "").split(":")[0] not in _INSTITUTIONS:
                 continue

@@ -21,9 +21,12 @@ import math
 import re
 from collections.abc import Sequence
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _PRONOUNS = frozenset("he she they it i we you who which that this these those".split())
 _BUCKETS = (0, 1, 2, 3, 5, 8, 13, 21, 34)
@@ -34,9 +37,23 @@ def _bucket(n: int) -> int:
     return max(i for i, e in enumerate(_BUCKETS) if n >= e)
 
 
-def claim_features(text: str, claim: Claim, claims: Sequence[Claim]) -> dict[str, float]:
-    """The features of one claim among all the claims found in its article."""
+def claim_features(
+    text: str, claim: Claim, claims: Sequence[Claim], doc: Doc | None = None
+) -> dict[str, float]:
+    """The features of one claim among all the claims found in its article; with the article's parse, also
+    how the cue and the content sit in their sentence (the cue's part of speech and relation to its head,
+    the content's relation to its head)."""
     f: dict[str, float] = {}
+    if doc is not None:
+        span = doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
+        if span is not None and len(span):
+            root = span.root
+            f["cue_tag=" + root.tag_] = 1
+            f["cue_dep=" + root.dep_] = 1
+            f[f"cue_dep={root.dep_}&tag={root.tag_}"] = 1
+        con = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+        if con is not None and len(con):
+            f["con_dep=" + con.root.dep_] = 1
     cue = _WORD.findall(claim.cue.text.lower()) or [""]
     f["cue_last=" + cue[-1]] = 1
     f["cue_first=" + cue[0]] = 1
