@@ -78,15 +78,18 @@ def parsed(gold_dir: Path, cache: Path) -> dict[str, Any]:
     from newsledger.nlp import get_nlp
 
     nlp = get_nlp()
+    model = f"{nlp.meta['name']}-{nlp.meta['version']}"
     texts = sorted((gold_dir / "text").glob("*.txt"))
     if cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if [d.user_data.get("name") for d in docs] == [p.name for p in texts]:
+        keys = [(d.user_data.get("name"), d.user_data.get("model")) for d in docs]
+        if keys == [(p.name, model) for p in texts]:
             return {d.user_data["name"]: d for d in docs}
     bin_ = DocBin(store_user_data=True)
     out = {}
     for path, doc in zip(texts, nlp.pipe(p.read_text(encoding="utf-8") for p in texts), strict=True):
         doc.user_data["name"] = path.name
+        doc.user_data["model"] = model  # a parse from another model version is made again
         bin_.add(doc)
         out[path.name] = doc
     cache.parent.mkdir(parents=True, exist_ok=True)
