@@ -463,9 +463,34 @@ def test_the_active_form_keeps_its_speaker(text, source):
     assert c.source is not None and c.source.text == source
 
 
-def test_citing_inside_a_report_is_a_link_not_a_claim():
-    c = one("Local media reported, citing police sources, that the road was blocked.")
-    assert c.cue.text == "reported" and [v.name for v in c.via][:2] == ["police sources", "Local media"]
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "chain"),
+    [
+        ("Local media reported, citing police sources, that the road was blocked.", "reported",
+         "that the road was blocked", ["police sources", "Local media"]),
+        ("The Yonhap news agency said, citing the NIS, that North Korea had sent troops.", "said",
+         "that North Korea had sent troops", ["National Intelligence Service", "Yonhap"]),
+    ],
+)  # fmt: skip
+def test_citing_inside_a_report_is_a_link_not_a_claim(text, cue, content, chain):
+    c = one(text)
+    assert (c.cue.text, c.content.text.rstrip(".")) == (cue, content)  # who is cited is not what was said
+    assert [v.name for v in c.via][:2] == chain
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # The speaker's reasons, cited after the words: a claim of the same speaker.
+        ("“This is not a hard race,” he said, citing Trump's blue-collar appeal and Clinton's unpopularity.",
+         "he", "Trump's blue-collar appeal and Clinton's unpopularity"),
+        ("“It is frustration,” McCain said, citing low economic growth and unemployment.", "McCain",
+         "low economic growth and unemployment"),
+    ],
+)  # fmt: skip
+def test_citing_reasons_after_a_cue_is_a_claim_of_the_speaker(text, source, content):
+    (c,) = [c for c in claims_of(text) if c.cue.text == "citing"]
+    assert (c.source.text, c.content.text) == (source, content)
 
 
 def test_a_transcript_speaker_is_not_taken_for_a_dateline():
