@@ -489,8 +489,11 @@ def test_citing_inside_a_report_is_a_link_not_a_claim(text, cue, content, chain)
     ],
 )  # fmt: skip
 def test_citing_reasons_after_a_cue_is_a_claim_of_the_speaker(text, source, content):
-    (c,) = [c for c in claims_of(text) if c.cue.text == "citing"]
+    found = claims_of(text)
+    (c,) = [c for c in found if c.cue.text == "citing"]
     assert (c.source.text, c.content.text) == (source, content)
+    (said,) = [c for c in found if c.cue.text == "said"]
+    assert [v.name for v in said.via] == [source]  # a reason is no link of the sourcing chain
 
 
 def test_a_transcript_speaker_is_not_taken_for_a_dateline():

@@ -1171,7 +1171,7 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
             ]
             for c in citing[:1]:
                 obj = next((o for o in c.children if o.dep_ == "dobj"), None)
-                if obj is not None:
+                if obj is not None and _cites_a_source(c):  # not the speaker's reasons ("citing the cost")
                     r = _np_range(obj)
                     eid, name = _resolve(obj, mentions)
                     via.insert(0, ViaLink(name or text[r[0] : r[1]], eid))
