@@ -147,6 +147,11 @@ def _strip(text: str, start: int, end: int, chars: str = _STRIP_CHARS) -> tuple[
     return start, end
 
 
+def _without_stop(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A span without the sentence's final stop, which the clause it is cut from ends with."""
+    return span[0], span[1] - (text[span[1] - 1] == ".")
+
+
 def _subtree(tok: Token, text: str) -> tuple[int, int]:
     """The characters of a token's subtree, stripped (``_strip``)."""
     return _strip(text, tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge))
@@ -380,6 +385,14 @@ _WH_WORDS = frozenset({"when", "whether", "if", "why", "how", "where", "what", "
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
 
 
+def _that_clause(tok: Token) -> bool:
+    """A clause opened by "that" that the parser hung on a word as a relative or complement clause, where it
+    is often what a cue reports ("told the crowd that …", "said in a statement that …")."""
+    return tok.dep_ in ("relcl", "acl", "ccomp") and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in tok.children
+    )
+
+
 def _inherited_subject(tok: Token) -> Token | None:
     """The subject of the verb a subjectless cue hangs from: "…, saying that …", "… and added that …",
     "wants to know whether …", "began by saying …" (up through prepositions and conjoined verbs)."""
@@ -553,7 +566,7 @@ def _poll_claim(tok: Token, text: str, mentions: list[Mention]) -> Claim | None:
         return None
     # what comes before the phrase ("Trump has a lead in the polls ahead of …"), or after it ("In a poll, …")
     content = parts[0] if len(text[parts[0][0] : parts[0][1]].split()) >= 3 else parts[-1]
-    content = (content[0], content[1] - (text[content[1] - 1] == "."))
+    content = _without_stop(text, content)
     if len(text[content[0] : content[1]].split()) < 3:
         return None
     return _phrase_claim(tok, tok.idx + len(tok), pobj, _subtree(pobj, text), content, text, mentions)
@@ -588,8 +601,7 @@ def _reported_claim(tok: Token, text: str) -> Claim | None:
     parts = _clause_without(head, tok, text)
     if not parts:
         return None
-    a, b = parts[-1]
-    parts[-1] = (a, b - (text[b - 1] == "."))
+    parts[-1] = _without_stop(text, parts[-1])
     if sum(len(text[p[0] : p[1]].split()) for p in parts) < 3:
         return None
     spans = [_span(text, *p) for p in parts]
@@ -797,12 +809,7 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                     if c.dep_ == "advcl" and c.lemma_.lower() == "cite":
                         for o in c.children:
                             comp = comp or next(
-                                (
-                                    r
-                                    for r in o.children
-                                    if r.dep_ in ("relcl", "acl", "ccomp")
-                                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
-                                ),
+                                (r for r in o.children if _that_clause(r)),
                                 None,
                             )
             if comp is None and content is None and lemma in CUE_LEMMAS and lemma not in _ANSWER_PREPS:
@@ -814,9 +821,7 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                         for p in tok.rights
                         if p.dep_ == "prep" and p.lower_ not in _TOPIC_PREPS
                         for r in p.subtree
-                        if r.dep_ in ("relcl", "acl", "ccomp")
-                        and r.head.lemma_.lower() not in _TOLD_NOUNS
-                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
+                        if _that_clause(r) and r.head.lemma_.lower() not in _TOLD_NOUNS
                     ),
                     None,
                 )
@@ -874,12 +879,7 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                     said = [
                         c for c in tok.rights if c.i > obj.i and c.dep_ in ("ccomp", "xcomp", "dobj", "advcl")
                     ]
-                    said = said or [
-                        c
-                        for c in obj.children
-                        if c.dep_ in ("relcl", "acl", "ccomp")
-                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                    ]
+                    said = said or [c for c in obj.children if _that_clause(c)]
                     if said:
                         obj, last = said[0], said[-1]
                     else:
@@ -997,8 +997,7 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                 # "as The Huffington Post reported, Clinton is …": the clause it modifies, without it
                 parts = _clause_without(tok.head, tok, text)
                 if parts:
-                    content = max(parts, key=lambda p: p[1] - p[0])
-                    content = (content[0], content[1] - (text[content[1] - 1] == "."))
+                    content = _without_stop(text, max(parts, key=lambda p: p[1] - p[0]))
             if content is None and subj is not None:
                 content, kind = _content_around(tok, subj, text, kind)
             if content is None or content[1] <= content[0]:
@@ -1210,7 +1209,9 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                 )
             )
     claims += _punctuation_claims(text, quotes, mentions, claims)
-    kept = _scored(doc, _unquoted(_resumed_quotes(text, quotes, claims), quotes), quotes, min_confidence)
+    kept = _scored(
+        text, doc, _unquoted(_resumed_quotes(text, quotes, claims), quotes), quotes, min_confidence
+    )
     return _linked(kept)
 
 
@@ -1219,7 +1220,7 @@ _INSTITUTIONS = frozenset({"media", "intel", "gov", "armed_force", "org", "count
 
 
 def _scored(
-    doc: Doc, claims: list[Claim], quotes: list[tuple[int, int]], min_confidence: float | None
+    text: str, doc: Doc, claims: list[Claim], quotes: list[tuple[int, int]], min_confidence: float | None
 ) -> list[Claim]:
     """Each claim with its confidence, those under the threshold left out. An institution quoted inside
     another claim ("'The NIS said it has learned …,' Yonhap said") stays whatever its score: it is a link
@@ -1227,7 +1228,6 @@ def _scored(
     person quoted inside another's words ("'Trump said Hispanics live in hell,' she said") is part of what
     the outer source says and goes with the score."""
     threshold = default_threshold() if min_confidence is None else min_confidence
-    text = doc.text
     out = []
     for c in claims:
         p = confidence(claim_features(text, c, claims, doc))
