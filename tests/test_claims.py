@@ -1042,3 +1042,83 @@ def test_a_that_clause_hung_inside_the_cues_phrase(text, source, content):
         c for c in claims_of(text) if c.source is not None and c.source.text.startswith(source.rstrip(","))
     ]
     assert (c.source.text.rstrip(","), c.content.text) == (source.rstrip(","), content)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # The parser joins the second half of what was said to the cue, not to the first half.
+        ("Donald Trump has mentioned refinancing student loans and forcing universities to spend more from their "
+         "endowments to help students.", "mentioned",
+         "refinancing student loans and forcing universities to spend more from their endowments to help students"),
+        ("Several said they had misgivings about Mrs. Clinton, but could not bear to insult Mr. Obama.", "said",
+         "they had misgivings about Mrs. Clinton, but could not bear to insult Mr. Obama"),
+        # after a reported clause, a clause with its own subject
+        ("He said he would be honored to meet with the pope but no meeting has been arranged.", "said",
+         "he would be honored to meet with the pope but no meeting has been arranged"),
+        # a second that-clause of the same cue is no claim of its own, though its verb can be a cue ("show")
+        ('Roberts also said the videos were "inconclusive" and that the footage released Friday did not show '
+         "whether he had something in his hand.", "said",
+         'the videos were "inconclusive" and that the footage released Friday did not show whether he had '
+         "something in his hand"),
+        # Negatives: something else the subject did is not what it said; a speech verb begins its own claim.
+        ("The network defended Clinton's remarks and went right back to its panel of guests.", "defended",
+         "Clinton's remarks"),
+        ("He said the plan was dead and added that nobody would revive it.", "said", "the plan was dead"),
+    ],
+)  # fmt: skip
+def test_what_the_parser_joined_to_the_cue_is_content(text, cue, content):
+    (c,) = [c for c in claims_of(text) if c.cue.text.split()[-1] == cue]
+    assert c.content.text.rstrip('”"') == content.rstrip('”"')
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "more"),
+    [
+        # The cue interrupts its content, which goes on after it (and after where it was said).
+        ("The middle one-fifth paid 8.9 percent, the agency said in a June report, and those in the bottom fifth "
+         "of incomes paid 0.8 percent.", "The middle one-fifth paid 8.9 percent",
+         ["those in the bottom fifth of incomes paid 0.8 percent"]),
+        ("Pence was the subject of 60 percent of the Twitter conversation about the debate, Twitter announced, "
+         "gaining 22,000 Twitter followers.",
+         "Pence was the subject of 60 percent of the Twitter conversation about the debate",
+         ["gaining 22,000 Twitter followers"]),
+        # Negative: a speech verb after the cue is a claim of its own.
+        ("He is tired, he said, adding that he would leave.", "He is tired", []),
+    ],
+)  # fmt: skip
+def test_content_resumed_after_the_cue(text, content, more):
+    (c,) = [c for c in claims_of(text) if c.cue.text in ("said", "announced")]
+    assert (c.content.text, [p.text for p in c.content_more]) == (content, more)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # What a colon at the content's end introduces is part of it, to the end of the sentence.
+        ("Mr. McKinley notes that we're at a rare economic moment where three things are happening at once: Home "
+         "values are rising nicely, interest rates are low and lenders are a bit looser than they were.",
+         "that we're at a rare economic moment where three things are happening at once: Home values are rising "
+         "nicely, interest rates are low and lenders are a bit looser than they were"),
+        # Negative: not across a line break.
+        ("Mr. McKinley notes one problem:\nThe budget is short.", "one problem"),
+    ],
+)  # fmt: skip
+def test_content_goes_on_through_a_colon(text, content):
+    (c,) = [c for c in claims_of(text) if c.cue.text == "notes"]
+    assert c.content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # A phrase set before the subject says when, or despite what; the content is the cue's object.
+        ("One after another, mining companies, including Patriot, declared bankruptcy", "declared", "bankruptcy"),
+        ("And despite his longstanding disdain for super PACs, Trump officially endorsed one", "endorsed", "one"),
+        # Negative: a clause before the subject is what was said.
+        ("The economy is doing well, experts say", "say", "The economy is doing well"),
+    ],
+)  # fmt: skip
+def test_a_phrase_before_the_subject_is_not_the_content(text, cue, content):
+    (c,) = [c for c in claims_of(text) if c.cue.text.split()[-1] == cue]
+    assert c.content.text == content

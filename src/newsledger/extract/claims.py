@@ -353,9 +353,82 @@ def _content_around(tok: Token, subj: Token, text: str, kind: str) -> tuple[tupl
     comma = subj.left_edge.i - 1
     if tail_ok and comma > sent.start + 2 and sent.doc[comma].text == ",":
         a, b = _strip(text, sent.start_char, sent.doc[comma].idx)
+        first = next((t for t in sent if t.pos_ != "CCONJ" and not t.is_punct), sent[0])
+        obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+        if (
+            obj is not None
+            and (first.pos_ in ("ADP", "SCONJ") or first.dep_ == "npadvmod")
+            and not any(t.pos_ in ("VERB", "AUX") for t in sent if a <= t.idx < b)
+        ):
+            # "And despite his disdain for super PACs, Trump officially endorsed one": a phrase set before
+            # the subject says when or despite what; what the cue governs is its object, one word or not
+            return _subtree(obj, text), kind
         if len(text[a:b].split()) >= 3:
             return (a, b), kind
     return None, kind
+
+
+def _joined_to_content(
+    tok: Token, comp: Token | None, content: tuple[int, int], text: str
+) -> tuple[int, int]:
+    """The content with what the parser joined to the cue instead of to it: "promising to meet and in some
+    cases exceed his goals", "has mentioned refinancing loans and forcing universities to …", "said they had
+    misgivings, but could not bear to insult him", and after a that-clause, a clause with its own subject:
+    "said he would be honored to meet the pope but no meeting has been arranged". Not a finite verb without a
+    subject, which is something else its subject did ("defended the remarks and went back to the panel"),
+    nor a speech verb, which begins a claim of its own."""
+    doc = tok.doc
+    for c in tok.rights:
+        if c.dep_ != "conj" or c.idx < content[1]:
+            continue
+        lemma = c.lemma_.lower()
+        if lemma in CUE_LEMMAS or lemma in OBJECT_CUE_LEMMAS:
+            return content
+        own_subject = any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+        if own_subject:
+            fits = comp is not None and comp.i > tok.i and c.pos_ in ("VERB", "AUX")
+        else:
+            fits = c.tag_ in ("VB", "VBG") or c.pos_ in ("NOUN", "PROPN", "ADP", "ADJ")
+        between = [t for t in doc[tok.i + 1 : c.left_edge.i] if t.idx >= content[1]]
+        if fits and all(t.is_punct or t.dep_ == "cc" for t in between):
+            return _without_stop(text, _strip(text, content[0], c.right_edge.idx + len(c.right_edge)))
+        return content
+    return content
+
+
+def _resumed_after_cue(tok: Token, content: tuple[int, int], text: str) -> tuple[int, int] | None:
+    """The rest of a content the cue interrupts: "The middle fifth paid 8.9 percent, the agency said in a June
+    report, and those in the bottom fifth paid 0.8 percent", "Pence was the subject of 60 percent of the
+    conversation, Twitter announced, gaining 22,000 followers". None when the cue's next dependent (past
+    where it was said) is not joined to it that way or is a speech verb of its own ("…, he said,
+    adding …")."""
+    doc = tok.doc
+    nxt = next((c for c in tok.rights if c.dep_ not in ("punct", "cc", "prep")), None)
+    if (
+        nxt is None
+        or not (nxt.dep_ == "conj" or (nxt.dep_ == "advcl" and nxt.tag_ == "VBG"))
+        or nxt.lemma_.lower() in CUE_LEMMAS
+        or nxt.lemma_.lower() in OBJECT_CUE_LEMMAS
+        or doc[nxt.left_edge.i - 1].text not in (",", "and", "but")
+    ):
+        return None
+    return _without_stop(text, _strip(text, nxt.left_edge.idx, nxt.right_edge.idx + len(nxt.right_edge)))
+
+
+_COLON_TAIL = re.compile(r"[ \t]*:[ \t]*(?=[^\s\"“”])")
+
+
+def _through_colon(doc: Doc, content: tuple[int, int], text: str) -> tuple[int, int]:
+    """A content that ends at a colon goes on with what the colon introduces, to the end of that sentence
+    on the same line: "notes that three things are happening at once: home values are rising, …". A
+    quotation after the colon is the cue's direct quote, read elsewhere."""
+    colon = _COLON_TAIL.match(text, content[1])
+    after = doc.char_span(colon.end(), colon.end() + 1, alignment_mode="expand") if colon else None
+    if colon is None or after is None:
+        return content
+    line_end = text.find("\n", colon.end())
+    stop = after.sent.end_char if line_end < 0 else min(after.sent.end_char, line_end)
+    return _without_stop(text, _strip(text, content[0], stop))
 
 
 def _clause_without(head: Token, cue: Token, text: str) -> list[tuple[int, int]]:
@@ -1028,6 +1101,8 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                         # where it was said is not what
                         content = rest
             if kind != "direct":
+                content = _joined_to_content(tok, comp, content, text)
+            if kind != "direct":
                 # A speech verb inside the content begins a claim of its own: "said she was stunned, adding,
                 # “…”" (the content ends at the comma), "said that … and noted that …", "…, while other voters
                 # said …" (it ends at the joining word)
@@ -1053,6 +1128,9 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                             and t.pos_ == "VERB"
                             and (t.lemma_.lower() in CUE_LEMMAS or t.lemma_.lower() in OBJECT_CUE_LEMMAS)
                             and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in t.children)
+                            # "said the videos were inconclusive and that the footage did not show …": a
+                            # second that-clause of the same cue, not a claim of its own
+                            and not any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
                             and t.left_edge.i > tok.i + 1
                             and content[0] < t.left_edge.idx < content[1]
                             and (
@@ -1067,6 +1145,16 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                         end = edge if edge.lower_ in ("while", "but", "and") else doc[edge.i - 1]
                 if end is not None:
                     content = _strip(text, content[0], end.idx)
+            if (
+                kind == "indirect"
+                and more is None
+                and comp is not None
+                and comp.i < tok.i
+                and content[1] <= tok.idx
+            ):
+                more = _resumed_after_cue(tok, content, text)
+            if kind == "indirect" and more is None and content[0] > tok.idx:
+                content = _through_colon(doc, content, text)
             tail = _TRAILING_CONJ.search(text, content[0], content[1])
             if tail is not None and tail.start() > content[0]:
                 content = (content[0], tail.start())  # "… his scientific training, and": the clause ends
