@@ -371,12 +371,12 @@ def _content_around(tok: Token, subj: Token, text: str, kind: str) -> tuple[tupl
 def _joined_to_content(
     tok: Token, comp: Token | None, content: tuple[int, int], text: str
 ) -> tuple[int, int]:
-    """The content with what the parser joined to the cue instead of to it: "promising to meet and in some
-    cases exceed his goals", "has mentioned refinancing loans and forcing universities to …", "said they had
-    misgivings, but could not bear to insult him", and after a that-clause, a clause with its own subject:
-    "said he would be honored to meet the pope but no meeting has been arranged". Not a finite verb without a
-    subject, which is something else its subject did ("defended the remarks and went back to the panel"),
-    nor a speech verb, which begins a claim of its own."""
+    """The content with what the parser joined to the cue instead of to it: "has mentioned refinancing loans
+    and forcing universities to …", "said they had misgivings, but could not bear to insult him", and after a
+    reported clause, a clause with its own subject: "said he would be honored to meet the pope but no meeting
+    has been arranged". Not a finite verb without a subject, which is something else its subject did
+    ("defended the remarks and went back to the panel"), nor a speech verb, which begins a claim of its
+    own."""
     doc = tok.doc
     for c in tok.rights:
         if c.dep_ != "conj" or c.idx < content[1]:
@@ -1102,7 +1102,6 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                         content = rest
             if kind != "direct":
                 content = _joined_to_content(tok, comp, content, text)
-            if kind != "direct":
                 # A speech verb inside the content begins a claim of its own: "said she was stunned, adding,
                 # “…”" (the content ends at the comma), "said that … and noted that …", "…, while other voters
                 # said …" (it ends at the joining word)
