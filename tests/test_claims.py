@@ -1122,3 +1122,35 @@ def test_content_goes_on_through_a_colon(text, content):
 def test_a_phrase_before_the_subject_is_not_the_content(text, cue, content):
     (c,) = [c for c in claims_of(text) if c.cue.text.split()[-1] == cue]
     assert c.content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # A question put to the sentence's speaker: cue "asked", whoever asked as source, else none.
+        ("Asked if he was ever bullied, the Republican presidential candidate said no.", "Asked", None,
+         "if he was ever bullied"),
+        ("Asked Tuesday about Sullivan, Feinstein said she did not know him.", "Asked", None, "about Sullivan"),
+        # right after it, the preposition is part of the cue, as in "asked about" after a subject
+        ("Asked about Sullivan, Feinstein said she did not know him.", "Asked about", None, "Sullivan"),
+        ("When asked by Ingraham on Thursday about increasing the number of foreign workers, Rubio said he "
+         "opposed it.", "asked", "Ingraham", "about increasing the number of foreign workers"),
+    ],
+)  # fmt: skip
+def test_a_question_put_to_the_speaker(text, cue, source, content):
+    (c,) = [c for c in claims_of(text) if c.cue.text.lower().startswith("asked")]
+    assert (c.cue.text, c.source.text if c.source else None, c.content.text) == (cue, source, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Negatives: "asked" with its own subject is an ordinary cue (its subject the source); asked nothing
+        # (no question, nothing asked about), there is no question to report.
+        "Feinstein asked whether Sullivan had known.",
+        "Asked by reporters at the gate, the senator smiled and walked on.",
+    ],
+)
+def test_asked_that_is_no_question_put_to_the_speaker(text):
+    for c in claims_of(text):
+        assert not (c.cue.text.lower().startswith("asked") and c.source is None)

@@ -691,6 +691,51 @@ def _reported_claim(tok: Token, text: str) -> Claim | None:
     )
 
 
+def _asked_claim(tok: Token, text: str, mentions: list[Mention]) -> Claim | None:
+    """A question put to the speaker of the sentence ("Asked if he was ever bullied, the candidate said no",
+    "When asked by Ingraham about foreign workers, Rubio said …"): cue "asked", the question as content,
+    whoever asked it ("by Ingraham") as source, else none. The answer is the main verb's claim."""
+    if (
+        tok.tag_ != "VBN"
+        or tok.dep_ != "advcl"
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    ):
+        return None
+    question = [
+        c
+        for c in tok.rights
+        if (c.dep_ in ("ccomp", "advcl") and c.left_edge.lower_ in _WH_WORDS)
+        or (c.dep_ == "prep" and c.lower_ == "about")
+    ]
+    if not question or tok.head.i < tok.i:
+        return None
+    cue_end = tok.idx + len(tok)
+    first: Token | None = question[0]
+    if question[0].dep_ == "prep" and question[0].i == tok.i + 1:
+        # "Asked about Sullivan": the cue takes the preposition, as "asked about" after a subject does
+        first = next((c for c in question[0].children if c.dep_ in ("pobj", "pcomp")), None)
+        cue_end = question[0].idx + len(question[0])
+    if first is None:
+        return None
+    content = _strip(text, first.left_edge.idx, question[-1].right_edge.idx + len(question[-1].right_edge))
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    asker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    source = None
+    if asker is not None:
+        a, b = _np_range(asker)
+        eid, name = _resolve(asker, mentions)
+        source = SourceRef(a, b, text[a:b], eid, name)
+    sent = tok.sent
+    return Claim(
+        sent.start_char,
+        sent.end_char,
+        source,
+        _span(text, tok.idx, cue_end),
+        _span(text, *content),
+        "indirect",
+    )
+
+
 def _phrase_claim(
     cue: Token,
     cue_end: int,
@@ -749,6 +794,11 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                 continue
             if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
                 continue
+            if tok.lower_ == "asked":
+                asked = _asked_claim(tok, text, mentions)
+                if asked is not None:
+                    claims.append(asked)
+                    continue
             if tok.lower_ == "according":
                 to = next((c for c in tok.children if c.lower_ == "to"), None)
                 pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
