@@ -368,6 +368,12 @@ def _content_around(tok: Token, subj: Token, text: str, kind: str) -> tuple[tupl
     return None, kind
 
 
+def _cue_word(tok: Token) -> bool:
+    """Whether a word can be a cue of its own: a speech verb or a verb whose object is what it reports."""
+    lemma = tok.lemma_.lower()
+    return lemma in CUE_LEMMAS or lemma in OBJECT_CUE_LEMMAS
+
+
 def _joined_to_content(
     tok: Token, comp: Token | None, content: tuple[int, int], text: str
 ) -> tuple[int, int]:
@@ -381,8 +387,7 @@ def _joined_to_content(
     for c in tok.rights:
         if c.dep_ != "conj" or c.idx < content[1]:
             continue
-        lemma = c.lemma_.lower()
-        if lemma in CUE_LEMMAS or lemma in OBJECT_CUE_LEMMAS:
+        if _cue_word(c):
             return content
         own_subject = any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
         if own_subject:
@@ -407,12 +412,11 @@ def _resumed_after_cue(tok: Token, content: tuple[int, int], text: str) -> tuple
     if (
         nxt is None
         or not (nxt.dep_ == "conj" or (nxt.dep_ == "advcl" and nxt.tag_ == "VBG"))
-        or nxt.lemma_.lower() in CUE_LEMMAS
-        or nxt.lemma_.lower() in OBJECT_CUE_LEMMAS
+        or _cue_word(nxt)
         or doc[nxt.left_edge.i - 1].text not in (",", "and", "but")
     ):
         return None
-    return _without_stop(text, _strip(text, nxt.left_edge.idx, nxt.right_edge.idx + len(nxt.right_edge)))
+    return _without_stop(text, _subtree(nxt, text))
 
 
 _COLON_TAIL = re.compile(r"[ \t]*:[ \t]*(?=[^\s\"“”])")
@@ -1175,7 +1179,7 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                             for t in doc[tok.i + 2 : sent.end]
                             if t.dep_ in ("conj", "advcl")
                             and t.pos_ == "VERB"
-                            and (t.lemma_.lower() in CUE_LEMMAS or t.lemma_.lower() in OBJECT_CUE_LEMMAS)
+                            and _cue_word(t)
                             and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in t.children)
                             # "said the videos were inconclusive and that the footage did not show …": a
                             # second that-clause of the same cue, not a claim of its own
