@@ -1154,3 +1154,148 @@ def test_a_question_put_to_the_speaker(text, cue, source, content):
 def test_asked_that_is_no_question_put_to_the_speaker(text):
     for c in claims_of(text):
         assert not (c.cue.text.lower().startswith("asked") and c.source is None)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        # scraped text that lost the space around a quotation mark
+        ("Ryan said,“Look, these images have no place in a campaign.” He left.", "Ryan", "said",
+         "Look, these images have no place in a campaign."),
+        ('"Trump says different things to different audiences,"Katie Packer said in a statement.',
+         "Katie Packer", "said", "Trump says different things to different audiences,"),
+        ("The mayor said “the bridge will reopen.”The council said nothing.", "The mayor", "said",
+         "the bridge will reopen."),
+    ],
+)  # fmt: skip
+def test_a_quotation_mark_glued_to_the_words(text, source, cue, content):
+    c = next(c for c in claims_of(text) if c.cue.text == cue)
+    assert c.source is not None and c.source.text == source
+    assert c.content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [('He bought a 5"x7" print.', '5"x7'), ('She wrote "don"t" on it.', 'don"t')],
+)
+def test_a_straight_mark_inside_a_word_stays(text, token):
+    from newsledger.nlp import get_nlp
+
+    assert token in [t.text for t in get_nlp().tokenizer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("He did say the plan was good.", "did say", "the plan was good"),
+        ("Carson did not mention any of his opponents by name.", "did not mention",
+         "any of his opponents by name"),
+        ("The mayor does not believe the bridge is safe.", "does not believe", "the bridge is safe"),
+        ("She would say that the plan was good.", "would say", "that the plan was good"),
+        # the negation is part of the cue, as PolNeAR marks it
+        ("The ministry has not announced whether the talks will resume.", "has not announced",
+         "whether the talks will resume"),
+    ],
+)  # fmt: skip
+def test_a_base_form_after_do_or_would_reports(text, cue, content):
+    c = one(text)
+    assert (c.cue.text, c.content.text) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said Britain would respond quickly.",  # what someone else said would happen
+        "He said voters will decide the race.",
+    ],
+)
+def test_a_base_form_inside_a_report_is_no_claim_of_its_own(text):
+    assert len(claims_of(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        ("Clinton is calling for the United States to step up military efforts.", "Clinton", "is calling for",
+         "the United States to step up military efforts"),
+        ("Cuomo is pushing for his state to require a $15 minimum wage.", "Cuomo", "is pushing for",
+         "his state to require a $15 minimum wage"),
+    ],
+)  # fmt: skip
+def test_calling_for_someone_to_act(text, source, cue, content):
+    c = one(text)
+    assert c.source is not None and (c.source.text, c.cue.text, c.content.text) == (source, cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It would be easy for Wall Street to circumvent the rule.",
+        "The rally was a chance for the senator to meet voters.",
+    ],
+)
+def test_for_someone_to_act_without_a_cue_is_no_claim(text):
+    assert claims_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content", "stance"),
+    [
+        ("The senators were both sternly critical of the plan.", "The senators", "were both sternly critical of",
+         "the plan", "asserts"),
+        ("The mayor is confident that the bridge will reopen.", "The mayor", "is confident",
+         "that the bridge will reopen", "asserts"),
+        ("Voters are worried about the economy.", "Voters", "are worried about", "the economy", "asserts"),
+        ("The senator was skeptical that the deal would pass.", "The senator", "was skeptical",
+         "that the deal would pass", "doubts"),
+        ("She was not eager to talk about her record.", "She", "was not eager", "to talk about her record",
+         "asserts"),
+    ],
+)  # fmt: skip
+def test_a_stance_held_by_the_subject(text, source, cue, content, stance):
+    c = next(c for c in claims_of(text) if c.cue.text == cue)
+    assert c.source is not None and (c.source.text, c.content.text, c.stance) == (source, content, stance)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is critical that the deal pass.",  # "it" holds no stance
+        "The bridge is critical to the economy.",  # "critical to": how much it matters
+        "The senator was confident.",  # nothing the stance is about
+        "Voters are likely to stay home.",  # not a stance adjective
+    ],
+)
+def test_an_adjective_that_is_no_stance(text):
+    assert claims_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        ("Trump took aim at Clinton's record.", "Trump", "took aim at", "Clinton's record"),
+        ("Viguerie makes the conservative case for Ted Cruz.", "Viguerie", "makes the conservative case for",
+         "Ted Cruz"),
+        ("The report raised questions about the spending.", "The report", "raised questions about",
+         "the spending"),
+        ("The senator expressed concern that the deal would fail.", "The senator", "expressed concern",
+         "that the deal would fail"),
+        ("The governor has not voiced support for the plan.", "The governor", "has not voiced support for",
+         "the plan"),
+    ],
+)  # fmt: skip
+def test_a_verb_and_its_noun_as_cue(text, source, cue, content):
+    c = one(text)
+    assert c.source is not None and (c.source.text, c.cue.text, c.content.text) == (source, cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She took a photo of the crowd.",  # not a noun of saying
+        "He made a statement.",  # nothing it is about
+        "The team took aim.",
+    ],
+)
+def test_a_verb_and_a_noun_that_say_nothing(text):
+    assert claims_of(text) == []

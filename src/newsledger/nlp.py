@@ -21,6 +21,19 @@ MAX_LENGTH = 2_100_000
 
 PARAGRAPH_COMPONENT = "newsledger_paragraphs"
 
+# Scraped news often loses the space around a quotation mark: 'said,“Look,', 'over,"Katie Packer said',
+# 'he said.”The next'. spaCy's tokenizer keeps 'said,“Look' as one token, and the parse (and every claim in
+# it) goes wrong. These infixes split such a mark, and a comma or stop glued before it, off the words. A
+# straight '"' is split only after punctuation ('5"x7' and 'don"t' stay whole); curly marks say which side
+# they belong to. Bump TOKENIZER_RULES when they change (cached parses are keyed on it).
+TOKENIZER_RULES = 1
+_GLUED_QUOTES = (
+    r"(?<=[A-Za-z])[,.?!;:](?=[\"“”][A-Za-z])",  # 'said,“Look' → 'said' ','
+    r"(?<=[,.?!;:])[\"“”](?=[A-Za-z])",  # ',"Katie' / '.”The' → '"' 'Katie'
+    r"(?<=[A-Za-z])“(?=[A-Za-z])",  # 'said“Look'
+    r"(?<=[A-Za-z])”(?=[A-Za-z])",  # 'end”and'
+)
+
 
 def _register_components() -> None:
     """Declare newsledger's spaCy components (idempotent: spaCy's registry ignores a re-declaration)."""
@@ -52,6 +65,13 @@ def get_nlp(model: str = MODEL_NAME) -> Language:
             f"spaCy model {model!r} is not installed; install the pinned package from pyproject.toml"
         ) from exc
     nlp.max_length = MAX_LENGTH
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex
+
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        infixes = [*(nlp.Defaults.infixes or ()), *_GLUED_QUOTES]
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     _register_components()
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     return nlp

@@ -138,6 +138,26 @@ _TRAILING_CONJ = re.compile(r"[\s,;]+(?:and|but|or)$")
 _STRIP_CHARS = " \t\n,;:" + _QUOTES + "‘’'"
 
 
+_PREFER = frozenset({"rather", "sooner"})
+
+
+def _emphatic(tok: Token) -> bool:
+    """A base-form verb that still reports: after "do" ("he did say …", "Carson did not mention …", "she
+    does not believe …") in a main, joined or adverbial clause, or after "will"/"would" in a main clause
+    ("she would say that …", not "would rather say"). In a complement or a relative clause these are
+    mostly what someone else said would happen ("said Britain would respond …"), and "can"/"should" are
+    mostly not reports at all."""
+    aux = next((c for c in tok.children if c.dep_ == "aux" and c.tag_ != "TO"), None)
+    if aux is None:
+        return False
+    al = aux.lemma_.lower()
+    if al == "do":
+        return tok.dep_ in ("ROOT", "conj", "advcl")
+    # "would rather say nothing": a preference, not a report
+    prefers = any(c.lower_ in _PREFER for c in tok.children)
+    return al in ("will", "would") and tok.dep_ == "ROOT" and not prefers
+
+
 def _strip(text: str, start: int, end: int, chars: str = _STRIP_CHARS) -> tuple[int, int]:
     """Trim spaces, commas and quote marks (or ``chars``) from both ends of a character range."""
     while start < end and text[start] in chars:
@@ -293,13 +313,13 @@ _CUE_PREPS = frozenset({"for", "about", "on", "to", "against", "of", "as", "at"}
 
 
 def _cue_extent(cue: Token, start: int, end: int, content: tuple[int, int]) -> tuple[int, int]:
-    """The cue as PolNeAR marks it: with the auxiliaries and adverbs right before the verb ("has also
-    said", "is now saying"), a particle or the preposition that introduces the content ("pointed out",
-    "called for", "talked about"), and a colon right after it ("said:")."""
+    """The cue as PolNeAR marks it: with the auxiliaries, negation and adverbs right before the verb ("has
+    also said", "is now saying", "did not mention"), a particle or the preposition that introduces the
+    content ("pointed out", "called for", "talked about"), and a colon right after it ("said:")."""
     doc = cue.doc
     i = cue.i
-    while i > 0 and doc[i - 1].head.i == cue.i and doc[i - 1].dep_ in ("aux", "auxpass", "advmod"):
-        if doc[i - 1].lower_ in ("not", "n't") or doc[i - 1].idx < content[1] <= cue.idx:
+    while i > 0 and doc[i - 1].head.i == cue.i and doc[i - 1].dep_ in ("aux", "auxpass", "advmod", "neg"):
+        if doc[i - 1].idx < content[1] <= cue.idx:
             break
         i -= 1
     start = min(start, doc[i].idx)
@@ -318,6 +338,9 @@ def _cue_extent(cue: Token, start: int, end: int, content: tuple[int, int]) -> t
         ):
             j += 1
             continue
+        if nxt.dep_ == "mark" and nxt.lower_ == "for" and nxt.head.head.i == cue.i and nxt.idx < content[0]:
+            j += 1  # "called for the United States to step up …": "for" opens the clause the cue asks for
+            break
         if nxt.text == ":" and nxt.idx < content[0]:
             j += 1
         break
@@ -764,6 +787,122 @@ def _phrase_claim(
     )
 
 
+# Adjectives of stance that PolNeAR marks as cues when someone holds them about something: "were both sternly
+# critical of the plan", "is confident that …", "was eager to …". Chosen on PolNeAR train, where these
+# adjectives with a subject and a complement are cues in about half the cases or more; "likely", "able",
+# "willing", "sure" and the like, far less often, are left out.
+_ADJ_CUES = frozenset(
+    """critical skeptical sceptical supportive eager hopeful optimistic pessimistic upbeat adamant convinced
+    wary enamored enamoured angry upset pleased confident worried concerned reluctant proud divided
+    unified""".split()
+)
+_ADJ_PREPS = frozenset({"of", "about", "on", "in", "with", "toward", "towards", "over"})
+_DOUBTING = frozenset({"skeptical", "sceptical"})
+
+
+def _adjective_claim(tok: Token, text: str, mentions: list[Mention]) -> Claim | None:
+    """A stance held by the subject of "be" ("Republicans were critical of the deal"): the cue runs from the
+    verb to the adjective and its preposition, the content is what the stance is about."""
+    lemma = tok.lemma_.lower()
+    verb = tok.head
+    if tok.dep_ != "acomp" or lemma not in _ADJ_CUES or verb.lemma_.lower() != "be":
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("it", "this", "that", "there") or subj.i > verb.i:
+        return None
+    comp = next((c for c in tok.rights if c.dep_ in ("prep", "ccomp", "xcomp")), None)
+    if comp is None:
+        return None
+    cue_end = tok.idx + len(tok)
+    if comp.dep_ == "prep":
+        # "critical to the economy" is how much something matters, not a stance
+        obj = next((c for c in comp.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or comp.lower_ not in _ADJ_PREPS or (lemma == "critical" and comp.lower_ != "of"):
+            return None
+        content = _subtree(obj, text)
+        cue_end = comp.idx + len(comp)
+    else:
+        content = _subtree(comp, text)
+    return _held_claim(
+        tok, verb, subj, cue_end, content, "doubts" if lemma in _DOUBTING else "asserts", text, mentions
+    )
+
+
+def _held_claim(
+    tok: Token,
+    verb: Token,
+    subj: Token,
+    cue_end: int,
+    content: tuple[int, int],
+    stance: str,
+    text: str,
+    mentions: list[Mention],
+) -> Claim | None:
+    """The claim of a phrase held by the subject of ``verb``: the cue runs from the verb (with its
+    auxiliaries, negation and adverbs) to ``cue_end``."""
+    content = _without_stop(text, content)
+    if content[1] <= content[0]:
+        return None
+    doc = verb.doc
+    i = verb.i
+    while i > 0 and doc[i - 1].head.i == verb.i and doc[i - 1].dep_ in ("aux", "neg", "advmod"):
+        i -= 1
+    r = _subtree(subj, text) if subj.right_edge.i < verb.i else _np_range(subj)
+    eid, name = _resolve(subj, mentions)
+    source = SourceRef(r[0], r[1], text[r[0] : r[1]], eid, name)
+    sent = tok.sent
+    return Claim(
+        sent.start_char,
+        sent.end_char,
+        source,
+        _span(text, doc[i].idx, cue_end),
+        _span(text, *content),
+        "indirect",
+        (ViaLink(source.name or source.text, source.entity_id),),
+        stance,
+        _hedges(tok, text[content[0] : content[1]], sent.text),
+    )
+
+
+# A verb and the noun it takes that together say something about someone or something ("took aim at",
+# "made the case for", "raised questions about", "expressed concern that"): the cue runs to the noun's
+# preposition, the content is what it governs. Chosen on PolNeAR train (verb-object pairs inside gold cues).
+_LIGHT_CUES = {
+    "make": frozenset("case mention comment statement reference joke argument allegation".split()),
+    "take": frozenset("aim shot swipe issue credit".split()),
+    "raise": frozenset("question concern doubt".split()),
+    "express": frozenset("concern support confidence doubt frustration opposition".split()),
+    "voice": frozenset("concern support opposition doubt".split()),
+    "cast": frozenset({"doubt"}),
+    "offer": frozenset("thought opinion".split()),
+    "poke": frozenset({"fun"}),
+    "claim": frozenset({"credit"}),
+}
+_LIGHT_PREPS = frozenset("about for at with of to on over against".split())
+
+
+def _light_verb_claim(tok: Token, text: str, mentions: list[Mention]) -> Claim | None:
+    """A verb whose object is one of its nouns of saying, with a preposition or a that-clause saying what
+    about ("Trump took aim at Clinton's record")."""
+    nouns = _LIGHT_CUES.get(tok.lemma_.lower())
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if nouns is None or subj is None or obj is None or obj.lemma_.lower() not in nouns:
+        return None
+    for c in (*obj.rights, *(r for r in tok.rights if r.i > obj.i)):
+        if c.dep_ == "prep" and c.lower_ in _LIGHT_PREPS:
+            pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return _held_claim(
+                    tok, tok, subj, c.idx + len(c), _subtree(pobj, text), "asserts", text, mentions
+                )
+        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return _held_claim(
+                tok, tok, subj, obj.idx + len(obj), _subtree(c, text), "asserts", text, mentions
+            )
+    return None
+
+
 def _hedges(cue: Token, content: str, sentence: str) -> tuple[str, ...]:
     found: list[str] = []
     lemma = cue.lemma_.lower()
@@ -795,6 +934,11 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                 reported = _reported_claim(tok, text)
                 if reported is not None:
                     claims.append(reported)
+                continue
+            if tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+                stance_held = _adjective_claim(tok, text, mentions)
+                if stance_held is not None:
+                    claims.append(stance_held)
                 continue
             if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
                 continue
@@ -849,12 +993,18 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                 and lemma not in _BASE_FORM_OK
                 and not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DECLINE)
                 and not (negated and lemma in _NOT_CONFIRM)  # "could not corroborate", "would not comment"
+                and not _emphatic(tok)  # "did say", "did not mention", "would say"
                 and not (  # "advisers say": a present tense the tagger took for a base form
                     any(c.dep_ == "nsubj" for c in tok.children)
                     and not any(c.dep_ == "aux" for c in tok.children)
                 )
             ):
                 continue
+            if lemma in _LIGHT_CUES:
+                light = _light_verb_claim(tok, text, mentions)
+                if light is not None:
+                    claims.append(light)
+                    continue
             if lemma not in CUE_LEMMAS and lemma not in _DECLINE and not object_cue:
                 continue
             # A cue inside a quotation is a claim nested in another: its own content is its complement.
@@ -975,6 +1125,22 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                 if obj is not None and obj.dep_ == "prep":
                     # "called for a ban": the content is what the preposition governs, not "for"
                     obj = next((c for c in obj.children if c.dep_ in ("pobj", "pcomp")), obj)
+                if obj is None:
+                    # "called for the United States to step up …", "pushing for his state to require …":
+                    # the parser makes "for X to do Y" a clause of its own, led by "for"
+                    for_clause = next(
+                        (
+                            c
+                            for c in tok.rights
+                            if c.dep_ == "advcl"
+                            and c.left_edge.i == tok.i + 1
+                            and c.left_edge.dep_ == "mark"
+                            and c.left_edge.lower_ == "for"
+                        ),
+                        None,
+                    )
+                    if for_clause is not None:
+                        content = _strip(text, tok.doc[tok.i + 2].idx, _subtree(for_clause, text)[1])
                 last = obj
                 cue_prep = next(
                     (
