@@ -30,6 +30,10 @@ def one(text: str) -> Claim:
     return found[0]
 
 
+def _roles(c: Claim) -> tuple[str | None, str, str]:
+    return (c.source.text if c.source else None, c.cue.text, c.content.text)
+
+
 @pytest.mark.parametrize(
     ("text", "source", "cue", "content", "quote"),
     [
@@ -1223,8 +1227,7 @@ def test_a_base_form_inside_a_report_is_no_claim_of_its_own(text):
     ],
 )  # fmt: skip
 def test_calling_for_someone_to_act(text, source, cue, content):
-    c = one(text)
-    assert c.source is not None and (c.source.text, c.cue.text, c.content.text) == (source, cue, content)
+    assert _roles(one(text)) == (source, cue, content)
 
 
 @pytest.mark.parametrize(
@@ -1285,8 +1288,7 @@ def test_an_adjective_that_is_no_stance(text):
     ],
 )  # fmt: skip
 def test_a_verb_and_its_noun_as_cue(text, source, cue, content):
-    c = one(text)
-    assert c.source is not None and (c.source.text, c.cue.text, c.content.text) == (source, cue, content)
+    assert _roles(one(text)) == (source, cue, content)
 
 
 @pytest.mark.parametrize(
