@@ -415,3 +415,29 @@ def test_what_a_figure_counts(window: str, figure: str, unit: str | None, measur
     from newsledger.consolidate import _measure
 
     assert _measure(unit, window, window.index(figure)) == measure
+
+
+def test_a_slogan_repeated_months_apart_is_not_one_claim(tmp_path: Path):
+    # One speaker, seven months apart: a shared three-word slogan is not the same claim, four shared words
+    # of a longer claim still are.
+    reports = {
+        "nov": ("2015-11-19", "Outlet A", [
+            "Trump on Paris",
+            "Donald Trump said America needs to get tough on radical Islamic terrorism.",
+            "Donald Trump said the Chinese government was manipulating its currency to hurt US workers.",
+        ]),
+        "jun": ("2016-06-13", "Outlet B", [
+            "Trump on Orlando",
+            "Donald Trump took credit for being right on radical Islamic terrorism.",
+            "Donald Trump said China's government was manipulating its currency and hurting US workers.",
+        ]),
+    }  # fmt: skip
+    for name, (published, outlet, paragraphs) in reports.items():
+        _write(tmp_path, name, "\n\n".join(paragraphs), published, outlet)
+    db = tmp_path / "s.db"
+    assert cli("ingest", str(tmp_path), "--db", str(db)).returncode == 0
+    props = _claim_props(db)
+    slogan = [p for p in props if "Islamic terrorism" in p["label"]]
+    currency = [p for p in props if "currency" in p["label"]]
+    assert len(slogan) == 2, [p["label"] for p in slogan]
+    assert len(currency) == 1 and currency[0]["reports"] == 2

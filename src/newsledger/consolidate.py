@@ -598,7 +598,9 @@ def _same_claim(c: _Claim, d: _Claim) -> bool:
     jac = inter / len(c.words | d.words)
     contained = inter >= 3 and small >= 4 and inter / small >= _CONTAINED
     if _gap(c.published, d.published) > _SAME_WEEK:
-        return inter >= 3 and (jac >= 0.5 or contained)
+        # weeks apart a speaker repeats slogans ("radical Islamic terrorism"): a few words in common are not
+        # the same claim
+        return inter >= 4 and (jac >= 0.5 or contained)
     # "to support Clinton as the nominee" in "he plans to support the Democratic nominee and …"
     contained = contained or (small == 3 and inter >= 2)
     return jac >= CLAIM_JACCARD or contained or bool(c.numbers & d.numbers)
