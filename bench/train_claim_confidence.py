@@ -109,11 +109,10 @@ def rule_output(gold_dir: Path, pred_path: Path) -> None:
 
 
 def examples(
-    sa: Any, pred_path: Path, gold: dict[str, Any], docs: dict[str, Any]
+    sa: Any, pred_path: Path, pred: dict[str, Any], gold: dict[str, Any], docs: dict[str, Any]
 ) -> tuple[list, list, list, set[str]]:
-    """The features, labels and (article, index) keys of every claim in an extract output, and the
-    articles read."""
-    pred, _, _ = sa.load_pred(str(pred_path), gold)
+    """The features, labels and (article, index) keys of every claim in an extract output (``pred``: the
+    same output as the scorer reads it), and the articles read."""
     feats: list[dict[str, float]] = []
     labels: list[int] = []
     keys: list[tuple[str, int]] = []
@@ -160,9 +159,9 @@ def main() -> None:
     pred, _, _ = sa.load_pred(str(pred_path), gold)
     dev_pred, _, _ = sa.load_pred(str(dev_path), dev_gold)
     train_docs = parsed(data / "train", out / "polnear-train.spacy")
-    feats, labels, keys, seen = examples(sa, pred_path, gold, train_docs)
+    feats, labels, keys, seen = examples(sa, pred_path, pred, gold, train_docs)
     dev_docs = parsed(data / "dev", out / "polnear-dev.spacy")
-    dev_feats, _, dev_keys, _ = examples(sa, dev_path, dev_gold, dev_docs)
+    dev_feats, _, dev_keys, _ = examples(sa, dev_path, dev_pred, dev_gold, dev_docs)
     groups = [n for n, _ in keys]
     counts = collections.Counter(k for f in feats for k, v in f.items() if v)
     vocab = sorted(k for k, n in counts.items() if n >= MIN_COUNT)

@@ -839,14 +839,11 @@ def _held_claim(
     mentions: list[Mention],
 ) -> Claim | None:
     """The claim of a phrase held by the subject of ``verb``: the cue runs from the verb (with its
-    auxiliaries, negation and adverbs) to ``cue_end``."""
+    auxiliaries, negation and adverbs, as ``_cue_extent`` reads them) to ``cue_end``."""
     content = _without_stop(text, content)
     if content[1] <= content[0]:
         return None
-    doc = verb.doc
-    i = verb.i
-    while i > 0 and doc[i - 1].head.i == verb.i and doc[i - 1].dep_ in ("aux", "neg", "advmod"):
-        i -= 1
+    cue_start, cue_end = _cue_extent(verb, verb.idx, cue_end, content)
     r = _subtree(subj, text) if subj.right_edge.i < verb.i else _np_range(subj)
     eid, name = _resolve(subj, mentions)
     source = SourceRef(r[0], r[1], text[r[0] : r[1]], eid, name)
@@ -855,7 +852,7 @@ def _held_claim(
         sent.start_char,
         sent.end_char,
         source,
-        _span(text, doc[i].idx, cue_end),
+        _span(text, cue_start, cue_end),
         _span(text, *content),
         "indirect",
         (ViaLink(source.name or source.text, source.entity_id),),
