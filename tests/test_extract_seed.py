@@ -196,6 +196,12 @@ def test_month_year_follows_the_clause_tense(text: str, tense: str, value: str):
             "2024-10-22T09:00",
         ),
         ("The rebels held the town until Tuesday.", "Tuesday", "2024-10-15"),  # a past stretch: past
+        ("The rebels have held the town until Tuesday.", "Tuesday", "2024-10-15"),  # the perfect too
+        ("The fund has gained 4% through Oct. 3.", "Oct. 3", "2024-10-03"),
+        ("Officials have extended the deadline until Tuesday.", "Tuesday", "2024-10-22"),  # still a deadline
+        # a participle clause takes the tense of the clause it hangs on
+        ("The stock fell sharply, dropping to a low in December.", "December", "2023-12"),
+        ("The company will cut jobs, closing two plants in December.", "December", "2024-12"),
     ],
 )
 def test_tense_comes_from_the_governing_verb(nlp, sentence: str, expr: str, value: str):
@@ -203,6 +209,12 @@ def test_tense_comes_from_the_governing_verb(nlp, sentence: str, expr: str, valu
 
     times = extract_times(nlp(sentence), FRI)
     assert any(t.text == expr and t.value == value for t in times), times
+
+
+def test_a_percentage_the_model_calls_a_date_is_not_a_time(nlp):
+    from newsledger.extract.times import extract_times
+
+    assert extract_times(nlp("Between 10 and 15 percent voted."), FRI) == []
 
 
 def test_unanchored_relative_times_invent_nothing():

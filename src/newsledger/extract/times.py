@@ -103,11 +103,14 @@ def _tense(span: Span, text: str) -> str:
             break
         tok = tok.head
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.tag_ == "VBG" and not auxes and tok.dep_ in ("advcl", "conj") and tok.head.pos_ in ("VERB", "AUX"):
+        tok = tok.head  # a participle clause has the tense of the clause it hangs on
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if "had" in words:
         return "past"  # "it had been due to expire Friday evening"
     if _DEADLINE_WORDS.search(before) and (
-        (tok.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in auxes))
+        (tok.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in auxes) and not words & {"has", "have"})
         or tok.lemma_.lower() in _DEADLINE_VERBS  # (a pluperfect was settled above)
     ):
         return "future"  # "pay down the loan by February", "revolving loans through January"
@@ -1039,8 +1042,8 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             low = piece.lower()
             if re.fullmatch(r"[\d,.]+", piece) and not re.fullmatch(r"1[5-9]\d\d|20\d\d", piece):
                 continue  # a bare number ("52") is not a time expression
-            if low in _NOT_TIMES:
-                continue
+            if low in _NOT_TIMES or re.search(r"%|\bper\s?cent\b", low):
+                continue  # the model tags some figures DATE ("between 10 and 15 percent")
             span = doc.char_span(s, e, alignment_mode="expand")
             tense = _tense(span, text) if span is not None else "past"
             tx = normalise(piece, anchor, tense=tense, context=ctx)
