@@ -60,6 +60,59 @@ def test_percentages_money_and_measures_are_typed(nlp, sentence, text, kind, val
     assert (q.kind, q.value, q.unit) == (kind, value, unit)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "low", "high", "unit", "kind"),
+    [
+        ("Between 3,000 and 5,000 troops are here.", "Between 3,000 and 5,000", 3000, 5000, "troop", "count"),
+        ("Some 3,000 to 5,000 troops are there.", "3,000 to 5,000", 3000, 5000, "troop", "count"),
+        ("Officials said 3,000-5,000 troops are there.", "3,000-5,000", 3000, 5000, "troop", "count"),
+        ("Between 20 and 30 people died.", "Between 20 and 30", 20, 30, "people", "count"),
+        ("Three to five soldiers were hurt.", "Three to five", 3, 5, "soldier", "count"),
+        ("There were four or five people inside.", "four or five", 4, 5, "people", "count"),
+        ("It displaced 3 to 5 million people.", "3 to 5 million", 3e6, 5e6, "people", "count"),  # one scale
+        ("One or two dozen homes are nearby.", "One or two dozen", 12, 24, "home", "count"),
+        ("The unit has 10k-15k troops.", "10k-15k", 10000, 15000, "troop", "count"),
+        ("Between 10 and 15 percent voted.", "Between 10 and 15 percent", 10, 15, "percent", "percent"),
+        ("Prices rose 10%-15% this year.", "10%-15%", 10, 15, "percent", "percent"),
+        ("It costs between $5 million and $10 million.", "between $5 million and $10 million", 5e6, 1e7,
+         "USD", "money"),
+        ("It cost 5 to 10 billion won.", "5 to 10 billion won", 5e9, 1e10, "KRW", "money"),
+        ("The shells landed between 2 and 3 km away.", "between 2 and 3 km", 2, 3, "km", "measure"),
+    ],
+)  # fmt: skip
+def test_explicit_ranges(nlp, sentence, text, low, high, unit, kind):
+    q, qs = _find(nlp, sentence, text)
+    assert (q.value, q.low, q.high, q.unit, q.kind, q.approximate) == (None, low, high, unit, kind, True)
+    # its two ends are not counts of their own as well
+    assert not [o for o in qs if o is not q and q.start < o.end and o.start < q.end]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # a change and the level it reached, or two figures of different kinds
+        ("The estimate rose from 10,000 to 12,000 soldiers.", ["10,000", "12,000"]),
+        ("Sales rose 8% to $368.5 million.", ["8%", "$368.5 million"]),
+        ("Shares fell 5 to 286.", ["5", "286"]),
+        ("The average price fell in 2008 to $110,416.", ["$110,416"]),
+        # a vote, a ruling, a date, years, a phone number, a model, an age
+        ("The Senate voted 48 to 52.", ["48", "52"]),
+        ("It was a 5-4 ruling.", []),
+        ("On Oct. 3-5, 40 people were hurt.", ["40"]),
+        ("In 2020-2021, 300 tanks were sent.", ["300"]),
+        ("Call 555-1234 now.", []),
+        ("The Boeing 737-800 crashed.", []),
+        ("Candidates must be between the ages of 14-18.", []),
+        ("Seventy-five million copies were built.", ["Seventy-five million"]),
+    ],
+)
+def test_not_ranges(nlp, sentence, figures):
+    qs = extract_quantities(nlp(sentence))
+    assert not [q for q in qs if q.value is None], qs  # no range
+    texts = [q.text for q in qs]
+    assert all(f in texts for f in figures), texts
+
+
 def test_qualifier_is_kept(nlp):
     q, _ = _find(nlp, "Russia deployed 1,500 special forces near Kursk.", "1,500")
     assert (q.unit, q.qualifier) == ("force", "special")

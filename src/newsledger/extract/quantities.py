@@ -15,6 +15,8 @@ Vague amounts (documented in docs/QUANTITIES.md):
 
 Modifiers: "more than / over / at least" set low; "up to / fewer than / at most / under" set high;
 "about / around / nearly / some / roughly / almost / an estimated" flag the value as approximate.
+Explicit ranges ("between 3,000 and 5,000", "3 to 5 million", "10-15%") are one record with low and high;
+"rose from 10,000 to 12,000" and "fell 5 to 286" are a change and a level, not a range.
 
 Units: the counted noun, singularised ("soldiers" → soldier), with the words between number and noun kept
 as a qualifier ("1,500 special forces" → unit force, qualifier "special"); a currency code for money ($ →
@@ -129,11 +131,15 @@ def parse_number(text: str) -> float | None:
     total = 0.0
     current = 0.0
     seen = False
+    digits = False  # the last word was a number in digits
     for word in t.split(" "):
         word = word.strip(",")
         if word == "and":
             continue
         m = _NUM.match(word)
+        if m and digits:
+            return None  # two figures ("10k-15k", "5 6"), not one number
+        digits = bool(m)
         if m:
             current += float(m["n"].replace(",", ""))
             if m["s"]:
@@ -210,7 +216,7 @@ def _fit(ent: Span, label: str) -> Span:
             end += 1
     elif label == "QUANTITY":
         for i in range(start, end - 1):
-            if doc[i].like_num and not doc[i + 1].like_num:
+            if doc[i].like_num and not doc[i + 1].like_num and doc[i + 1].text not in ("-", "–"):
                 end = i + 2
                 break
     return doc[start:end]
@@ -251,16 +257,157 @@ def _range(text: str, value: float | None) -> tuple[float | None, float | None, 
     return value, value, False
 
 
+_WORD_NUM = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+)
+_RANGE_NUM = (
+    r"[$€£¥]?\s?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _WORD_NUM + r")"
+    r"(?:(?:k|bn|mn|m)\b|\s(?:hundred|thousand|million|billion|trillion|dozen)\b)?"
+    r"(?:\s?%|\s(?:percent|per cent)\b)?"
+)
+# An explicit range: "3,000 to 5,000", "between 3,000 and 5,000", "3,000-5,000", "two or three", "10-15%".
+_RANGE = re.compile(
+    rf"(?<![\w.,:/$€£¥-])(?:(?P<between>between)\s+)?(?P<a>{_RANGE_NUM})\s*(?P<sep>-|–|—|\bto\b|\band\b|\bor\b)\s*"
+    rf"(?P<b>{_RANGE_NUM})(?![\w]|[.,:/-]\d)",
+    re.I,
+)
+_MONTHS = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
+    r"september|october|november|december"
+)
+# Two numbers joined like a range that are not one: a date ("Oct. 3-5", "3 to 5 October"), a clock time
+# ("9 to 5 p.m."), a page or an article ("pages 10-15"), a score or a vote ("won 2-3", "voted 48 to 52").
+_RANGE_NOT_BEFORE = re.compile(
+    rf"\b(?:{_MONTHS})\.?\s*$|\b(?:pages?|pp\.|articles?|sections?|chapters?|verses?|rooms?|nos?\.|numbers?|"
+    r"(?:aged?|ages)(?:\s+of)?|votes?|voted|tally|margin|scored?|won|beat|defeated|drew|from|up|down)\s*$",
+    re.I,
+)
+_RANGE_NOT_AFTER = re.compile(
+    rf"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt|utc|(?:{_MONTHS})\b|years? old|-year-old|"
+    r"(?:win|loss|victory|defeat|draw|lead|vote|ruling|decision|record|tie|score|majority)\b)",
+    re.I,
+)
+
+
+# "Sales fell 8 to 286", "shares rose 3 to 20": a change and the level it reached, not a range.
+_CHANGE_VERBS = frozenset(
+    "rise fall drop decline gain increase jump climb slip ease edge advance plunge tumble skid sink slide "
+    "soar surge lose add grow shrink slump dip rally retreat firm sag".split()
+)
+
+
+# A currency word after a range makes it money; "pounds" only with a sign ("weighs 150 to 175 pounds").
+_RANGE_CURRENCY = re.compile(rf"\s(?:{'|'.join(sorted(_CURRENCY_WORDS - {'pound', 'pounds'}))})\b", re.I)
+_SCALE_END = re.compile(r"(?<=\d)(?:k|bn|mn|m)$|\s(?:hundred|thousand|million|billion|trillion|dozen)$", re.I)
+_PERCENT_END = re.compile(r"(?:%|percent|per cent)$", re.I)
+
+
+def _range_number(text: str) -> tuple[float | None, float | None]:
+    """Value of one end of a range, and the factor of its own scale word ("5 million": 1e6), if any."""
+    core = re.sub(r"\s?(?:%|percent|per cent)$", "", text.strip(), flags=re.I)
+    scale = _SCALE_END.search(core)
+    if not scale:
+        return parse_number(core), None
+    base = parse_number(core[: scale.start()])
+    value = parse_number(core)
+    return value, (value / base if value is not None and base else None)
+
+
+def _ranges(doc: Doc, full: str) -> list[tuple[int, int, float, float]]:
+    """Explicit ranges in the text: (start, end, low, high). "From 10,000 to 12,000" is left out: after
+    "rose" or "revised" it is a change from one figure to another, not a range."""
+    out = []
+    for m in _RANGE.finditer(full):
+        sep = m["sep"].lower()
+        if (sep == "and") != bool(m["between"]) or (sep == "or" and m["between"]):
+            continue
+        before = full[max(0, m.start() - 12) : m.start()]
+        if _RANGE_NOT_BEFORE.search(before) or _RANGE_NOT_AFTER.match(full[m.end() : m.end() + 12]):
+            continue
+        low, low_scale = _range_number(m["a"])
+        high, high_scale = _range_number(m["b"])
+        if low is None or high is None:
+            continue
+        if high_scale and not low_scale and low * high_scale <= high:
+            low *= high_scale  # "3 to 5 million", "one or two dozen": both ends in millions, in dozens
+        if not low < high:
+            continue  # "a 5-4 ruling", "one or one"
+        a, b = m["a"].strip(), m["b"].strip()
+        if all(re.fullmatch(r"\d{4}", x) and 1800 <= int(x) <= 2100 for x in (a, b)):
+            continue  # years: "2020-2021", "between 1990 and 1995"
+        if (a[:1] in _SIGNS) != (b[:1] in _SIGNS) or (_PERCENT_END.search(a) and not _PERCENT_END.search(b)):
+            continue  # "rose 8% to $368.5 million", "in 2008 to $110,416": two figures of different kinds
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if sep == "to" and prev is not None and prev.lemma_.lower() in _CHANGE_VERBS:
+            continue
+        if sep in ("-", "–", "—"):
+            if not a.lstrip("$€£¥ ")[:1].isdigit() or not b.lstrip("$€£¥ ")[:1].isdigit():
+                continue  # "seventy-five", "7-Eleven"
+            if _PHONE.match(m.group(0).strip()):
+                continue
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if (prev is not None and prev.pos_ == "PROPN") or (nxt is not None and nxt.pos_ == "PROPN"):
+                continue  # a model name or an address: "Boeing 737-800", "44-46 Hungerford St."
+        out.append((m.start(), m.end(), low, high))
+    return out
+
+
+def _describe(ent: Span, kind: str, full: str) -> tuple[str | None, str | None, Token | None]:
+    """The unit, qualifier and unit noun of a quantity's span of the given kind."""
+    unit_tok = _unit(ent)
+    unit = _unit_name(unit_tok) if unit_tok is not None else None
+    qualifier = _qualifier(ent, unit_tok) if unit_tok is not None else None
+    if kind == "percent":
+        unit, qualifier = "percent", None
+    elif kind == "money":
+        after = full[ent.end_char : ent.end_char + 12]
+        code = next((c for rx, c in _CURRENCIES if rx.search(ent.text)), None) or next(
+            (c for rx, c in _CURRENCIES if rx.match(after.strip())), None
+        )
+        unit, qualifier = code or unit, None
+    elif kind == "measure":
+        last = ent[-1]
+        if last.pos_ in ("NOUN", "PROPN", "X") and not last.like_num:
+            unit, qualifier = last.lemma_.lower(), None
+    return unit, qualifier, unit_tok
+
+
 def extract_quantities(doc: Doc) -> list[Quantity]:
     """Quantities of a parsed article. Years, dates, times and ordinals are not counts."""
     out: list[Quantity] = []
     units: list[Token | None] = []  # the unit noun of each quantity in ``out``
     full = doc.text  # Doc.text rebuilds the string on every call: read it once
-    for found in doc.ents:
-        label = found.label_
-        if label not in _LABELS:
+    fitted = [(_fit(e, e.label_), e.label_) for e in doc.ents if e.label_ in _LABELS]
+    ranges = []
+    for start, end, lo, hi in _ranges(doc, full):
+        kind = "count"
+        if re.search(r"%|percent|per cent", full[start:end], re.I):
+            kind = "percent"
+        elif any(c in full[start:end] for c in _SIGNS) or _RANGE_CURRENCY.match(full, end):
+            kind = "money"
+            word = _RANGE_CURRENCY.match(full, end)
+            end = word.end() if word else end
+        else:
+            measure = [
+                e for e, lab in fitted if lab == "QUANTITY" and start < e.end_char and e.start_char < end
+            ]
+            if measure and measure[-1].end_char > end:
+                kind, end = "measure", measure[-1].end_char  # "2 to 3 km"
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
             continue
-        ent = _fit(found, label)
+        unit, qualifier, unit_tok = _describe(span, kind, full)
+        ranges.append((start, end))
+        out.append(Quantity(start, end, full[start:end], None, lo, hi, unit, True, kind, qualifier))
+        units.append(unit_tok)
+    for ent, label in fitted:
+        if any(ent.start_char < e and s < ent.end_char for s, e in ranges):
+            continue  # one end of a range found above
         text = ent.text
         # spaCy puts modifiers inside the entity ("more than 100"); peel them off into the range.
         low_mod = re.match(
@@ -302,21 +449,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         if upper_bound and value is not None and not vague:
             low, high = None, value
         kind = _LABELS[label]
-        unit_tok = _unit(ent)
-        unit = _unit_name(unit_tok) if unit_tok is not None else None
-        qualifier = _qualifier(ent, unit_tok) if unit_tok is not None else None
-        if kind == "percent":
-            unit, qualifier = "percent", None
-        elif kind == "money":
-            after = full[ent.end_char : ent.end_char + 12]
-            code = next((c for rx, c in _CURRENCIES if rx.search(text)), None) or next(
-                (c for rx, c in _CURRENCIES if rx.match(after.strip())), None
-            )
-            unit, qualifier = code or unit, None
-        elif kind == "measure":
-            last = ent[-1]
-            if last.pos_ in ("NOUN", "PROPN", "X") and not last.like_num:
-                unit, qualifier = last.lemma_.lower(), None
+        unit, qualifier, unit_tok = _describe(ent, kind, full)
         out.append(
             Quantity(
                 ent.start_char,
@@ -332,6 +465,8 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             )
         )
         units.append(unit_tok)
+    order = sorted(range(len(out)), key=lambda k: (out[k].start, out[k].end))
+    out, units = [out[k] for k in order], [units[k] for k in order]
     # Compositions: "four brigades of 12,000 soldiers" -- the brigades are made of the soldiers.
     at_unit = {tok.i: k for k, tok in enumerate(units) if tok is not None}
     for k, tok in enumerate(units):
