@@ -107,6 +107,9 @@ def test_seed_claims(sample_extraction):
         ("two more years", False, "P2Y"),
         ("another week", False, "P1W"),
         ("more than two years", False, "P2Y"),
+        ("two and a half years", False, "P2Y6M"),
+        ("a year and a half", False, "P1Y6M"),
+        ("one and a half days", False, "P1.5D"),
         ("mid afternoon", False, "2024-10-18TAF"),
         ("mid-afternoon yesterday", False, "2024-10-17TAF"),
         ("January nineteen ninety-seven", False, "1997-01"),
@@ -130,6 +133,7 @@ def test_the_following_month_counts_from_the_month_last_named():
     tx = normalise("The following month", FRI, context=ctx)
     assert tx is not None and tx.value == "2024-04"
     assert normalise("the following month", FRI, context=Context()) is None  # nothing named: no value
+    assert normalise("the day before", FRI, context=Context()) is None
 
 
 @pytest.mark.parametrize(
@@ -142,6 +146,11 @@ def test_the_following_month_counts_from_the_month_last_named():
         # a clock time and the date after it are one expression
         ("The offer expires at 5 p.m. EST, Nov. 6.", "5 p.m. EST, Nov. 6", "2024-11-06T17:00"),
         ("Shares fell at mid-afternoon yesterday.", "mid-afternoon yesterday", "2024-10-17TAF"),
+        ("They meet every Monday.", "every Monday", "XXXX-WXX-1"),  # the model tags nothing here
+        # "the day before" counts from the day last named; the model tags only "The day"
+        ("Kyiv was hit on Tuesday. The day before, drones struck Odesa.", "The day before", "2024-10-14"),
+        ("On Monday he resigned; the day after, he left.", "the day after", "2024-10-15"),
+        ("They left the day before Thanksgiving.", "Thanksgiving", "2023-11-23"),  # then it is the holiday
     ],
 )
 def test_extent_and_value_in_a_sentence(nlp, sentence: str, expr: str, value: str):
@@ -157,6 +166,8 @@ def test_extent_and_value_in_a_sentence(nlp, sentence: str, expr: str, value: st
         ("the previous Friday", "2024-10-04"),
         ("the following Monday", "2024-10-14"),
         ("the prior Friday", "2024-10-04"),
+        ("the day before", "2024-10-08"),
+        ("the day after", "2024-10-10"),
     ],
 )
 def test_previous_and_following_weekday_count_from_the_day_last_named(phrase: str, value: str):

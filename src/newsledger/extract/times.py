@@ -397,6 +397,11 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         """A day-level expression that may carry a clock time or a part of day."""
         return _normalise(s, anchor, tense, ctx) if s else None
 
+    m = re.fullmatch(r"the day (before|after)", t)
+    if m:  # the day before or after the day last named; with none named, unresolved
+        if ctx.day is None:
+            return None
+        return day(ctx.day + dt.timedelta(days=-1 if m[1] == "before" else 1))
     m = re.fullmatch(
         r"(?:(earlier|later|late|early)\s+)?(?:in\s+)?"
         r"(that|the same|the following|the next|the previous|the prior)\s+"
@@ -826,6 +831,12 @@ def _duration(t: str, text: str) -> TimeExpr | None:
     # "an additional year", "two more years", "another week": the count of the added stretch
     t = re.sub(rf"\s+(?:additional|extra|more|further)\s+(?=(?:{_UNITS_RE})s?$)", " ", t)
     t = re.sub(rf"^another\s+(?=(?:{_UNITS_RE})$)", "a ", t)
+    # "two and a half years", "a year and a half": written as "2 1/2 years"
+    half = re.fullmatch(rf"(.*?)(\w+)\s+and\s+a\s+half\s+({_UNITS_RE})s?", t) or re.fullmatch(
+        rf"(.*?)(an?|one)\s+({_UNITS_RE})\s+and\s+a\s+half", t
+    )
+    if half and _count(half[2]) is not None:
+        t = f"{half[1]}{_count(half[2])} 1/2 {half[3]}s"
     m = _DURATION.fullmatch(t)
     if not m:
         return None
@@ -876,7 +887,7 @@ _LEAD_DROP = re.compile(
     r"^(?:(?:about|approximately|roughly|just|only|some|barely|over|under|since|until|till|through|"
     r"throughout|by|from|between|within|during|before|after|sometime|in|on|at(?!\s+least)|for|to|of|"
     r"each\s+of|its|his|her|their|our|my|your|an\s+end\s+to\s+a|(?:early|late)(?=\s+(?:{_WD}))|as\s+(?:early|late|long|soon|recently)\s+as|the\s+early\s+hours\s+of|"
-    r"later\s+in|earlier\s+in|as\s+of|the\s+day(?=\s+(?:before|after)\b)|d'etat|later|earlier)\s+)+",
+    r"later\s+in|earlier\s+in|as\s+of|the\s+day(?=\s+(?:before|after)\s+\w)|d'etat|later|earlier)\s+)+",
     re.I,
 )
 _LEAD_DROP = re.compile(_LEAD_DROP.pattern.replace("{_WD}", _WD_RE), re.I)
@@ -914,6 +925,7 @@ _NOT_TIMES = frozenset(
 # Extra patterns the model misses.
 _EXTRA = re.compile(
     r"\b(?:daily|weekly|hourly|annually|every\s+day|each\s+day|every\s+year|each\s+year|the\s+future|"
+    rf"every\s+(?:{_WD_RE})|"
     r"the\s+near\s+future|currently|nowadays|now|recently|(?<=\bin\s)the\s+past(?!\s+\w)|current(?=\s+(?!(?:year|month|week|quarter|fiscal|period|decade|century|account|affairs|events)\b)[a-z])|(?:last\s+|next\s+)?(?:(?:thanksgiving|christmas)(?:\s+day)?|"
     r"(?:election|memorial|labor|independence|veterans|new\s+year's)\s+day)|"
     r"the\s+(?:latest|year-ago|year-earlier|comparable|same)\s+(?:period|quarter)|"
@@ -980,6 +992,9 @@ def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return parts if ok and len(parts) > 1 else [(s, e)]
 
 
+_DAY_BEFORE = re.compile(r"\bthe\s+day\s+(?:before|after)(?=\s*[,.;:!?)])", re.I)
+
+
 def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
     """Character spans (start, end, label) of time expressions, before trimming: the model's DATE and TIME
     entities, then what it misses in the gaps."""
@@ -1020,6 +1035,10 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
         if after and day_like:
             e = after.end()
         out.append((s, e, label))
+    # "The day before," that the model tagged "The day": the whole phrase replaces it.
+    for m in _DAY_BEFORE.finditer(text):
+        if all(b <= m.start() or a >= m.end() or (m.start() <= a and b <= m.end()) for a, b, _ in taken):
+            out.append((m.start(), m.end(), "DATE"))
     # A span widened over a neighbour ("noon" + "Thursday") replaces it.
     kept: list[tuple[int, int, str]] = []
     for x in sorted(set(out), key=lambda x: (x[0], -x[1])):
