@@ -35,6 +35,11 @@ def _find(nlp, sentence: str, text: str):
         ("Nearly 300 civilians fled the town.", "Nearly 300", 300, 300, 300, "civilian", True),
         ("The unit has 10k soldiers.", "10k", 10000, 10000, 10000, "soldier", False),
         ("About two dozen supporters gathered.", "About two dozen", 24, 24, 24, "supporter", True),
+        ("Half a million people fled.", "Half a million", 5e5, 5e5, 5e5, "people", False),
+        ("Half a dozen drones hit Kyiv.", "Half a dozen", 6, 6, 6, "drone", False),
+        ("He said 10,000+ troops were there.", "10,000+", 10000, 10000, INF, "troop", True),
+        ("Over 1m people left.", "1m", 1e6, 1e6, INF, "people", True),  # the tokenizer splits "1m"
+        ("Upwards of 10,000 troops arrived.", "10,000", 10000, 10000, INF, "troop", True),
     ],
 )  # fmt: skip
 def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, approx):
@@ -52,6 +57,7 @@ def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, ap
         ("Kyiv received €50 million in aid.", "€50 million", "money", 5e7, "EUR"),
         ("The fine was £200,000.", "£200,000", "money", 2e5, "GBP"),
         ("Seoul pledged 100 billion won in aid.", "100 billion won", "money", 1e11, "KRW"),
+        ("Kyiv got $1m in aid.", "$1m", "money", 1e6, "USD"),
         ("The front line moved 12 km overnight.", "12 km", "measure", 12, "km"),
     ],
 )
@@ -111,6 +117,11 @@ def test_not_ranges(nlp, sentence, figures):
     assert not [q for q in qs if q.value is None], qs  # no range
     texts = [q.text for q in qs]
     assert all(f in texts for f in figures), texts
+
+
+def test_a_glued_m_is_a_million_only_before_a_plural_count(nlp):
+    q, _ = _find(nlp, "He ran the 100m sprint.", "100")
+    assert q.value == 100
 
 
 def test_qualifier_is_kept(nlp):

@@ -99,7 +99,8 @@ _LOWER = re.compile(
 _UPPER = re.compile(r"\b(up to|fewer than|less than|at most|under|no more than|as many as)\s*$", re.I)
 _APPROX = re.compile(
     r"\b(about|around|nearly|some|roughly|almost|approximately|an estimated|estimated|"
-    r"close to|up to|more than|over|at least)\s*$",
+    r"close to|up to|more than|over|at least|upwards of|in excess of|no fewer than|no less than|as many as|"
+    r"fewer than|less than|at most|no more than)\s*$",
     re.I,
 )
 _NUM = re.compile(r"^(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<s>k|m|bn|mn)?$", re.I)
@@ -128,6 +129,9 @@ def parse_number(text: str) -> float | None:
     t = re.sub(r"\s+", " ", t)
     if not t:
         return None
+    half = re.fullmatch(r"(?:an?\s+)?half\s+(?:an?\s+)?(dozen|hundred|thousand|million|billion)", t)
+    if half:
+        return (12 if half[1] == "dozen" else _SCALE[half[1]]) / 2  # "half a million", "half a dozen"
     total = 0.0
     current = 0.0
     seen = False
@@ -209,6 +213,15 @@ def _fit(ent: Span, label: str) -> Span:
     "100 billion won"); a measure ends at its unit ("12 km overnight" → "12 km")."""
     doc = ent.doc
     start, end = ent.start, ent.end
+    glued = end < len(doc) and not doc[end - 1].whitespace_ and doc[end - 1].like_num
+    if glued and doc[end].lower_ in ("m", "m.", "bn", "mn") and label in ("MONEY", "CARDINAL"):
+        # "$1m", "1m people": the tokenizer split off a scale letter (a unit of length for it); for a count
+        # only before a plural noun, so that "the 100m sprint" stays 100
+        nxt = doc[end + 1] if end + 1 < len(doc) else None
+        if label == "MONEY" or (nxt is not None and nxt.tag_ in ("NNS", "NNPS")):
+            end += 1
+    elif glued and doc[end].text == "+":
+        end += 1  # "10,000+ troops": at least 10,000
     if label == "MONEY":
         if start > 0 and doc[start - 1].text in _SIGNS and ent.text[:1] not in _SIGNS:
             start -= 1
@@ -428,6 +441,8 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         ).strip()
         if label == "QUANTITY" and len(ent) > 1 and not ent[-1].like_num:
             number_text = full[core_start : ent[-1].idx].strip()  # "12 km": the number before the unit
+        plus = number_text.endswith("+")
+        number_text = number_text.rstrip("+").removesuffix(".")  # "10,000+", "$1m." at a sentence's end
         value = parse_number(number_text)
         low, high, vague = _range(core, value)
         if value is None and not vague:
@@ -441,8 +456,8 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             and re.fullmatch(r"\d{4}", core)
         ):
             continue  # a bare year
-        approx = vague or bool(mod) or bool(_APPROX.search(before))
-        lower_bound = mod in ("more than", "over", "at least") or bool(_LOWER.search(before))
+        approx = vague or bool(mod) or plus or bool(_APPROX.search(before))
+        lower_bound = mod in ("more than", "over", "at least") or plus or bool(_LOWER.search(before))
         upper_bound = mod in ("up to", "fewer than", "less than", "as many as") or bool(_UPPER.search(before))
         if lower_bound and value is not None and not vague:
             low, high = value, None
