@@ -108,6 +108,9 @@ def test_seed_claims(sample_extraction):
         ("another week", False, "P1W"),
         ("more than two years", False, "P2Y"),
         ("two and a half years", False, "P2Y6M"),
+        ("October 3rd", False, "2024-10-03"),
+        ("Oct. 3rd", False, "2024-10-03"),
+        ("October 3rd, 2023", False, "2023-10-03"),
         ("a year and a half", False, "P1Y6M"),
         ("one and a half days", False, "P1.5D"),
         ("mid afternoon", False, "2024-10-18TAF"),
@@ -147,6 +150,8 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("The offer expires at 5 p.m. EST, Nov. 6.", "5 p.m. EST, Nov. 6", "2024-11-06T17:00"),
         ("Shares fell at mid-afternoon yesterday.", "mid-afternoon yesterday", "2024-10-17TAF"),
         ("They meet every Monday.", "every Monday", "XXXX-WXX-1"),  # the model tags nothing here
+        ("It happened on 3rd October.", "3rd October", "2024-10-03"),  # the model tags the 3rd ORDINAL
+        ("From 2015 to 2019, he led the army.", "2019", "2019"),  # the model tags nothing here either
         # "the day before" counts from the day last named; the model tags only "The day"
         ("Kyiv was hit on Tuesday. The day before, drones struck Odesa.", "The day before", "2024-10-14"),
         ("On Monday he resigned; the day after, he left.", "the day after", "2024-10-15"),

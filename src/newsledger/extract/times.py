@@ -667,7 +667,10 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         r"(?:,?\s+(\d{4}))?(?:,?\s+(?:at|about|around)?\s*.*)?",
         t,
     )  # fmt: skip
-    if m and t[m.end(6) if m[6] else (m.end(3) if m[3] else m.end(5)) :].strip(" ,") == "":
+    day_end = m.end(6) if m and m[6] else (m.end(3) if m and m[3] else m.end(5) if m else 0)
+    if m and m[3] and not m[6] and t[day_end : day_end + 2] in ("st", "nd", "rd", "th"):
+        day_end += 2  # "October 3rd"
+    if m and t[day_end:].strip(" ,") == "":
         mon = _MONTHS[m[2] or m[5]]
         dnum = int(m[3] or m[4])
         if m[6]:
@@ -925,7 +928,7 @@ _NOT_TIMES = frozenset(
 # Extra patterns the model misses.
 _EXTRA = re.compile(
     r"\b(?:daily|weekly|hourly|annually|every\s+day|each\s+day|every\s+year|each\s+year|the\s+future|"
-    rf"every\s+(?:{_WD_RE})|"
+    rf"every\s+(?:{_WD_RE})|(?:1[89]|20)\d\d\s*(?:-|–|to|through)\s*(?:1[89]|20)\d\d|"
     r"the\s+near\s+future|currently|nowadays|now|recently|(?<=\bin\s)the\s+past(?!\s+\w)|current(?=\s+(?!(?:year|month|week|quarter|fiscal|period|decade|century|account|affairs|events)\b)[a-z])|(?:last\s+|next\s+)?(?:(?:thanksgiving|christmas)(?:\s+day)?|"
     r"(?:election|memorial|labor|independence|veterans|new\s+year's)\s+day)|"
     r"the\s+(?:latest|year-ago|year-earlier|comparable|same)\s+(?:period|quarter)|"
@@ -1014,6 +1017,11 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
         piece = text[s:e]
         day_like = re.fullmatch(rf"(?:(?:early|late)\s+)?(?:{_WD_RE}|yesterday|today|tomorrow)", piece, re.I)
         date_like = re.fullmatch(rf"(?:{_MON_RE})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?", piece, re.I)
+        if re.fullmatch(rf"(?:{_MON_RE})\.?(?:\s+\d{{4}})?", piece, re.I):
+            # "3rd October": the model tags the day ORDINAL and only the month DATE
+            nth = re.search(r"\b\d{1,2}(?:st|nd|rd|th)\s+(?:of\s+)?$", text[max(0, s - 12) : s])
+            if nth:
+                s -= len(text[max(0, s - 12) : s]) - nth.start()
         if re.match(rf"(?:{_MON_RE})\.?\s+\d", piece, re.I):
             wd = _WD_BEFORE_DATE.search(text, max(0, s - 12), s)
             if wd and wd.end() == s:
