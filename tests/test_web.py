@@ -91,6 +91,29 @@ def test_estimates_are_paged_most_values_first(client: TestClient):
     assert second["items"] == everything[1:2]
 
 
+def test_story_page_draws_open_ended_figures(tmp_path: Path):
+    """ "More than 100 killed" has no upper end: the story page still renders and draws it."""
+    from newsledger.web.app import create_app
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, lead, day in (("a", "More than 100", "15"), ("b", "At least 120", "16")):
+        (src / f"{name}.txt").write_text(
+            f"Kharkiv strike\n\nKHARKIV - {lead} people were killed in a missile strike on Kharkiv on "
+            "Monday, officials said.\n",
+            encoding="utf-8",
+        )
+        (src / f"{name}.txt.meta.json").write_text(json.dumps({"published": f"2024-10-{day}"}))
+    db = tmp_path / "s.db"
+    assert cli("ingest", str(src), "--db", str(db)).returncode == 0
+    client = TestClient(create_app(db))
+    ests = client.get("/api/estimates").json()["items"]
+    assert any(v["high"] is None for e in ests for v in e["values"])
+    page = client.get("/")
+    assert page.status_code == 200
+    assert "More than 100" in page.text and 'class="range"' in page.text
+
+
 @pytest.mark.parametrize(
     ("path", "params", "status"),
     [

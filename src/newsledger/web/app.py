@@ -557,12 +557,15 @@ def highlight(a: dict[str, Any]) -> Markup:
 
 def _chart(est: dict[str, Any]) -> Markup:
     """An SVG dot plot of one estimate group: value (or range) by date, one row per source."""
-    vals = [v for v in est["values"] if v["low"] is not None]
+    vals = [v for v in est["values"] if v["low"] is not None or v["high"] is not None]
     if not vals:
         return Markup("")
     w, row = 640, 26
     sources = sorted({v["source"] for v in vals})
-    hi = max(v["high"] for v in vals) or 1
+    # an open end ("more than 100", "up to 5,000") runs to the edge of the plot
+    hi = max(v["high"] if v["high"] is not None else v["low"] for v in vals) or 1
+    if any(v["high"] is None for v in vals):
+        hi *= 1.25  # room to show that "at least 120" goes on past 120
     lo = 0.0
     h = row * len(sources) + 30
 
@@ -577,11 +580,12 @@ def _chart(est: dict[str, Any]) -> Markup:
         for v in vals:
             if v["source"] != src:
                 continue
+            left = x(v["low"]) if v["low"] is not None else x(lo)
+            right = x(v["high"]) if v["high"] is not None else w - 30.0
             if v["high"] != v["low"]:
-                out.append(
-                    f'<line x1="{x(v["low"]):.1f}" x2="{x(v["high"]):.1f}" y1="{y}" y2="{y}" class="range"/>'
-                )
-            cx = x(v["value"] if v["value"] is not None else v["low"])
+                out.append(f'<line x1="{left:.1f}" x2="{right:.1f}" y1="{y}" y2="{y}" class="range"/>')
+            at = next((n for n in (v["value"], v["low"], v["high"]) if n is not None), lo)
+            cx = x(at)
             label = escape(f"{v['text']} ({v['as_of'] or 'undated'})")
             out.append(f'<circle cx="{cx:.1f}" cy="{y}" r="5" class="dot"><title>{label}</title></circle>')
     out.append(f'<text x="170" y="{h - 4}" class="axis">0</text>')
