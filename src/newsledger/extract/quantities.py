@@ -201,6 +201,15 @@ def _qualifier(span: Span, unit: Token) -> str | None:
     return words.text or None
 
 
+# Units of measure (lemmas, as the model writes them): a QUANTITY entity whose unit is not one of these
+# counts things instead.
+_MEASURE_UNITS = frozenset(
+    "mile foot feet ft inch in yard yd metre meter m km kilometre kilometer cm centimetre centimeter mm "
+    "millimetre millimeter nautical knot mph kph km/h acre hectare ha gram g kilogram kg kilo ton tonne t "
+    "pound lb lbs ounce oz litre liter l gallon barrel bpd degree watt kilowatt megawatt gigawatt kw mw gw "
+    "kwh mwh gwh volt calorie bit byte kilobyte megabyte gigabyte terabyte kb mb gb tb mile-long "
+    "decibel hertz ghz mhz".split()
+)
 _SIGNS = frozenset("$€£¥")
 _CURRENCY_WORDS = frozenset(
     "won yuan renminbi yen ruble rubles rouble roubles hryvnia hryvnias rupee rupees euro euros dollar "
@@ -228,9 +237,13 @@ def _fit(ent: Span, label: str) -> Span:
         if end < len(doc) and doc[end].lower_ in _CURRENCY_WORDS:
             end += 1
     elif label == "QUANTITY":
+        while start < end - 1 and doc[start].pos_ in ("VERB", "AUX"):
+            start += 1  # the model sometimes starts a measure at its verb: "flew 12 miles"
         for i in range(start, end - 1):
             if doc[i].like_num and not doc[i + 1].like_num and doc[i + 1].text not in ("-", "–"):
                 end = i + 2
+                if doc[i + 1].lower_ in ("square", "cubic", "sq", "sq.") and end < len(doc):
+                    end += 1  # "120,000 square kilometres"
                 break
     return doc[start:end]
 
@@ -387,6 +400,8 @@ def _describe(ent: Span, kind: str, full: str) -> tuple[str | None, str | None, 
         last = ent[-1]
         if last.pos_ in ("NOUN", "PROPN", "X") and not last.like_num:
             unit, qualifier = last.lemma_.lower(), None
+        if ent[-2:-1].text.lower() in ("square", "cubic", "sq", "sq."):
+            unit = f"{ent[-2].lower_.rstrip('.')} {unit}"  # "square kilometre"
     return unit, qualifier, unit_tok
 
 
@@ -440,7 +455,9 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             flags=re.I,
         ).strip()
         if label == "QUANTITY" and len(ent) > 1 and not ent[-1].like_num:
-            number_text = full[core_start : ent[-1].idx].strip()  # "12 km": the number before the unit
+            # "12 km", "120,000 square kilometres": the number before the unit
+            unit_at = ent[-2] if ent[-2].lower_ in ("square", "cubic", "sq", "sq.") else ent[-1]
+            number_text = full[core_start : unit_at.idx].strip()
         plus = number_text.endswith("+")
         number_text = number_text.rstrip("+").removesuffix(".")  # "10,000+", "$1m." at a sentence's end
         value = parse_number(number_text)
@@ -465,6 +482,13 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             low, high = None, value
         kind = _LABELS[label]
         unit, qualifier, unit_tok = _describe(ent, kind, full)
+        if kind == "measure" and (unit or "").split(" ")[-1] not in _MEASURE_UNITS:
+            # the model calls some counts QUANTITY ("more than 2 million people", "15 million instructions")
+            kind = "money" if (unit or "") in _CURRENCY_WORDS else "count"
+            while kind == "count" and len(ent) > 1 and not ent[-1].like_num:
+                ent = ent[:-1]  # a count's span is its number: "15 million", not "15 million instructions"
+            text = ent.text
+            unit, qualifier, unit_tok = _describe(ent, kind, full)
         out.append(
             Quantity(
                 ent.start_char,
