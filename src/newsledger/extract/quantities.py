@@ -169,6 +169,10 @@ def parse_number(text: str) -> float | None:
 def _unit(span: Span) -> Token | None:
     """The noun a number counts: its syntactic head, or the object of a following "of"."""
     root: Token = span.root
+    doc = span.doc
+    if span.end + 2 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "strong":
+        # "a 1,500-strong force", "a 12,000-strong North Korean contingent": what has that many members
+        return next((t for t in doc[span.end + 2 : span.end + 6] if t.pos_ == "NOUN"), None)
     head = root.head if root.dep_ in _UNIT_DEPS and root.head is not root else None
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         # "tens of thousands of soldiers", "4 brigades of 12,000 soldiers": look right for "of NOUN".
