@@ -257,3 +257,44 @@ def test_unanchored_relative_times_invent_nothing():
 )
 def test_parse_number(text: str, value: float | None):
     assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "published", "source"),
+    [
+        # a "Published" line in the text as read
+        ("Drones hit Kyiv\n\nPublished 18 October 2024\n\nRussia launched drones on Thursday.\n", None,
+         "2024-10-18", "text"),
+        # the dateline's own date, or its day in the year of the latest past date the article writes
+        ("Russia launched drones at Kyiv on Thursday.\n", "KYIV, Oct. 18, 2024", "2024-10-18", "dateline"),
+        ("Russia launched drones on Thursday. Earlier strikes hit on October 10, 2024.\n", "KYIV, Oct 18",
+         "2024-10-18", "dateline"),
+        ("Strikes hit Kyiv on December 30, 2024.\n", "KYIV, Jan. 2", "2025-01-02", "dateline"),
+        # else that latest past date; a date ahead ("are due on") is no sign of when the article was written
+        ("Talks are due on November 5, 2024. Earlier strikes hit on October 10, 2024.\n", None, "2024-10-10",
+         "text"),
+        ("Russia launched drones at Kyiv on Thursday.\n", None, None, None),  # nothing to go on
+    ],
+)  # fmt: skip
+def test_a_missing_publication_date_is_taken_from_the_article(text, dateline, published, source):
+    from newsledger.model import Article
+    from newsledger.nlp import get_nlp
+    from newsledger.pipeline import extract_doc
+
+    art = Article(id="x", text=text, source_text=text, dateline=dateline)
+    ex = extract_doc(get_nlp()(text), art)
+    assert (str(ex.article.published) if ex.article.published else None, ex.article.published_source) == (
+        published,
+        source,
+    )
+    thursday = [t for t in ex.times if t.text == "Thursday"]
+    assert all(t.anchored == (published is not None) for t in thursday)
+
+
+def test_a_dateline_with_its_year_is_read():
+    from newsledger.clean import clean_text
+
+    res = clean_text(
+        "Drones hit Kyiv\n\nKYIV, Oct 18, 2024 (Reuters) - Russia launched drones on Thursday.\n"
+    )
+    assert (res.dateline, res.dateline_agency) == ("KYIV, Oct 18, 2024", "Reuters")

@@ -206,7 +206,7 @@ _PROMPT = re.compile(
 _DATELINE = re.compile(
     r"""^(?P<place>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}
          (?:,\s+[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3})?
-         (?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?)
+         (?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?)?)
         \s*(?:\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\))?
         \s*(?:[-–—]+|:)\s+(?=[A-Z"“‘'])""",
     re.VERBOSE,

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import clean as cleaning
 from .errors import ReadError
 from .extract import extract_claims, extract_entities, extract_events, extract_quantities, extract_times
 from .extract.quantities import situate
+from .extract.times import guess_published
 from .ids import article_id
 from .model import Article, Duplicate, Extraction
 from .nlp import get_nlp
@@ -160,6 +161,10 @@ def extract_doc(doc: object, article: Article, min_confidence: float | None = No
     from spacy.tokens import Doc
 
     assert isinstance(doc, Doc)
+    if article.published is None:
+        guess = guess_published(doc, article.dateline, article.source_text)
+        if guess is not None:
+            article = replace(article, published=guess[0], published_source=guess[1])
     entities = extract_entities(doc)
     times = extract_times(doc, article.published)
     quantities = extract_quantities(doc)

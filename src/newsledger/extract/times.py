@@ -1082,3 +1082,68 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             )
     out.sort(key=lambda t: t.start)
     return out
+
+
+# ------------------------------------------------------------------------------ publication date fallback
+
+# "Published 18 October 2024", "Updated: Oct. 18, 2024 10:32 BST", "Posted on 2024-10-18" at a line's start
+# in the text as read (cleaning takes such lines out of the article, not out of the source).
+_PUBLISHED_LINE = re.compile(
+    r"(?im)^[ \t]*(?:first\s+)?(?:published|posted|updated|last\s+updated)(?:\s+on)?[ \t]*:?[ \t]*"
+    r"(?P<d>[^\n]{6,60})$"
+)
+_DATELINE_DATE = re.compile(
+    rf"\b(?P<mon>{_MON_RE})\.?\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?\s*$", re.I
+)
+
+
+def _written_date(text: str) -> dt.date | None:
+    """A calendar date written out with its year in ``text`` ("18 October 2024", "Oct. 18, 2024 10:32")."""
+    from dateutil import parser
+
+    if not re.search(r"\b(?:19|20)\d\d\b", text) or not re.search(
+        rf"\b(?:{_MON_RE})\b|\d{{4}}-\d\d-\d\d", text, re.I
+    ):
+        return None
+    try:
+        a = parser.parse(text, fuzzy=True, default=dt.datetime(1904, 1, 1))
+        b = parser.parse(text, fuzzy=True, default=dt.datetime(1908, 2, 2))
+    except (ValueError, OverflowError):
+        return None
+    return a.date() if a.date() == b.date() else None  # the day, month and year were all written
+
+
+def guess_published(doc: Doc, dateline: str | None, source_text: str) -> tuple[dt.date, str] | None:
+    """A publication date for an article whose reader gave none, and where it came from:
+
+    1. a "Published …"/"Updated …" line in the text as read ("text");
+    2. the dateline's date ("KYIV, Oct. 18, 2024 (Reuters) -"), its year, when it gives none, from the
+       latest full date the article writes in a past-tense clause ("dateline");
+    3. that latest full date itself ("text"): the article was written on or after it.
+    None when the article writes no full date."""
+    for m in _PUBLISHED_LINE.finditer(source_text[:5000]):
+        d = _written_date(m["d"])
+        if d is not None:
+            return d, "text"
+    text = doc.text
+    written = []
+    for t in extract_times(doc, None):
+        if t.type != "DATE" or t.granularity != "day" or t.earliest is None or t.earliest != t.latest:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and _tense(span, text) in ("past", "none"):
+            written.append(t.earliest)  # "strikes hit on October 10, 2024", not "talks are due on …"
+    latest = max(written, default=None)
+    dm = _DATELINE_DATE.search(dateline or "")
+    if dm:
+        mon, day_n = _MONTHS[dm["mon"].lower()], int(dm["day"])
+        year = int(dm["year"]) if dm["year"] else (latest.year if latest is not None else None)
+        try:
+            if year is not None:
+                d = dt.date(year, mon, day_n)
+                if not dm["year"] and latest is not None and d < latest:
+                    d = dt.date(year + 1, mon, day_n)  # "JAN. 2" after a date of Dec. 30 is the next year
+                return d, "dateline"
+        except ValueError:
+            pass  # "Feb. 30"
+    return (latest, "text") if latest is not None else None
