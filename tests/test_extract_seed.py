@@ -270,9 +270,11 @@ def test_parse_number(text: str, value: float | None):
         ("Russia launched drones on Thursday. Earlier strikes hit on October 10, 2024.\n", "KYIV, Oct 18",
          "2024-10-18", "dateline"),
         ("Strikes hit Kyiv on December 30, 2024.\n", "KYIV, Jan. 2", "2025-01-02", "dateline"),
-        # else that latest past date; a date ahead ("are due on") is no sign of when the article was written
-        ("Talks are due on November 5, 2024. Earlier strikes hit on October 10, 2024.\n", None, "2024-10-10",
-         "text"),
+        # a date ahead ("are due on") gives no year; nor does one long before the dateline's day
+        ("Talks are due on November 5, 2024.\n", "KYIV, Oct 18", None, None),
+        ("The treaty was signed on March 3, 2019.\n", "KYIV, Oct 18", None, None),
+        # without a dateline, the dates an article writes are no guide to when it was written
+        ("Earlier strikes hit on October 10, 2024.\n", None, None, None),
         ("Russia launched drones at Kyiv on Thursday.\n", None, None, None),  # nothing to go on
     ],
 )  # fmt: skip

@@ -1092,6 +1092,7 @@ _PUBLISHED_LINE = re.compile(
     r"(?im)^[ \t]*(?:first\s+)?(?:published|posted|updated|last\s+updated)(?:\s+on)?[ \t]*:?[ \t]*"
     r"(?P<d>[^\n]{6,60})$"
 )
+DATELINE_YEAR_DAYS = 60  # how far a yearless dateline may lie after the latest date the article writes
 _DATELINE_DATE = re.compile(
     rf"\b(?P<mon>{_MON_RE})\.?\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?\s*$", re.I
 )
@@ -1117,33 +1118,36 @@ def guess_published(doc: Doc, dateline: str | None, source_text: str) -> tuple[d
     """A publication date for an article whose reader gave none, and where it came from:
 
     1. a "Published …"/"Updated …" line in the text as read ("text");
-    2. the dateline's date ("KYIV, Oct. 18, 2024 (Reuters) -"), its year, when it gives none, from the
-       latest full date the article writes in a past-tense clause ("dateline");
-    3. that latest full date itself ("text"): the article was written on or after it.
-    None when the article writes no full date."""
+    2. the dateline's date ("KYIV, Oct. 18, 2024 (Reuters) -": "dateline"). A dateline without a year
+       ("KYIV, Oct 18") takes it from the latest full date the article writes in a past-tense clause, when
+       that puts the dateline at most ``DATELINE_YEAR_DAYS`` after it.
+    None otherwise: the latest date an article writes is no guide on its own (on TempEval-3's training
+    documents it was never the creation date: background dates, maturities, anniversaries)."""
     for m in _PUBLISHED_LINE.finditer(source_text[:5000]):
         d = _written_date(m["d"])
         if d is not None:
             return d, "text"
-    text = doc.text
-    written = []
-    for t in extract_times(doc, None):
-        if t.type != "DATE" or t.granularity != "day" or t.earliest is None or t.earliest != t.latest:
-            continue
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is not None and _tense(span, text) in ("past", "none"):
-            written.append(t.earliest)  # "strikes hit on October 10, 2024", not "talks are due on …"
-    latest = max(written, default=None)
     dm = _DATELINE_DATE.search(dateline or "")
-    if dm:
-        mon, day_n = _MONTHS[dm["mon"].lower()], int(dm["day"])
-        year = int(dm["year"]) if dm["year"] else (latest.year if latest is not None else None)
-        try:
-            if year is not None:
-                d = dt.date(year, mon, day_n)
-                if not dm["year"] and latest is not None and d < latest:
-                    d = dt.date(year + 1, mon, day_n)  # "JAN. 2" after a date of Dec. 30 is the next year
-                return d, "dateline"
-        except ValueError:
-            pass  # "Feb. 30"
-    return (latest, "text") if latest is not None else None
+    if not dm:
+        return None
+    mon, day_n = _MONTHS[dm["mon"].lower()], int(dm["day"])
+    try:
+        if dm["year"]:
+            return dt.date(int(dm["year"]), mon, day_n), "dateline"
+        text = doc.text
+        written = []
+        for t in extract_times(doc, None):
+            if t.type != "DATE" or t.granularity != "day" or t.earliest is None or t.earliest != t.latest:
+                continue
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None and _tense(span, text) in ("past", "none"):
+                written.append(t.earliest)  # "strikes hit on October 10, 2024", not "talks are due on …"
+        if not written:
+            return None
+        latest = max(written)
+        d = dt.date(latest.year, mon, day_n)
+        if d < latest:
+            d = dt.date(latest.year + 1, mon, day_n)  # "JAN. 2" after a date of Dec. 30 is the next year
+        return (d, "dateline") if (d - latest).days <= DATELINE_YEAR_DAYS else None
+    except ValueError:
+        return None  # "Feb. 30"
