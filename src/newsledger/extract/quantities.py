@@ -303,19 +303,19 @@ _RANGE = re.compile(
     rf"(?P<b>{_RANGE_NUM})(?![\w]|[.,:/-]\d)",
     re.I,
 )
-_MONTHS = (
+_MONTH_RE = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
     r"september|october|november|december"
 )
 # Two numbers joined like a range that are not one: a date ("Oct. 3-5", "3 to 5 October"), a clock time
 # ("9 to 5 p.m."), a page or an article ("pages 10-15"), a score or a vote ("won 2-3", "voted 48 to 52").
 _RANGE_NOT_BEFORE = re.compile(
-    rf"\b(?:{_MONTHS})\.?\s*$|\b(?:pages?|pp\.|articles?|sections?|chapters?|verses?|rooms?|nos?\.|numbers?|"
+    rf"\b(?:{_MONTH_RE})\.?\s*$|\b(?:pages?|pp\.|articles?|sections?|chapters?|verses?|rooms?|nos?\.|numbers?|"
     r"(?:aged?|ages)(?:\s+of)?|votes?|voted|tally|margin|scored?|won|beat|defeated|drew|from|up|down)\s*$",
     re.I,
 )
 _RANGE_NOT_AFTER = re.compile(
-    rf"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt|utc|(?:{_MONTHS})\b|years? old|-year-old|"
+    rf"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt|utc|(?:{_MONTH_RE})\b|years? old|-year-old|"
     r"(?:win|loss|victory|defeat|draw|lead|vote|ruling|decision|record|tie|score|majority)\b)",
     re.I,
 )
