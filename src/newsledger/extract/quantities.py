@@ -493,10 +493,13 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
                 ent = ent[:-1]  # a count's span is its number: "15 million", not "15 million instructions"
             text = ent.text
             unit, qualifier, unit_tok = _describe(ent, kind, full)
+        end_char = ent.end_char
+        if ent[-1].lower_ == "m." and end_char == ent[-1].idx + 2:
+            end_char, text = end_char - 1, text[:-1]  # "$1m." ends a sentence: the stop is not the figure's
         out.append(
             Quantity(
                 ent.start_char,
-                ent.end_char,
+                end_char,
                 text,
                 None if vague else value,
                 low,
