@@ -331,12 +331,12 @@ _CHANGE_VERBS = frozenset(
 # A currency word after a range makes it money; "pounds" only with a sign ("weighs 150 to 175 pounds").
 _RANGE_CURRENCY = re.compile(rf"\s(?:{'|'.join(sorted(_CURRENCY_WORDS - {'pound', 'pounds'}))})\b", re.I)
 _SCALE_END = re.compile(r"(?<=\d)(?:k|bn|mn|m)$|\s(?:hundred|thousand|million|billion|trillion|dozen)$", re.I)
-_PERCENT_END = re.compile(r"(?:%|percent|per cent)$", re.I)
+_PERCENT_END = re.compile(r"\s?(?:%|percent|per cent)$", re.I)
 
 
 def _range_number(text: str) -> tuple[float | None, float | None]:
     """Value of one end of a range, and the factor of its own scale word ("5 million": 1e6), if any."""
-    core = re.sub(r"\s?(?:%|percent|per cent)$", "", text.strip(), flags=re.I)
+    core = _PERCENT_END.sub("", text.strip())
     scale = _SCALE_END.search(core)
     if not scale:
         return parse_number(core), None

@@ -397,17 +397,14 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         """A day-level expression that may carry a clock time or a part of day."""
         return _normalise(s, anchor, tense, ctx) if s else None
 
-    m = re.fullmatch(r"the day (before|after)", t)
-    if m:  # the day before or after the day last named; with none named, unresolved
-        if ctx.day is None:
-            return None
-        return day(ctx.day + dt.timedelta(days=-1 if m[1] == "before" else 1))
+    # "the day before" is "the previous day": counted from the day last named, unresolved when none was
+    t = {"the day before": "the previous day", "the day after": "the following day"}.get(t, t)
     m = re.fullmatch(
         r"(?:(earlier|later|late|early)\s+)?(?:in\s+)?"
         r"(that|the same|the following|the next|the previous|the prior)\s+"
         r"(year|month|day|morning|afternoon|evening|night)", t
     )  # fmt: skip
-    if m and not (m[1] is None and m[2] == "the next" and m[3] == "year" and False):
+    if m:
         shift = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}.get(m[2], 0)
         if m[3] == "year":
             ref_y = ctx.year if ctx.year is not None else None
@@ -667,9 +664,11 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         r"(?:,?\s+(\d{4}))?(?:,?\s+(?:at|about|around)?\s*.*)?",
         t,
     )  # fmt: skip
-    day_end = m.end(6) if m and m[6] else (m.end(3) if m and m[3] else m.end(5) if m else 0)
-    if m and m[3] and not m[6] and t[day_end : day_end + 2] in ("st", "nd", "rd", "th"):
-        day_end += 2  # "October 3rd"
+    day_end = 0  # where the date ends: only ", " may follow it
+    if m:
+        day_end = m.end(6) if m[6] else m.end(3) if m[3] else m.end(5)
+        if m[3] and not m[6] and t[day_end : day_end + 2] in ("st", "nd", "rd", "th"):
+            day_end += 2  # "October 3rd"
     if m and t[day_end:].strip(" ,") == "":
         mon = _MONTHS[m[2] or m[5]]
         dnum = int(m[3] or m[4])
