@@ -444,3 +444,71 @@ def test_a_named_countrys_initials_are_that_country(nlp, text, code):
 def test_a_name_after_a_personal_title_is_a_person(nlp, text, surface, nth, kind, entity_id):
     m = _one(nlp, text, surface, nth)
     assert (m.kind, m.entity_id) == (kind, entity_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lat", "lon"),
+    [
+        # A country is at the point of its GeoNames record (the id the gazetteer keeps for it), not the
+        # factbook point: for large countries the two lie hundreds of kilometres apart.
+        ("Canada said on Monday it would expel two diplomats.", "Canada", 60.11, -113.64),
+        ("Japan said on Monday it would expel two diplomats.", "Japan", 35.69, 139.75),
+    ],
+)
+def test_a_country_is_at_its_geonames_point(nlp, text, surface, lat, lon):
+    m = _one(nlp, text, surface)
+    assert abs(m.lat - lat) < 0.05 and abs(m.lon - lon) < 0.05
+
+
+def test_a_capitalised_dateline_is_the_city_even_where_the_state_is_in_context(nlp):
+    text = (
+        "WASHINGTON (AP) — Wildfires near Spokane and Yakima, Washington, forced thousands from their homes,"
+        " officials in Seattle said."
+    )
+    m = _one(nlp, text, "WASHINGTON")
+    assert (m.name, m.lat is not None and abs(m.lat - 38.9) < 0.2) == ("Washington", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "state"),
+    [
+        # A state name after a comma that goes on with "and" is the next item of a list, not the state of
+        # the place before it.
+        (
+            "After stops in Washington, New York and Boston, the prince flew to the West Coast.",
+            "Washington",
+            "DC",
+        ),
+        (
+            "After stops in Washington, New York and Boston, the prince flew to the West Coast.",
+            "Boston",
+            "MA",
+        ),
+        # ... while a state after a town, as a state, still places the town.
+        ("Police in Springfield, Ill., and in Chicago arrested two men.", "Springfield", "IL"),
+    ],
+)
+def test_a_list_of_places_is_not_a_town_and_its_state(nlp, text, surface, state):
+    from newsledger.extract.gazetteer import gazetteer
+
+    m = _one(nlp, text, surface)
+    place = next(p for p in gazetteer().candidates(surface) if p.gid == m.entity_id)
+    assert place.admin1 == state
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # A country with "and" in its name, which the model cuts in two, is one country ...
+        (
+            "The prime minister said Trinidad and Tobago failed to attend the meeting.",
+            {"Trinidad and Tobago": "TT"},
+        ),
+        ("He visited Bosnia and Herzegovina last year.", {"Bosnia and Herzegovina": "BA"}),
+        # ... but two countries that once made one are two.
+        ("Serbia and Montenegro signed the deal on Friday.", {"Serbia": "RS", "Montenegro": "ME"}),
+    ],
+)
+def test_a_country_name_with_and_is_one_country(nlp, text, surfaces):
+    got = {m.text: m.country for m in _ents(nlp, text) if m.kind == "country"}
+    assert got == surfaces

@@ -51,7 +51,7 @@ _MIN_REGION_POP = 100_000  # a LOC span (regions, seas) names a town only when i
 _CONTINENT_BASE = 8.5
 _REGION_BASE = 7.5  # a sea or a region ("the Atlantic") over a town of its name the context does not back
 _IN_CONTEXT = 3.0
-_STATE_IN_CONTEXT = 2.0
+_STATE_IN_CONTEXT = 1.5
 _EXPLICIT_STATE = 6.0
 _CAPITAL = 1.0
 _PROMINENT_POP = 100_000
@@ -121,6 +121,19 @@ _DATELINE = re.compile(
 )
 
 
+@functools.cache
+def _joined_countries() -> re.Pattern[str]:
+    """Country names with an "and" in them, except where both halves are countries ("Serbia and
+    Montenegro" is now two)."""
+    names = gazetteer().country_by_name
+    keys = []
+    for key in names:
+        halves = key.split(" and ")
+        if len(halves) == 2 and not all(h in names for h in halves):
+            keys.append(r"\s+".join(re.escape(w) for w in key.split()))
+    return re.compile(r"(?i)\b(?:" + "|".join(sorted(keys, key=len, reverse=True)) + r")\b")
+
+
 class _Span:
     __slots__ = ("end", "label", "span", "start")
 
@@ -156,6 +169,12 @@ def _candidate_spans(doc: Doc, full: str) -> list[_Span]:
         if any(a < end and start < b for a, b in taken):
             continue  # an actor alias wins over the model's span, whatever label it gave
         spans.append(_Span(start, end, label, ent))
+    for m in _joined_countries().finditer(full):
+        a, b = m.span()
+        if full[a].isupper() and not any(x.label == "ACTOR" and x.start < b and a < x.end for x in spans):
+            # "Trinidad and Tobago", "Bosnia and Herzegovina": one country the model cut in two
+            spans = [x for x in spans if not (x.start < b and a < x.end)]
+            spans.append(_Span(a, b, "GPE", doc.char_span(a, b)))
     for m in _DATELINE.finditer(full):
         a, b = m.span(1)
         inside = [x for x in spans if a <= x.start and x.end <= b and x.label != "ACTOR"]
@@ -253,8 +272,13 @@ def _explicit_state(full: str, end: int, gz: Gazetteer) -> str | None:
     for cut in range(len(words), 0, -1):
         code = gz.state_code(words[:cut])
         if code:
+            if _LIST_GOES_ON.match(full, end + m.start(1) + cut):
+                return None  # "Washington, New York and Boston": the next item of a list, not a state
             return code
     return None
+
+
+_LIST_GOES_ON = re.compile(r"\s+(?:and|or|&)\s+[A-Z]")
 
 
 def _score(p: Place, countries: dict[str, int], states: dict[str, int], explicit: str | None) -> float:
@@ -598,6 +622,9 @@ def _resolve_place(
             or p.population >= _MIN_REGION_POP
             or (p.country in countries and (p.country != "US" or p.admin1 in states))
         ]
+    elif label == "DATELINE":
+        # a dateline names the city the story was filed from ("WASHINGTON (AP) —"), never a state
+        cands = [p for p in cands if p.kind == "city"] or cands
     if not cands:
         return None
     if text[:4].lower() == "the " or full[max(0, start - 4) : start].lower() == "the ":
