@@ -156,6 +156,11 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("Kyiv was hit on Tuesday. The day before, drones struck Odesa.", "The day before", "2024-10-14"),
         ("On Monday he resigned; the day after, he left.", "the day after", "2024-10-15"),
         ("They left the day before Thanksgiving.", "Thanksgiving", "2023-11-23"),  # then it is the holiday
+        # a count before "a year ago" is what was counted then, not a number of years
+        ("It has 13 plants, up from seven a year ago.", "a year ago", "2023"),
+        ("It expires at the the end of November.", "the end of November", "2024-11"),  # a doubled "the"
+        ("Cars crossed the border in 1994, 1995 and 1997.", "1995", "1995"),  # years in a list are each one
+        ("The deal closed on Oct. 3, 1995.", "Oct. 3, 1995", "1995-10-03"),  # ... but a date keeps its year
     ],
 )
 def test_extent_and_value_in_a_sentence(nlp, sentence: str, expr: str, value: str):

@@ -889,7 +889,9 @@ _LEAD_DROP = re.compile(
     r"^(?:(?:about|approximately|roughly|just|only|some|barely|over|under|since|until|till|through|"
     r"throughout|by|from|between|within|during|before|after|sometime|in|on|at(?!\s+least)|for|to|of|"
     r"each\s+of|its|his|her|their|our|my|your|an\s+end\s+to\s+a|(?:early|late)(?=\s+(?:{_WD}))|as\s+(?:early|late|long|soon|recently)\s+as|the\s+early\s+hours\s+of|"
-    r"later\s+in|earlier\s+in|as\s+of|the\s+day(?=\s+(?:before|after)\s+\w)|d'etat|later|earlier)\s+)+",
+    r"later\s+in|earlier\s+in|as\s+of|the\s+day(?=\s+(?:before|after)\s+\w)|d'etat|later|earlier|"
+    r"the(?=\s+the\b)|(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?=\s+an?\s+(?:year|month|week|day|decade|quarter)\s+(?:ago|earlier|before)\b))\s+)+",
     re.I,
 )
 _LEAD_DROP = re.compile(_LEAD_DROP.pattern.replace("{_WD}", _WD_RE), re.I)
@@ -913,7 +915,8 @@ _ART_DROP = re.compile(
 )
 _TRAIL_DROP = re.compile(r"(?:\s*['’]s|\s*[,:;.]|\s+(?:and|or|to|through|until|in|on|of|the))+$", re.I)
 _SPLIT = re.compile(
-    r"\s+(?:ended|ending|through|to|until|and|-|–)\s+|\s*[–-]\s*(?=\d{4}\b)|(?<=months)\s+of\s+(?=\d{4}\b|the\s+year\b)",
+    r"\s+(?:ended|ending|through|to|until|and|-|–)\s+|\s*[–-]\s*(?=\d{4}\b)|(?<=months)\s+of\s+(?=\d{4}\b|the\s+year\b)|"
+    r"(?<=\b\d{4}),\s*(?=\d{4}\b)",
     re.I,
 )
 _AGE = re.compile(
