@@ -239,6 +239,30 @@ def test_revisions_and_contradictions(tmp_path: Path):
     assert g["conservative"] == 1500
 
 
+def test_a_change_told_in_one_report_is_a_revision_not_a_contradiction(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    a = (
+        "Toll rises\n\nAt least 45 people were killed in the Russian strike on Kharkiv, up from 30"
+        " reported on Thursday, regional officials said on Friday.\n"
+    )
+    b = (
+        "Kharkiv strike\n\nForty-five people were killed in the Russian strike on Kharkiv, the"
+        " regional governor said on Friday.\n"
+    )
+    _write(src, "a", a, "2024-10-18", "Outlet A")
+    _write(src, "b", b, "2024-10-18", "Outlet B")
+    db = tmp_path / "s.db"
+    assert cli("ingest", str(src), "--db", str(db)).returncode == 0
+    assert cli("consolidate", "--db", str(db)).returncode == 0
+    (g,) = [g for g in _jsonl("estimates", "--db", str(db)) if g["unit"] == "killed"]
+    texts = [v["text"] for v in g["values"]]
+    assert sorted(texts) == ["30", "At least 45", "Forty-five"]
+    assert [(texts[r["a"]], texts[r["b"]]) for r in g["revisions"]] == [("30", "At least 45")]
+    assert [v["text"] for v in g["values"] if v["superseded"]] == ["30"]
+    assert g["contradictions"] == []  # the officials' earlier 30 is not a figure the governor disputes
+
+
 def test_consolidate_twice_changes_nothing(seed_db: Path):
     import sqlite3
 

@@ -186,3 +186,49 @@ def test_a_quantity_knows_its_time_and_claim():
     assert q.claim is not None and ex.claims[q.claim].source is not None
     assert "12,000" in ex.claims[q.claim].content.text
     assert q.time is not None and ex.times[q.time].value == "2024-10-18"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        # The model leaves some counts untagged: a spelled-out number opening a paragraph, and the figures
+        # of a change it tagged DATE.
+        ("Kharkiv strike\n\nForty-five people were killed in the strike.", "Forty-five", 45, "people"),
+        ("Strike\n\nTwenty-one soldiers and forty-two civilians were hurt.", "forty-two", 42, "civilian"),
+        ("The toll rose from 30 to 45.", "45", 45, None),
+    ],
+)
+def test_counts_the_model_missed(nlp, sentence, text, value, unit):
+    q, _ = _find(nlp, sentence, text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "was"),
+    [
+        # A change from one figure to another: the figure reached knows the one it changed from.
+        ("The toll rose from 30 to 45.", "45", "30"),
+        ("The toll rose to 45 from 30 on Thursday.", "45", "30"),
+        ("At least 45 people were killed in the strike, up from 30 on Thursday.", "At least 45", "30"),
+        ("Officials revised the figure from 10,000 to 12,000 troops.", "12,000", "10,000"),
+        ("Sales rose 8% to $368.5 million from $340 million.", "$368.5 million", "$340 million"),
+        ("Profit was $5 million, down from $7 million.", "$5 million", "$7 million"),
+    ],
+)
+def test_a_change_links_the_figure_to_the_one_before(nlp, sentence, figure, was):
+    q, qs = _find(nlp, sentence, figure)
+    assert q.previous is not None and qs[q.previous].text == was
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ages ranged from 30 to 45.",  # a range, no change
+        "Shares fell 5 to 286.",  # the change and the level: 5 is no earlier figure
+        "The team went from 3 wins to 10 losses.",  # different units
+        "Sales rose 8% to $368.5 million.",  # different kinds
+        "About 45 people died. Up from 30 in May, prices rose.",  # not within one sentence
+    ],
+)
+def test_no_change_link_without_a_change(nlp, sentence):
+    assert all(q.previous is None for q in extract_quantities(nlp(sentence)))

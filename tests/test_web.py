@@ -114,6 +114,24 @@ def test_story_page_draws_open_ended_figures(tmp_path: Path):
     assert "More than 100" in page.text and 'class="range"' in page.text
 
 
+def test_the_article_page_shows_the_figure_a_change_came_from(tmp_path: Path):
+    from newsledger.web.app import create_app
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Toll rises\n\nThe death toll in Kharkiv rose to 45 from 30 on Friday.\n")
+    (src / "a.txt.meta.json").write_text(json.dumps({"published": "2024-10-18"}))
+    db = tmp_path / "s.db"
+    assert cli("ingest", str(src), "--db", str(db)).returncode == 0
+    client = TestClient(create_app(db))
+    (art,) = client.get("/api/articles").json()["items"]
+    qs = client.get(f"/api/articles/{art['id']}").json()["quantities"]
+    (reached,) = [q for q in qs if q["text"] == "45"]
+    assert qs[reached["previous_idx"]]["text"] == "30"
+    page = client.get(f"/articles/{art['id']}")
+    assert page.status_code == 200 and 'changed from <a href="#qty-' in page.text
+
+
 @pytest.mark.parametrize(
     ("path", "params", "status"),
     [

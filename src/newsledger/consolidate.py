@@ -913,7 +913,7 @@ def _estimates(store: Store, articles: dict[str, Any], claims: list[_Claim]) -> 
     rows = list(
         db.execute(
             'SELECT q.article_id, q.idx, q.start, q."end", q.text, q.value, q.low, q.high, q.unit,'
-            " t.value AS own_time FROM quantities q"
+            " q.previous_idx, t.value AS own_time FROM quantities q"
             " LEFT JOIN times t ON t.article_id = q.article_id AND t.idx = q.time_idx"
             " WHERE q.kind IN ('count', 'money') AND q.low IS NOT NULL ORDER BY q.article_id, q.idx"
         )
@@ -923,6 +923,9 @@ def _estimates(store: Store, articles: dict[str, Any], claims: list[_Claim]) -> 
     rows.sort(key=lambda q: (q["article_id"], (q["article_id"], q["idx"]) not in q_event, q["idx"]))
     placed: dict[tuple[str, Any, Any, str], tuple[str, str]] = {}
     text_of = _ArticleText(db)
+    # Figures a later figure of the same article changed from ("rose from 30 to 45"): that source's own
+    # earlier count, a revision within one report, not a figure another source disagrees with.
+    superseded = {(q["article_id"], q["previous_idx"]) for q in rows if q["previous_idx"] is not None}
     for q in rows:
         unit = _PEOPLE_UNITS.get((q["unit"] or "").lower())
         ev = q_event.get((q["article_id"], q["idx"]))
@@ -963,6 +966,9 @@ def _estimates(store: Store, articles: dict[str, Any], claims: list[_Claim]) -> 
             "as_of_lo": lo_hi[0], "as_of_hi": lo_hi[1],
             "articles": [{"article_id": q["article_id"], "url": a["url"], "start": q["start"],
                           "end": q["end"]}],
+            "superseded": (q["article_id"], q["idx"]) in superseded,
+            "key": (q["article_id"], q["idx"]),
+            "previous": (q["article_id"], q["previous_idx"]) if q["previous_idx"] is not None else None,
         }  # fmt: skip
         if party is not None and not party.get("entity_id"):
             party = None  # "the 49 people" killed: the victims, not a party the figure belongs to
@@ -977,11 +983,24 @@ def _estimates(store: Store, articles: dict[str, Any], claims: list[_Claim]) -> 
         measure = _measure(q["unit"], window, at)
         if measure not in ("killed", "wounded") and (q["low"] < _SMALLEST or _IN_TEN.search(window, 0, at)):
             measure = None  # "two states", "six in 10 voters": counts in passing, not estimates
-        if measure is not None:
-            value["measure"] = measure
-            value["published"] = a["published"]
-            value["words"] = _words(window) - _words(q["text"] or "") - {measure}
-            loose.append(value)
+        if measure is None and value["previous"] is None and not value["superseded"]:
+            continue
+        value["measure"] = measure
+        value["published"] = a["published"]
+        value["words"] = _words(window) - _words(q["text"] or "")
+        loose.append(value)
+    # The two figures of a change count the same thing: "45 killed, up from 30" — 30 counts the dead too.
+    measure_of = {v["key"]: v["measure"] for v in loose if v["measure"] is not None}
+    for v in loose:
+        if v["measure"] is None and v["previous"] in measure_of:
+            v["measure"] = measure_of[v["previous"]]
+    successor = {v["previous"]: v["measure"] for v in loose if v["previous"] and v["measure"] is not None}
+    for v in loose:
+        if v["measure"] is None:
+            v["measure"] = successor.get(v["key"])
+    loose = [v for v in loose if v["measure"] is not None]
+    for v in loose:
+        v["words"] -= {v["measure"]}
     out = [_group(f"{names.get(pkey, pkey)} — {unit} ({family})", unit, names.get(pkey, pkey), family, vals,
                   actor_id=pkey)
            for (pkey, unit, family), vals in groups.items()]  # fmt: skip
@@ -1008,6 +1027,13 @@ def _group(
     vals = _merge_same(vals)
     vals.sort(key=lambda v: (v["as_of_lo"] or "9999", v["value"] or 0))
     revisions, contradictions = _revisions(vals), _contradictions(vals)
+    at = {v["key"]: i for i, v in enumerate(vals)}
+    pairs = {(r["a"], r["b"]) for r in revisions}
+    for i, v in enumerate(vals):
+        j = at.get(v["previous"]) if v["previous"] else None
+        if j is not None and (j, i) not in pairs:  # "rose from 30 to 45": the change one report tells
+            revisions.append({"a": j, "b": i, "note": f"{v['source']}: {vals[j]['text']} → {v['text']}"})
+    revisions.sort(key=lambda r: (r["a"], r["b"]))
     lows = [v["low"] for v in vals if v["low"] is not None]
     highs = [v["high"] for v in vals if v["high"] is not None]
     return {
@@ -1045,7 +1071,7 @@ def _contradictions(vals: list[dict[str, Any]]) -> list[dict[str, Any]]:
     reprinted by a thousand outlets), so the work is near-linear in the values."""
     by_range: dict[tuple[float, float], list[int]] = defaultdict(list)
     for i, v in enumerate(vals):
-        if v["low"] is not None and v["high"] is not None:
+        if v["low"] is not None and v["high"] is not None and not v["superseded"]:
             by_range[(v["low"], v["high"])].append(i)
     ranges = sorted(by_range, key=lambda r: (-len(by_range[r]), r))[:_MAX_FIGURES]
     day = [_day(v["as_of_lo"]) if v["as_of_lo"] else None for v in vals]
@@ -1241,7 +1267,9 @@ def _same_figure(x: dict[str, Any], y: dict[str, Any], need: int = 1) -> bool:
     return shared >= 2 and hi > 0 and lo <= 2 * hi
 
 
-_VALUE_KEYS = ("value", "low", "high", "text", "source", "via", "as_of", "granularity", "articles")
+_VALUE_KEYS = (
+    "value", "low", "high", "text", "source", "via", "as_of", "granularity", "articles", "superseded",
+)  # fmt: skip
 
 
 def _merge_same(vals: list[dict[str, Any]]) -> list[dict[str, Any]]:

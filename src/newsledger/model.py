@@ -151,6 +151,7 @@ class Quantity(Record):
     of: int | None = None  # index of the quantity this one is made of: "four brigades of [12,000 soldiers]"
     time: int | None = None  # index into ``times`` of the time expression of its clause
     claim: int | None = None  # index into ``claims`` of the claim whose content holds it
+    previous: int | None = None  # index of the figure this one changed from: "rose from [30] to 45"
 
 
 @dataclass(frozen=True, slots=True)

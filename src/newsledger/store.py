@@ -195,6 +195,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         "0010_claim_confidence",
         "ALTER TABLE claims ADD COLUMN confidence REAL;",
     ),
+    (
+        # The figure a quantity changed from in its own article ("rose from 30 to 45": 45's is 30), by
+        # index; NULL for quantities stored before it was read.
+        "0011_quantity_previous",
+        "ALTER TABLE quantities ADD COLUMN previous_idx INTEGER;",
+    ),
 ]
 
 
@@ -516,8 +522,8 @@ class Store:
         )
         db.executemany(
             'INSERT INTO quantities (article_id, idx, start, "end", text, value, low, high, unit, '
-            "approximate, kind, qualifier, of_idx, time_idx, claim_idx) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "approximate, kind, qualifier, of_idx, time_idx, claim_idx, previous_idx) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     a.id,
@@ -535,6 +541,7 @@ class Store:
                     q.of,
                     q.time,
                     q.claim,
+                    q.previous,
                 )
                 for i, q in enumerate(ex.quantities)
             ],

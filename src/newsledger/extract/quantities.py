@@ -252,6 +252,38 @@ def _fit(ent: Span, label: str) -> Span:
     return doc[start:end]
 
 
+# A DATE entity that is only figures ("30 to 45" in "rose from 30 to 45"): the model's mistake for counts.
+_FIGURES_ONLY = re.compile(r"(?:from\s+)?[\d.,]+(?:\s*(?:to|-|–|and|or)\s*[\d.,]+)?", re.I)
+
+
+def _missed_numbers(doc: Doc) -> list[Span]:
+    """Counts the model did not tag CARDINAL: a spelled-out number it left untagged before the noun it
+    counts ("Forty-five people were killed" opening a paragraph), and the figures of a change it tagged DATE
+    ("the toll rose from 30 to 45"). Years are never among them."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and _FIGURES_ONLY.fullmatch(ent.text):
+            nums = [t for t in ent if t.like_num]
+            if nums and not any(re.fullmatch(r"1[5-9]\d\d|20\d\d", t.text) for t in nums):
+                out.extend(Span(doc, t.i, t.i + 1, label="CARDINAL") for t in nums)
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.ent_type_ or not tok.like_num or not tok.is_alpha:
+            i += 1
+            continue
+        j = i + 1  # "Forty-five": the tokenizer splits at the hyphen
+        while j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].like_num and not doc[j + 1].ent_type_:
+            j += 2
+        last = doc[j - 1]
+        if last.dep_ == "nummod" and last.head.pos_ == "NOUN" and last.head.i == j:
+            out.append(Span(doc, i, j, label="CARDINAL"))
+        i = j
+    return out
+
+
 def _not_a_count(ent: Span, core: str, text: str) -> bool:
     """Ages ("Kopp, 44, was arrested", "aged 52") and phone numbers are numbers but count nothing."""
     doc = ent.doc
@@ -414,7 +446,8 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     out: list[Quantity] = []
     units: list[Token | None] = []  # the unit noun of each quantity in ``out``
     full = doc.text  # Doc.text rebuilds the string on every call: read it once
-    fitted = [(_fit(e, e.label_), e.label_) for e in doc.ents if e.label_ in _LABELS]
+    ents = [*doc.ents, *_missed_numbers(doc)]
+    fitted = [(_fit(e, e.label_), e.label_) for e in ents if e.label_ in _LABELS]
     ranges = []
     for start, end, lo, hi in _ranges(doc, full):
         kind = "count"
@@ -524,6 +557,54 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
                     j = at_unit.get(pobj.i)
                     if pobj.dep_ == "pobj" and j is not None and j != k:
                         out[k] = replace(out[k], of=j)
+    return _changes(doc, full, out)
+
+
+# Verbs (lemmas) whose "from X to Y" is a figure changing: the levels of _CHANGE_VERBS and revisions.
+_CHANGED = _CHANGE_VERBS | frozenset(
+    "revise raise lower cut update reduce boost push bring put double".split()
+)
+# What may stand between a figure and the "to"/"from" of its change: its own unit ("from 30 people to 45").
+_UNIT_GAP = r"(?:\s+[a-z]+){0,2}"
+_FROM_TO = re.compile(rf"{_UNIT_GAP}\s+to\s+$")  # "from [30] … to [45]"
+_TO_FROM = re.compile(rf"{_UNIT_GAP},?\s+from\s+$")  # "to [45] from [30]"
+# "[45] people were killed in the strike, up from [30]": within the sentence, no other figure between
+_UP_FROM = re.compile(r"[^.;!?\n]{0,120}?,?\s+(?:up|down)\s+from\s+$")
+_WORD_BEFORE = re.compile(r"\b(from|to)\s+$", re.I)
+
+
+def _changes(doc: Doc, full: str, out: list[Quantity]) -> list[Quantity]:
+    """Each figure a change reached, linked (``previous``) to the figure it changed from: "rose from 30 to
+    45", "rose to 45 from 30", "45, up from 30 a week earlier". Only between two figures of one kind and
+    unit, and for "from … to" only after a verb of change or revision ("ages from 30 to 45" is no change)."""
+
+    def changed(at: int) -> bool:
+        tok = doc.char_span(at, at + 1, alignment_mode="expand")
+        if tok is None:
+            return False
+        head = tok.root.head
+        for _ in range(3):
+            if head.lemma_.lower() in _CHANGED:
+                return True
+            if head.head is head:
+                break
+            head = head.head
+        return False
+
+    for k in range(len(out) - 1):
+        x, y = out[k], out[k + 1]
+        if x.kind != y.kind or (x.unit and y.unit and x.unit != y.unit) or y.start < x.end:
+            continue
+        gap = full[x.end : y.start]
+        lo = max(0, x.start - 8)
+        word = _WORD_BEFORE.search(full, lo, x.start)  # "from" or "to" right before the first figure
+        if word and word[1].lower() == "from" and _FROM_TO.fullmatch(gap) and changed(word.start()):
+            out[k + 1] = replace(y, previous=k)
+            continue
+        if _UP_FROM.fullmatch(gap) or (
+            word and word[1].lower() == "to" and _TO_FROM.fullmatch(gap) and changed(word.start())
+        ):
+            out[k] = replace(x, previous=k + 1)
     return out
 
 
