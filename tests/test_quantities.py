@@ -204,6 +204,18 @@ def test_counts_the_model_missed(nlp, sentence, text, value, unit):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "not_a_count"),
+    [
+        ("The group knew its work could one day lead to prosecution.", "one"),  # an idiom
+        ("He looks back at his nearly two years leading the police department.", "two"),  # a missed time
+        ("Charlie Chen, 48, was accused in an indictment filed in Boston.", "48"),  # an age tagged DATE
+    ],
+)
+def test_numbers_the_model_left_untagged_that_count_nothing(nlp, sentence, not_a_count):
+    assert not_a_count not in [q.text for q in extract_quantities(nlp(sentence))]
+
+
+@pytest.mark.parametrize(
     ("sentence", "figure", "was"),
     [
         # A change from one figure to another: the figure reached knows the one it changed from.

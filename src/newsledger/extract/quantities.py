@@ -252,8 +252,9 @@ def _fit(ent: Span, label: str) -> Span:
     return doc[start:end]
 
 
-# A DATE entity that is only figures ("30 to 45" in "rose from 30 to 45"): the model's mistake for counts.
-_FIGURES_ONLY = re.compile(r"(?:from\s+)?[\d.,]+(?:\s*(?:to|-|–|and|or)\s*[\d.,]+)?", re.I)
+# A DATE entity that is only the two figures of a change ("30 to 45" in "rose from 30 to 45"): the model's
+# mistake for counts (it also tags ages and numbers in lists DATE, which are left alone).
+_FIGURES_ONLY = re.compile(r"(?:from\s+)?[\d.,]*\d\s+to\s+[\d.,]*\d", re.I)
 
 
 def _missed_numbers(doc: Doc) -> list[Span]:
@@ -264,24 +265,45 @@ def _missed_numbers(doc: Doc) -> list[Span]:
 
     out: list[Span] = []
     for ent in doc.ents:
-        if ent.label_ == "DATE" and _FIGURES_ONLY.fullmatch(ent.text):
+        before = doc.text[max(0, ent.start_char - 6) : ent.start_char]
+        if (
+            ent.label_ == "DATE"
+            and _FIGURES_ONLY.fullmatch(ent.text)
+            and (ent.text[:4].lower() == "from" or re.search(r"\bfrom\s+$", before, re.I))
+        ):
             nums = [t for t in ent if t.like_num]
             if nums and not any(re.fullmatch(r"1[5-9]\d\d|20\d\d", t.text) for t in nums):
                 out.extend(Span(doc, t.i, t.i + 1, label="CARDINAL") for t in nums)
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if tok.ent_type_ or not tok.like_num or not tok.is_alpha:
-            i += 1
+        if tok.ent_type_ or not tok.like_num or (i > 0 and doc[i - 1].like_num):
+            i += 1  # (after a number: "five thousand" where the model tagged only "five")
             continue
-        j = i + 1  # "Forty-five": the tokenizer splits at the hyphen
-        while j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].like_num and not doc[j + 1].ent_type_:
-            j += 2
+        j = i + 1  # "Forty-five": the tokenizer splits at the hyphen; "135 thousand"
+        while j < len(doc) and not doc[j].ent_type_:
+            if doc[j].text == "-" and j + 1 < len(doc) and doc[j + 1].like_num and not doc[j + 1].ent_type_:
+                j += 2
+            elif doc[j].like_num and doc[j].is_alpha:
+                j += 1
+            else:
+                break
+        words = [t for t in doc[i:j] if t.is_alpha]
         last = doc[j - 1]
-        if last.dep_ == "nummod" and last.head.pos_ == "NOUN" and last.head.i == j:
+        if (
+            words  # digits alone the model left untagged are route numbers, lottery draws, street numbers
+            and doc[i:j].text.lower() != "one"  # "one day", "in one hand": an idiom more than a count
+            and last.dep_ == "nummod"
+            and last.head.i == j
+            and last.head.pos_ == "NOUN"
+            and last.head.lemma_.lower() not in _TIME_NOUNS  # "nearly two years": a time the model missed
+        ):
             out.append(Span(doc, i, j, label="CARDINAL"))
         i = j
     return out
+
+
+_TIME_NOUNS = frozenset("second minute hour day night week month year decade century time season".split())
 
 
 def _not_a_count(ent: Span, core: str, text: str) -> bool:
