@@ -260,6 +260,9 @@ def test_a_change_told_in_one_report_is_a_revision_not_a_contradiction(tmp_path:
     assert sorted(texts) == ["30", "At least 45", "Forty-five"]
     assert [(texts[r["a"]], texts[r["b"]]) for r in g["revisions"]] == [("30", "At least 45")]
     assert [v["text"] for v in g["values"] if v["superseded"]] == ["30"]
+    # each figure is as of its own day: 30 "reported on Thursday", 45 as the officials spoke on Friday
+    assert {v["text"]: v["as_of"] for v in g["values"]}["30"] == "2024-10-17"
+    assert {v["text"]: v["as_of"] for v in g["values"]}["At least 45"] == "2024-10-18"
     assert g["contradictions"] == []  # the officials' earlier 30 is not a figure the governor disputes
 
 

@@ -189,6 +189,30 @@ def test_a_quantity_knows_its_time_and_claim():
 
 
 @pytest.mark.parametrize(
+    ("sentence", "figure", "day"),
+    [
+        # A time in a clause that modifies a figure (or what it counts) is that figure's, not its neighbour's.
+        ("At least 45 people were killed, up from 30 reported on Thursday, officials said on Friday.", "30",
+         "2024-10-17"),
+        ("At least 45 people were killed, up from 30 reported on Thursday, officials said on Friday.",
+         "At least 45", "2024-10-18"),
+        ("Of the 12,000 troops sent on Monday, 200 were killed on Thursday, officials said.", "200",
+         "2024-10-17"),
+    ],
+)  # fmt: skip
+def test_a_time_modifying_a_figure_is_that_figures(sentence, figure, day):
+    from newsledger.model import Article
+    from newsledger.nlp import get_nlp
+    from newsledger.pipeline import extract_doc
+
+    text = f"Kharkiv\n\n{sentence}\n"
+    art = Article(id="x", text=text, source_text=text, published=dt.date(2024, 10, 18))
+    ex = extract_doc(get_nlp()(text), art)
+    q = next(q for q in ex.quantities if q.text == figure)
+    assert q.time is not None and ex.times[q.time].value == day
+
+
+@pytest.mark.parametrize(
     ("sentence", "text", "value", "unit"),
     [
         # The model leaves some counts untagged: a spelled-out number opening a paragraph, and the figures

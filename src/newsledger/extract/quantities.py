@@ -654,17 +654,35 @@ def situate(
         span = doc.char_span(times[i].start, times[i].end, alignment_mode="expand")
         if span is not None:
             verb_of[i] = _verb(span.root).i
+    # A time in a clause that modifies a figure or the noun it counts is that figure's own ("up from 30
+    # reported on Thursday", "the 12,000 troops sent in October"), not its neighbours'.
+    heads: dict[int, int] = {}  # token index of a figure or its counted noun -> the figure's index
+    for k, q in enumerate(quantities):
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is not None:
+            heads.update((t.i, k) for t in span)
+            if span.root.dep_ == "nummod":
+                heads.setdefault(span.root.head.i, k)
+    attached = {
+        i: heads[doc[v].head.i]
+        for i, v in verb_of.items()
+        if doc[v].dep_ in ("acl", "relcl") and doc[v].head.i in heads
+    }
     out = []
-    for q in quantities:
+    for k0, q in enumerate(quantities):
         inside = [k for k, c in enumerate(claims) if c.content.start <= q.start and q.end <= c.content.end]
         claim = min(inside, key=lambda k: claims[k].content.end - claims[k].content.start) if inside else None
         time = None
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is not None:
             sent = span.sent
-            here = [i for i in dated if sent.start_char <= times[i].start < sent.end_char]
+            here = [
+                i
+                for i in dated
+                if sent.start_char <= times[i].start < sent.end_char and attached.get(i, k0) == k0
+            ]
             verb = _verb(span.root).i
-            own = [i for i in here if verb_of.get(i) == verb]
+            own = [i for i in here if attached.get(i) == k0] or [i for i in here if verb_of.get(i) == verb]
             pool = own or here
             if not pool and claim is not None:
                 c = claims[claim]
