@@ -266,6 +266,19 @@ def test_a_change_told_in_one_report_is_a_revision_not_a_contradiction(tmp_path:
     assert g["contradictions"] == []  # the officials' earlier 30 is not a figure the governor disputes
 
 
+def test_one_strike_counted_differently_is_one_timeline_event(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, lead, day in (("a", "More than 100", "15"), ("b", "At least 120", "16")):
+        text = f"Kharkiv\n\n{lead} people were killed in a missile strike on Kharkiv on Monday, police said."
+        _write(src, name, text, f"2024-10-{day}", f"Outlet {name}")
+    db = tmp_path / "s.db"
+    assert cli("ingest", str(src), "--db", str(db)).returncode == 0
+    assert cli("consolidate", "--db", str(db)).returncode == 0
+    rows = [r for r in _jsonl("timeline", "--db", str(db)) if r["type"] == "casualties"]
+    assert len(rows) == 1 and rows[0]["reports"] == 2 and rows[0]["time"] == "2024-10-14"
+
+
 def test_consolidate_twice_changes_nothing(seed_db: Path):
     import sqlite3
 

@@ -799,7 +799,23 @@ def _light(arg: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 def _arg_key(arg: dict[str, Any] | None) -> str | None:
-    return (arg.get("entity_id") or _key(arg["text"])) if arg else None
+    """An event argument's identity: its entity, else its words without a leading count ("More than 100
+    people" and "At least 120 people" killed in one strike are the same victims, counted differently)."""
+    if not arg:
+        return None
+    return arg.get("entity_id") or _key(_LEADING_COUNT.sub("", arg["text"]))
+
+
+_NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|tens|several|scores|a|an|of"
+)
+_LEADING_COUNT = re.compile(
+    r"^\s*(?:(?:more|fewer|less)\s+than|at\s+least|up\s+to|as\s+many\s+as|an?\s+estimated|about|around|"
+    r"nearly|almost|some|over|roughly|approximately)?\s*"
+    rf"(?:(?:[\d][\d,.]*|{_NUMBER_WORDS})(?:[\s-]+|$))+",
+    re.I,
+)
 
 
 def _group_block(
