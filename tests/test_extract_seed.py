@@ -161,6 +161,21 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("It expires at the the end of November.", "the end of November", "2024-11"),  # a doubled "the"
         ("Cars crossed the border in 1994, 1995 and 1997.", "1995", "1995"),  # years in a list are each one
         ("The deal closed on Oct. 3, 1995.", "Oct. 3, 1995", "1995-10-03"),  # ... but a date keeps its year
+        # a week of a month is the ISO week holding most of its days; half a month is the month
+        ("Troops arrived in the first week of October.", "the first week of October", "2024-W40"),
+        ("Talks will resume in the last week of November.", "the last week of November", "2024-W48"),
+        ("He left in the second half of September.", "the second half of September", "2024-09"),
+        (
+            "The deal could be signed within days.",
+            "days",
+            "PXD",
+        ),  # "days" alone is not kept, after "within" it is
+        (
+            "The attack came in the early hours of Friday.",
+            "Friday",
+            "2024-10-18",
+        ),  # not a TIME without a value
+        ("Kyiv was hit in the small hours of Oct. 3.", "Oct. 3", "2024-10-03"),
     ],
 )
 def test_extent_and_value_in_a_sentence(nlp, sentence: str, expr: str, value: str):
@@ -168,6 +183,24 @@ def test_extent_and_value_in_a_sentence(nlp, sentence: str, expr: str, value: st
 
     times = extract_times(nlp(sentence), FRI)
     assert any(t.text == expr and t.value == value for t in times), times
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The attack came in the early hours of Friday.", "Kyiv was hit in the small hours of Oct. 3."],
+)
+def test_the_early_hours_of_a_day_is_that_day_alone(nlp, sentence: str):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp(sentence), FRI)
+    assert len(times) == 1 and times[0].value is not None, times
+
+
+def test_a_week_of_a_month_spans_its_days():
+    tx = normalise("the first week of October", FRI)
+    assert tx is not None and (tx.earliest, tx.latest) == (dt.date(2024, 10, 1), dt.date(2024, 10, 7))
+    tx = normalise("the last week of November", FRI, tense="future")
+    assert tx is not None and (tx.earliest, tx.latest) == (dt.date(2024, 11, 24), dt.date(2024, 11, 30))
 
 
 @pytest.mark.parametrize(

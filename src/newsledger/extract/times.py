@@ -685,11 +685,32 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         elif not past and not future and abs((cand - anchor).days) > 183:
             y += 1 if cand < anchor else -1
         return day(dt.date(y, mon, dnum))
-    # Months: "June", "last October", "early December", "mid-November", "May 1998", "January this year",
-    # "the end of March", "April next year".
+    # A week of a month: "the first week of October", "the last week of November 2023" (its days, and the
+    # ISO week holding most of them).
     m = re.fullmatch(
-        rf"(?:(last|this|next|the)\s+)?(?:(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of)"
-        rf"[\s-]+)?(?:the\s+)?(?:month\s+of\s+)?({_MON_RE})\.?"
+        rf"(?:the\s+)?(first|second|third|fourth|last|final)\s+week\s+of\s+({_MON_RE})\.?"
+        r"(?:\s+(?:of\s+)?(\d{4}|this year|last year|next year))?",
+        t,
+    )
+    if m and len(m[2]) >= 3:
+        mon = _MONTHS[m[2]]
+        y = rel_year(m[3]) if m[3] else (month_year(mon, None) if anchor is not None else None)
+        if y is None:
+            return unanchored("week")
+        end = _month_end(y, mon)
+        if m[1] in ("last", "final"):
+            first = end - dt.timedelta(days=6)
+        else:
+            first = dt.date(y, mon, 1 + 7 * ("first", "second", "third", "fourth").index(m[1]))
+        iso = (first + dt.timedelta(days=3)).isocalendar()
+        return expr(
+            f"{iso[0]:04d}-W{iso[1]:02d}", "DATE", "week", first, min(first + dt.timedelta(days=6), end)
+        )
+    # Months: "June", "last October", "early December", "mid-November", "May 1998", "January this year",
+    # "the end of March", "April next year", "the second half of September" (the month, as "late" is).
+    m = re.fullmatch(
+        rf"(?:(last|this|next|the)\s+)?(?:(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of|"
+        rf"(?:first|second|latter)\s+half\s+of)[\s-]+)?(?:the\s+)?(?:month\s+of\s+)?({_MON_RE})\.?"
         r"(?:\s+(?:of\s+)?(\d{4}|this year|last year|next year|(?:nineteen|twenty|two thousand)[a-z\s-]*))?"
         r"(?:\s+month)?",
         t,
@@ -888,7 +909,7 @@ def _duration(t: str, text: str) -> TimeExpr | None:
 _LEAD_DROP = re.compile(
     r"^(?:(?:about|approximately|roughly|just|only|some|barely|over|under|since|until|till|through|"
     r"throughout|by|from|between|within|during|before|after|sometime|in|on|at(?!\s+least)|for|to|of|"
-    r"each\s+of|its|his|her|their|our|my|your|an\s+end\s+to\s+a|(?:early|late)(?=\s+(?:{_WD}))|as\s+(?:early|late|long|soon|recently)\s+as|the\s+early\s+hours\s+of|"
+    r"each\s+of|its|his|her|their|our|my|your|an\s+end\s+to\s+a|(?:early|late)(?=\s+(?:{_WD}))|as\s+(?:early|late|long|soon|recently)\s+as|the\s+(?:early|small|wee)\s+hours\s+of|"
     r"later\s+in|earlier\s+in|as\s+of|the\s+day(?=\s+(?:before|after)\s+\w)|d'etat|later|earlier|"
     r"the(?=\s+the\b)|(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"(?=\s+an?\s+(?:year|month|week|day|decade|quarter)\s+(?:ago|earlier|before)\b))\s+)+",
@@ -931,6 +952,7 @@ _NOT_TIMES = frozenset(
 _EXTRA = re.compile(
     r"\b(?:daily|weekly|hourly|annually|every\s+day|each\s+day|every\s+year|each\s+year|the\s+future|"
     rf"every\s+(?:{_WD_RE})|(?:1[89]|20)\d\d\s*(?:-|–|to|through)\s*(?:1[89]|20)\d\d|"
+    r"(?<=\bwithin\s)(?:hours|days|weeks|months|years)|"
     r"the\s+near\s+future|currently|nowadays|now|recently|(?<=\bin\s)the\s+past(?!\s+\w)|current(?=\s+(?!(?:year|month|week|quarter|fiscal|period|decade|century|account|affairs|events)\b)[a-z])|(?:last\s+|next\s+)?(?:(?:thanksgiving|christmas)(?:\s+day)?|"
     r"(?:election|memorial|labor|independence|veterans|new\s+year's)\s+day)|"
     r"the\s+(?:latest|year-ago|year-earlier|comparable|same)\s+(?:period|quarter)|"
@@ -997,6 +1019,7 @@ def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return parts if ok and len(parts) > 1 else [(s, e)]
 
 
+_WITHIN = re.compile(r"\bwithin\s+$", re.I)
 _DAY_BEFORE = re.compile(r"\bthe\s+day\s+(?:before|after)(?=\s*[,.;:!?)])", re.I)
 
 
@@ -1015,8 +1038,16 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
             spans.append((m.start(), m.end(), "DATE"))
     # What the model cuts short: "each Thursday", "9 a.m. Tuesday", "noon Saturday", "Friday night".
     out = []
+    ends = {a: b for a, b, _ in spans}
     for s, e, label in sorted(spans):
         piece = text[s:e]
+        of = re.match(r"\s+of\s+", text[e : e + 8])
+        if (
+            of
+            and e + of.end() in ends
+            and re.fullmatch(r"(?:the\s+)?(?:early|small|wee)\s+hours", piece, re.I)
+        ):
+            e = ends[e + of.end()]  # "the early hours" + "of" + "Friday": one expression, trimmed to "Friday"
         day_like = re.fullmatch(rf"(?:(?:early|late)\s+)?(?:{_WD_RE}|yesterday|today|tomorrow)", piece, re.I)
         date_like = re.fullmatch(rf"(?:{_MON_RE})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?", piece, re.I)
         if re.fullmatch(rf"(?:{_MON_RE})\.?(?:\s+\d{{4}})?", piece, re.I):
@@ -1071,8 +1102,10 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             low = piece.lower()
             if re.fullmatch(r"[\d,.]+", piece) and not re.fullmatch(r"1[5-9]\d\d|20\d\d", piece):
                 continue  # a bare number ("52") is not a time expression
-            if low in _NOT_TIMES or re.search(r"%|\bper\s?cent\b", low):
-                continue  # the model tags some figures DATE ("between 10 and 15 percent")
+            if (low in _NOT_TIMES and not _WITHIN.search(text, max(0, s - 7), s)) or re.search(
+                r"%|\bper\s?cent\b", low
+            ):
+                continue  # the model tags some figures DATE ("between 10 and 15 percent"); not "within days"
             span = doc.char_span(s, e, alignment_mode="expand")
             tense = _tense(span, text) if span is not None else "past"
             tx = normalise(piece, anchor, tense=tense, context=ctx)
