@@ -165,11 +165,8 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("Troops arrived in the first week of October.", "the first week of October", "2024-W40"),
         ("Talks will resume in the last week of November.", "the last week of November", "2024-W48"),
         ("He left in the second half of September.", "the second half of September", "2024-09"),
-        (
-            "The deal could be signed within days.",
-            "days",
-            "PXD",
-        ),  # "days" alone is not kept, after "within" it is
+        # "days" alone is not kept; after "within" it is
+        ("The deal could be signed within days.", "days", "PXD"),
         (
             "The attack came in the early hours of Friday.",
             "Friday",
