@@ -266,6 +266,31 @@ def test_a_change_told_in_one_report_is_a_revision_not_a_contradiction(tmp_path:
     assert g["contradictions"] == []  # the officials' earlier 30 is not a figure the governor disputes
 
 
+@pytest.mark.parametrize(
+    ("reports", "contested"),
+    [
+        # a toll only grows: a later, higher count from another source is the toll rising
+        ((("a", "Thirty", "2024-10-17"), ("b", "Forty-five", "2024-10-18")), False),
+        # a later, lower count, or another count for the same day, still contradicts
+        ((("a", "Forty-five", "2024-10-17"), ("b", "Thirty", "2024-10-18")), True),
+        ((("a", "Forty-five", "2024-10-18"), ("b", "Thirty", "2024-10-18")), True),
+    ],
+)
+def test_a_rising_toll_is_no_contradiction(tmp_path: Path, reports, contested):
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, figure, day in reports:
+        who = {"a": "Ukrainian officials", "b": "the regional governor"}[name]
+        text = f"Kharkiv\n\n{figure} people were killed in the Russian strike on Kharkiv, {who} said."
+        _write(src, name, text, day, f"Outlet {name}")
+    db = tmp_path / "s.db"
+    assert cli("ingest", str(src), "--db", str(db)).returncode == 0
+    assert cli("consolidate", "--db", str(db)).returncode == 0
+    (g,) = [g for g in _jsonl("estimates", "--db", str(db)) if g["unit"] == "killed"]
+    assert len(g["values"]) == 2
+    assert bool(g["contradictions"]) is contested
+
+
 def test_one_strike_counted_differently_is_one_timeline_event(tmp_path: Path):
     src = tmp_path / "in"
     src.mkdir()

@@ -1042,7 +1042,10 @@ def _group(
     """One estimate group: its values (one per origin, figure and date), contradictions and revisions."""
     vals = _merge_same(vals)
     vals.sort(key=lambda v: (v["as_of_lo"] or "9999", v["value"] or 0))
-    revisions, contradictions = _revisions(vals), _contradictions(vals)
+    # A toll only grows: a later, higher count of the dead, the wounded or the detained is the toll rising,
+    # not a disagreement; a lower one, or another figure for the same day, still contradicts.
+    cumulative = context in _CUMULATIVE or unit in _CUMULATIVE
+    revisions, contradictions = _revisions(vals), _contradictions(vals, cumulative)
     at = {v["key"]: i for i, v in enumerate(vals)}
     pairs = {(r["a"], r["b"]) for r in revisions}
     for i, v in enumerate(vals):
@@ -1081,7 +1084,10 @@ def _revisions(vals: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(out, key=lambda r: (r["a"], r["b"]))
 
 
-def _contradictions(vals: list[dict[str, Any]]) -> list[dict[str, Any]]:
+_CUMULATIVE = frozenset({"casualties", "detained", "killed", "wounded"})
+
+
+def _contradictions(vals: list[dict[str, Any]], cumulative: bool = False) -> list[dict[str, Any]]:
     """Different origins giving figures apart (beyond the tolerance) within 31 days: for each pair of
     distinct figures, the two closest in time. Figures are few even when values are many (a wire figure
     reprinted by a thousand outlets), so the work is near-linear in the values."""
@@ -1096,7 +1102,7 @@ def _contradictions(vals: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for r2 in ranges[n + 1 :]:
             if not _apart(vals[by_range[r1][0]], vals[by_range[r2][0]]):
                 continue
-            best = _closest(by_range[r1], by_range[r2], vals, day)
+            best = _closest(by_range[r1], by_range[r2], vals, day, cumulative)
             if best is not None:
                 x, y = vals[best[1]], vals[best[2]]
                 out.append(
@@ -1110,10 +1116,22 @@ def _contradictions(vals: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _closest(
-    a_idx: list[int], b_idx: list[int], vals: list[dict[str, Any]], day: list[int | None]
-) -> tuple[int, int, int] | None:
+    a_idx: list[int], b_idx: list[int], vals: list[dict[str, Any]], day: list[int | None],
+    cumulative: bool = False,
+) -> tuple[int, int, int] | None:  # fmt: skip
     """(gap in days, i, j) of the closest two values, one from each list, from different origins and at
-    most 31 days apart (an undated value is at any date); both lists are in date order."""
+    most 31 days apart (an undated value is at any date); both lists are in date order. For a cumulative
+    count a later, higher figure is no rival (the toll rose)."""
+
+    def rival(i: int, j: int) -> bool:
+        if vals[i]["origin"] == vals[j]["origin"]:
+            return False
+        di, dj = day[i], day[j]
+        if not cumulative or di is None or dj is None or di == dj:
+            return True
+        later, earlier = (i, j) if di > dj else (j, i)
+        return not vals[later]["low"] > vals[earlier]["high"]
+
     dated = [(d, j) for j in b_idx if (d := day[j]) is not None]
     days = [d for d, _ in dated]
     undated = [j for j in b_idx if day[j] is None]
@@ -1127,7 +1145,7 @@ def _closest(
             at = bisect.bisect_left(days, di)
             for step, k in ((-1, at - 1), (1, at)):
                 while 0 <= k < len(dated) and abs(di - days[k]) <= CONTRADICTION_DAYS:
-                    if vals[dated[k][1]]["origin"] != origin:
+                    if rival(i, dated[k][1]):
                         found.append((abs(di - days[k]), dated[k][1]))
                         break
                     k += step
