@@ -512,3 +512,22 @@ def test_a_list_of_places_is_not_a_town_and_its_state(nlp, text, surface, state)
 def test_a_country_name_with_and_is_one_country(nlp, text, surfaces):
     got = {m.text: m.country for m in _ents(nlp, text) if m.kind == "country"}
     assert got == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "country"),
+    [
+        # The first half of a country's "and" name, in an article that names the country, is the country ...
+        (
+            "Trinidad and Tobago failed to attend. The ministry in Trinidad said so.",
+            "Trinidad",
+            "country",
+            "TT",
+        ),
+        # ... elsewhere it is still resolved as a place.
+        ("The ministry in Trinidad, Colorado, said so.", "Trinidad", "place", "US"),
+    ],
+)
+def test_half_a_named_countrys_name_is_that_country(nlp, text, surface, kind, country):
+    m = _one(nlp, text, surface)
+    assert (m.kind, m.country) == (kind, country)

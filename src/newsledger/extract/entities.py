@@ -134,6 +134,18 @@ def _joined_countries() -> re.Pattern[str]:
     return re.compile(r"(?i)\b(?:" + "|".join(sorted(keys, key=len, reverse=True)) + r")\b")
 
 
+@functools.cache
+def _first_halves() -> dict[str, str]:
+    """The first half of a country name with "and" that is no country itself ("trinidad" → TT)."""
+    names = gazetteer().country_by_name
+    out: dict[str, str] = {}
+    for key, code in names.items():
+        halves = key.split(" and ")
+        if len(halves) == 2 and halves[0] not in names and " " not in halves[0]:
+            out.setdefault(halves[0], code)
+    return out
+
+
 class _Span:
     __slots__ = ("end", "label", "span", "start")
 
@@ -809,6 +821,11 @@ def _link(
                 if code:
                     mentions.append(_country_mention(start, end, text, "GPE", code, gz))
                     continue
+            code = _first_halves().get(norm(text)) if label in _PLACE_LABELS else None
+            if code in countries:
+                # "Trinidad" in a story about Trinidad and Tobago: the country, not a town in Colorado
+                mentions.append(_country_mention(start, end, text, label, code, gz))
+                continue
             best = _resolve_place(text, label, start, end, full, gz, countries, states, sure)
             if best is not None:
                 out_label = label if label in (*_PLACE_LABELS, "GAZ") else "GPE"
