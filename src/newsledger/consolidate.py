@@ -1007,13 +1007,10 @@ def _estimates(store: Store, articles: dict[str, Any], claims: list[_Claim]) -> 
         loose.append(value)
     # The two figures of a change count the same thing: "45 killed, up from 30" — 30 counts the dead too.
     measure_of = {v["key"]: v["measure"] for v in loose if v["measure"] is not None}
-    for v in loose:
-        if v["measure"] is None and v["previous"] in measure_of:
-            v["measure"] = measure_of[v["previous"]]
     successor = {v["previous"]: v["measure"] for v in loose if v["previous"] and v["measure"] is not None}
     for v in loose:
         if v["measure"] is None:
-            v["measure"] = successor.get(v["key"])
+            v["measure"] = measure_of.get(v["previous"]) or successor.get(v["key"])
     loose = [v for v in loose if v["measure"] is not None]
     for v in loose:
         v["words"] -= {v["measure"]}

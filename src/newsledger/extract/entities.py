@@ -121,16 +121,27 @@ _DATELINE = re.compile(
 )
 
 
+def _and_names() -> list[tuple[str, str, str, str]]:
+    """Country names (lookup keys) with one "and" in them, with their code and their two halves:
+    ("trinidad and tobago", "TT", "trinidad", "tobago")."""
+    out = []
+    for key, code in gazetteer().country_by_name.items():
+        halves = key.split(" and ")
+        if len(halves) == 2:
+            out.append((key, code, halves[0], halves[1]))
+    return out
+
+
 @functools.cache
 def _joined_countries() -> re.Pattern[str]:
     """Country names with an "and" in them, except where both halves are countries ("Serbia and
     Montenegro" is now two)."""
     names = gazetteer().country_by_name
-    keys = []
-    for key in names:
-        halves = key.split(" and ")
-        if len(halves) == 2 and not all(h in names for h in halves):
-            keys.append(r"\s+".join(re.escape(w) for w in key.split()))
+    keys = [
+        r"\s+".join(re.escape(w) for w in key.split())
+        for key, _, first, second in _and_names()
+        if not (first in names and second in names)
+    ]
     return re.compile(r"(?i)\b(?:" + "|".join(sorted(keys, key=len, reverse=True)) + r")\b")
 
 
@@ -139,10 +150,9 @@ def _first_halves() -> dict[str, str]:
     """The first half of a country name with "and" that is no country itself ("trinidad" → TT)."""
     names = gazetteer().country_by_name
     out: dict[str, str] = {}
-    for key, code in names.items():
-        halves = key.split(" and ")
-        if len(halves) == 2 and halves[0] not in names and " " not in halves[0]:
-            out.setdefault(halves[0], code)
+    for _, code, first, _second in _and_names():
+        if first not in names and " " not in first:
+            out.setdefault(first, code)
     return out
 
 

@@ -214,6 +214,7 @@ _MEASURE_UNITS = frozenset(
     "kwh mwh gwh volt calorie bit byte kilobyte megabyte gigabyte terabyte kb mb gb tb mile-long "
     "decibel hertz ghz mhz".split()
 )
+_AREA_WORDS = frozenset({"square", "cubic", "sq", "sq."})  # "120,000 square kilometres": part of the unit
 _SIGNS = frozenset("$€£¥")
 _CURRENCY_WORDS = frozenset(
     "won yuan renminbi yen ruble rubles rouble roubles hryvnia hryvnias rupee rupees euro euros dollar "
@@ -246,7 +247,7 @@ def _fit(ent: Span, label: str) -> Span:
         for i in range(start, end - 1):
             if doc[i].like_num and not doc[i + 1].like_num and doc[i + 1].text not in ("-", "–"):
                 end = i + 2
-                if doc[i + 1].lower_ in ("square", "cubic", "sq", "sq.") and end < len(doc):
+                if doc[i + 1].lower_ in _AREA_WORDS and end < len(doc):
                     end += 1  # "120,000 square kilometres"
                 break
     return doc[start:end]
@@ -458,7 +459,7 @@ def _describe(ent: Span, kind: str, full: str) -> tuple[str | None, str | None, 
         last = ent[-1]
         if last.pos_ in ("NOUN", "PROPN", "X") and not last.like_num:
             unit, qualifier = last.lemma_.lower(), None
-        if ent[-2:-1].text.lower() in ("square", "cubic", "sq", "sq."):
+        if ent[-2:-1].text.lower() in _AREA_WORDS:
             unit = f"{ent[-2].lower_.rstrip('.')} {unit}"  # "square kilometre"
     return unit, qualifier, unit_tok
 
@@ -473,11 +474,11 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     ranges = []
     for start, end, lo, hi in _ranges(doc, full):
         kind = "count"
+        word = _RANGE_CURRENCY.match(full, end)  # "5 to 10 billion won"
         if re.search(r"%|percent|per cent", full[start:end], re.I):
             kind = "percent"
-        elif any(c in full[start:end] for c in _SIGNS) or _RANGE_CURRENCY.match(full, end):
+        elif any(c in full[start:end] for c in _SIGNS) or word:
             kind = "money"
-            word = _RANGE_CURRENCY.match(full, end)
             end = word.end() if word else end
         else:
             measure = [
@@ -515,7 +516,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         ).strip()
         if label == "QUANTITY" and len(ent) > 1 and not ent[-1].like_num:
             # "12 km", "120,000 square kilometres": the number before the unit
-            unit_at = ent[-2] if ent[-2].lower_ in ("square", "cubic", "sq", "sq.") else ent[-1]
+            unit_at = ent[-2] if ent[-2].lower_ in _AREA_WORDS else ent[-1]
             number_text = full[core_start : unit_at.idx].strip()
         plus = number_text.endswith("+")
         number_text = number_text.rstrip("+").removesuffix(".")  # "10,000+", "$1m." at a sentence's end
@@ -656,9 +657,9 @@ def situate(
             verb_of[i] = _verb(span.root).i
     # A time in a clause that modifies a figure or the noun it counts is that figure's own ("up from 30
     # reported on Thursday", "the 12,000 troops sent in October"), not its neighbours'.
+    spans = [doc.char_span(q.start, q.end, alignment_mode="expand") for q in quantities]
     heads: dict[int, int] = {}  # token index of a figure or its counted noun -> the figure's index
-    for k, q in enumerate(quantities):
-        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    for k, span in enumerate(spans):
         if span is not None:
             heads.update((t.i, k) for t in span)
             if span.root.dep_ == "nummod":
@@ -673,7 +674,7 @@ def situate(
         inside = [k for k, c in enumerate(claims) if c.content.start <= q.start and q.end <= c.content.end]
         claim = min(inside, key=lambda k: claims[k].content.end - claims[k].content.start) if inside else None
         time = None
-        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        span = spans[k0]
         if span is not None:
             sent = span.sent
             here = [

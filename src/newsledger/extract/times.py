@@ -909,13 +909,14 @@ def _duration(t: str, text: str) -> TimeExpr | None:
 _LEAD_DROP = re.compile(
     r"^(?:(?:about|approximately|roughly|just|only|some|barely|over|under|since|until|till|through|"
     r"throughout|by|from|between|within|during|before|after|sometime|in|on|at(?!\s+least)|for|to|of|"
-    r"each\s+of|its|his|her|their|our|my|your|an\s+end\s+to\s+a|(?:early|late)(?=\s+(?:{_WD}))|as\s+(?:early|late|long|soon|recently)\s+as|the\s+(?:early|small|wee)\s+hours\s+of|"
+    r"each\s+of|its|his|her|their|our|my|your|an\s+end\s+to\s+a|(?:early|late)(?=\s+(?:{_WD}))|as\s+(?:early|late|long|soon|recently)\s+as|the\s+{_HOURS}\s+of|"
     r"later\s+in|earlier\s+in|as\s+of|the\s+day(?=\s+(?:before|after)\s+\w)|d'etat|later|earlier|"
     r"the(?=\s+the\b)|(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"(?=\s+an?\s+(?:year|month|week|day|decade|quarter)\s+(?:ago|earlier|before)\b))\s+)+",
     re.I,
 )
-_LEAD_DROP = re.compile(_LEAD_DROP.pattern.replace("{_WD}", _WD_RE), re.I)
+_HOURS_RE = r"(?:early|small|wee)\s+hours"  # "the early hours of Friday" is Friday
+_LEAD_DROP = re.compile(_LEAD_DROP.pattern.replace("{_WD}", _WD_RE).replace("{_HOURS}", _HOURS_RE), re.I)
 # "earlier" and "later" stay in "earlier this week" and "a year earlier", and go before a day ("Earlier
 # Friday", "later today").
 _KEEP_EARLIER = re.compile(r"^(?:earlier|later)\s+(?:this|that|in|last|next)\b", re.I)
@@ -1042,11 +1043,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
     for s, e, label in sorted(spans):
         piece = text[s:e]
         of = re.match(r"\s+of\s+", text[e : e + 8])
-        if (
-            of
-            and e + of.end() in ends
-            and re.fullmatch(r"(?:the\s+)?(?:early|small|wee)\s+hours", piece, re.I)
-        ):
+        if of and e + of.end() in ends and re.fullmatch(rf"(?:the\s+)?{_HOURS_RE}", piece, re.I):
             e = ends[e + of.end()]  # "the early hours" + "of" + "Friday": one expression, trimmed to "Friday"
         day_like = re.fullmatch(rf"(?:(?:early|late)\s+)?(?:{_WD_RE}|yesterday|today|tomorrow)", piece, re.I)
         date_like = re.fullmatch(rf"(?:{_MON_RE})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?", piece, re.I)
