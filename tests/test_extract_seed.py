@@ -173,6 +173,9 @@ def test_the_following_month_counts_from_the_month_last_named():
             "2024-10-18",
         ),  # not a TIME without a value
         ("Kyiv was hit in the small hours of Oct. 3.", "Oct. 3", "2024-10-03"),
+        # Easter and the days around it, which the model does not tag
+        ("Shops were shut on Easter Monday.", "Easter Monday", "2024-04-01"),
+        ("He was arrested on Good Friday.", "Good Friday", "2024-03-29"),
     ],
 )
 def test_extent_and_value_in_a_sentence(nlp, sentence: str, expr: str, value: str):
@@ -253,6 +256,10 @@ def test_month_year_follows_the_clause_tense(text: str, tense: str, value: str):
         # a participle clause takes the tense of the clause it hangs on
         ("The stock fell sharply, dropping to a low in December.", "December", "2023-12"),
         ("The company will cut jobs, closing two plants in December.", "December", "2024-12"),
+        # a holiday: the last one in the past tense, the nearest in the present, the next after "from now to"
+        ("He spoke on Christmas Day.", "Christmas Day", "2023-12-25"),
+        ("The vote is on Election Day.", "Election Day", "2024-11-05"),
+        ("It was the theme of the campaign from now to Election Day.", "Election Day", "2024-11-05"),
     ],
 )
 def test_tense_comes_from_the_governing_verb(nlp, sentence: str, expr: str, value: str):
@@ -260,6 +267,12 @@ def test_tense_comes_from_the_governing_verb(nlp, sentence: str, expr: str, valu
 
     times = extract_times(nlp(sentence), FRI)
     assert any(t.text == expr and t.value == value for t in times), times
+
+
+def test_a_place_or_rising_named_for_easter_is_not_a_time(nlp):
+    from newsledger.extract.times import extract_times
+
+    assert extract_times(nlp("They sailed to Easter Island after the Easter Rising film."), FRI) == []
 
 
 def test_a_percentage_the_model_calls_a_date_is_not_a_time(nlp):

@@ -81,7 +81,8 @@ _AHEAD_VERBS = frozenset("schedule plan expect set due intend hope aim propose s
 # Modals of possibility ("could be located Wednesday") do not move a date ahead; "will" and "would" do.
 _AHEAD_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 _AHEAD_WORDS = re.compile(
-    r"\b(?:as (?:soon|early) as|no later than|next|coming|upcoming|effective|starting|beginning)\s+$"
+    r"\b(?:as (?:soon|early) as|no later than|next|coming|upcoming|effective|starting|beginning|"
+    r"from now (?:to|until|till|through)|between now and)\s+$"
 )
 _DEADLINE_WORDS = re.compile(r"\b(?:by|until|till|through)\s+$")
 # A deadline moved or granted lies ahead even when the moving is told in the past ("postponed until
@@ -239,6 +240,8 @@ def _holiday(name: str, year: int) -> dt.date | None:
         return dt.date(year, m, d)
     if name in ("easter", "easter sunday", "easter day"):
         return easter(year)
+    if name == "easter monday":
+        return easter(year) + dt.timedelta(days=1)
     if name == "good friday":
         return easter(year) - dt.timedelta(days=2)
     if name in ("thanksgiving", "thanksgiving day"):
@@ -606,6 +609,9 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
             return unanchored("day")
         hol = _holiday(m[2], anchor.year)
         assert hol is not None
+        if m[1] is None and not past and not future:  # present or no verb: the nearest one
+            near = [_holiday(m[2], anchor.year + k) for k in (-1, 0, 1)]
+            return day(min((h for h in near if h), key=lambda h: abs((h - anchor).days)))
         if (m[1] == "last" or (not future and m[1] != "next")) and hol > anchor + dt.timedelta(days=1):
             hol = _holiday(m[2], anchor.year - 1)
         elif (m[1] == "next" or future) and hol < anchor:
@@ -955,7 +961,8 @@ _EXTRA = re.compile(
     rf"every\s+(?:{_WD_RE})|(?:1[89]|20)\d\d\s*(?:-|–|to|through)\s*(?:1[89]|20)\d\d|"
     r"(?<=\bwithin\s)(?:hours|days|weeks|months|years)|"
     r"the\s+near\s+future|currently|nowadays|now|recently|(?<=\bin\s)the\s+past(?!\s+\w)|current(?=\s+(?!(?:year|month|week|quarter|fiscal|period|decade|century|account|affairs|events)\b)[a-z])|(?:last\s+|next\s+)?(?:(?:thanksgiving|christmas)(?:\s+day)?|"
-    r"(?:election|memorial|labor|independence|veterans|new\s+year's)\s+day)|"
+    r"(?:election|memorial|labor|independence|veterans|new\s+year's)\s+day|good\s+friday|"
+    r"easter(?:\s+(?:sunday|monday|day))?(?!\s+(?:island|rising|egg|bunny|offensive)))|"
     r"the\s+(?:latest|year-ago|year-earlier|comparable|same)\s+(?:period|quarter)|"
     rf"\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?:\s+(?:[ecmp][sd]t|gmt))?|({_MON_RE})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)\b(?!-)",
     re.I,
