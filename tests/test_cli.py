@@ -40,6 +40,7 @@ def test_help_lists_every_command():
         "export",
         "report",
         "stats",
+        "reextract",
     ):
         assert name in res.stdout.decode()
         sub = cli(name, "--help")

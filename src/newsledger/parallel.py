@@ -1,8 +1,9 @@
 """Running the per-article pipeline on every core, or on a Dask cluster, with the same code.
 
 - :func:`run_local` — a pool of worker processes (one spaCy model each) takes batches of raw documents
-  and returns extractions in input order. At most ``2 × workers`` batches are in flight, so memory stays
-  flat whatever the corpus size; the caller (the CLI) is the one writer to the store.
+  (or of stored articles, to extract again) and returns extractions in input order. At most
+  ``IN_FLIGHT_PER_WORKER × workers`` batches are in flight, so memory stays flat whatever the corpus
+  size; the caller (the CLI) is the one writer to the store.
 - :func:`run_dask` — the same batch function mapped over partitions with ``dask.distributed``; each task
   writes one Parquet shard (one row per article, keyed by article id) and returns its path.
   :func:`load_shards` merges shards into a store idempotently (articles already stored are skipped).
@@ -17,7 +18,7 @@ import itertools
 import json
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,8 +27,8 @@ from .errors import ConfigError, ReadError
 
 if TYPE_CHECKING:
     from .store import BatchWriter
-from .model import Extraction, extraction_from_json
-from .pipeline import Duplicate, Options, Result, run
+from .model import Article, Extraction, extraction_from_json
+from .pipeline import Duplicate, Options, Result, reextract, run
 from .readers import ReadItem
 from .store import BatchWriter, Store
 
@@ -46,12 +47,23 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+# What a worker is given: documents as read, or articles already cleaned and stored (re-extraction).
+Item = ReadItem | Article
+
+
 def process_batch(
-    docs: list[ReadItem], opts: Options, known_ids: frozenset[str] | None = None
+    docs: Sequence[Item], opts: Options, known_ids: frozenset[str] | None = None
 ) -> list[Result]:
-    """The per-article pipeline over one batch: what every worker, local or remote, runs."""
+    """The per-article pipeline over one batch: what every worker, local or remote, runs. A batch of
+    stored articles is extracted again (``known_ids`` does not apply to it)."""
+    articles = [d for d in docs if isinstance(d, Article)]
+    read = [d for d in docs if not isinstance(d, Article)]
+    if articles and read:
+        raise ValueError("a batch mixes stored articles with documents to read")
+    if articles:
+        return list(reextract(articles, opts))
     known = known_ids.__contains__ if known_ids else None
-    return list(run(docs, opts, known=known))
+    return list(run(read, opts, known=known))
 
 
 _WORKER_KNOWN: frozenset[str] = frozenset()
@@ -79,12 +91,12 @@ def _init_worker(known_ids: frozenset[str]) -> None:
     get_nlp()  # load the model once per process, before the first batch
 
 
-def _worker_batch(docs: list[ReadItem], opts: Options) -> list[Result]:
+def _worker_batch(docs: list[Item], opts: Options) -> list[Result]:
     return process_batch(docs, opts, _WORKER_KNOWN)
 
 
-def _batches(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
-    batch: list[ReadItem] = []
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    batch: list[Item] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -114,7 +126,7 @@ def ingest_local(
 
 
 def run_local(
-    items: Iterable[ReadItem], opts: Options, *, workers: int, known_ids: frozenset[str] = frozenset()
+    items: Iterable[Item], opts: Options, *, workers: int, known_ids: frozenset[str] = frozenset()
 ) -> Iterator[Result]:
     """Results in input order, computed by ``workers`` processes (in this process when workers is 1,
     or when the input is a single batch: starting processes would cost more than it saves)."""

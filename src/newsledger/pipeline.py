@@ -142,6 +142,20 @@ def run(
         yield from _extract_batch(batch, opts)
 
 
+def reextract(articles: Iterable[Article], opts: Options | None = None) -> Iterator[Result]:
+    """Steps 3-5 again over articles already cleaned (stored ones, for the current extractors), in
+    order; an article the extractors fail on comes out as a ReadError."""
+    opts = opts or Options()
+    batch: list[Article | ReadError | Duplicate] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= opts.batch_size:
+            yield from _extract_batch(batch, opts)
+            batch = []
+    if batch:
+        yield from _extract_batch(batch, opts)
+
+
 def _extract_batch(batch: list[Article | ReadError | Duplicate], opts: Options) -> Iterator[Result]:
     articles = [b for b in batch if isinstance(b, Article)]
     docs = iter(get_nlp().pipe(a.text for a in articles)) if articles else iter(())

@@ -90,6 +90,12 @@ def build_report(store: Store) -> str:
         f"{stats['quantities']} figures · {stats['times']} time expressions · "
         f"{stats['failures']} failed inputs"
     )
+    if stats["older_extractor"]:
+        out += [
+            "",
+            f"Articles extracted by an older version of newsledger: {stats['older_extractor']}."
+            " `newsledger reextract` brings their records up to date.",
+        ]
     out += [
         "",
         "## Articles",

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ReadError, StoreBusyError, StoreError
-from .model import EXTRACTOR_VERSION, Duplicate, Extraction
+from .model import EXTRACTOR_VERSION, Article, Duplicate, Extraction, Heading, RemovedSpan
 from .timex import timex_bounds
 from .unionfind import DisjointSets
 
@@ -485,6 +485,14 @@ class Store:
         db.executemany(
             "INSERT INTO headings VALUES (?,?,?,?)", [(a.id, h.start, h.end, h.text) for h in a.headings]
         )
+        self._insert_records(ex)
+
+    def _insert_records(self, ex: Extraction, *, refresh: bool = False) -> None:
+        """The records extracted from one stored article. ``refresh``: the entities' names, kinds and
+        points are taken from this extraction (a re-extraction), not kept from the first article that
+        named them."""
+        a = ex.article
+        db = self.db
         per_entity: dict[str, list[Any]] = {}
         for m in ex.entities:
             row = per_entity.setdefault(
@@ -494,7 +502,13 @@ class Store:
         db.executemany(
             "INSERT INTO entities (id, kind, name, country, lat, lon, mentions, articles)"
             " VALUES (?,?,?,?,?,?,?,1)"
-            " ON CONFLICT(id) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + 1",
+            " ON CONFLICT(id) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + 1"
+            + (
+                ", kind = excluded.kind, name = excluded.name, country = excluded.country,"
+                " lat = excluded.lat, lon = excluded.lon"
+                if refresh
+                else ""
+            ),
             list(per_entity.values()),
         )
         db.executemany(
@@ -599,6 +613,105 @@ class Store:
             " place_id, place, time_value, time_lo, time_hi, claim) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
+
+    # ---------------------------------------------------------------------------------- re-extraction
+    def stale_article_ids(self, *, every: bool = False) -> list[str]:
+        """Ids of the articles extracted by another version of the extractors than this one (all of
+        them with ``every``), in storage order."""
+        sql = "SELECT id FROM articles"
+        if not every:
+            sql += " WHERE extractor_version IS NOT ?"
+        return [r[0] for r in self.db.execute(sql + " ORDER BY rowid", () if every else (EXTRACTOR_VERSION,))]
+
+    def stored_article(self, article_id: str) -> Article:
+        """The cleaned article as stored (its text, metadata, removed spans and headings), to extract
+        from again. A publication date the extractors guessed from the text is dropped, so that the
+        current extractors guess it again; one from metadata or the command line is kept."""
+        r = self.article(article_id)
+        if r is None:
+            raise StoreError(f"{self.path}: no article {article_id}")
+        guessed = r["published_source"] not in ("metadata", "cli")
+        removed = self.db.execute(
+            'SELECT start, "end", text, reason FROM removed_spans WHERE article_id = ? ORDER BY rowid',
+            (article_id,),
+        )
+        headings = self.db.execute(
+            'SELECT start, "end", text FROM headings WHERE article_id = ? ORDER BY rowid', (article_id,)
+        )
+        return Article(
+            id=r["id"],
+            text=r["text"],
+            source_text=r["source_text"],
+            path=r["path"],
+            url=r["url"],
+            outlet=r["outlet"],
+            title=r["title"],
+            byline=r["byline"],
+            dateline=r["dateline"],
+            agency=r["agency"],
+            published=None if guessed or not r["published"] else dt.date.fromisoformat(r["published"]),
+            published_source=None if guessed else r["published_source"],
+            language=r["language"],
+            fmt=r["fmt"],
+            removed=tuple(RemovedSpan(*x) for x in removed),
+            headings=tuple(Heading(*x) for x in headings),
+        )
+
+    def replace_batch(self, extractions: Iterable[Extraction]) -> int:
+        """Put new extractions of stored articles in place of their records, in one transaction: the
+        article's text, removed spans and headings stay; its entity mentions, times, quantities, claims
+        and events are those given, and its extractor version is this one. Articles no longer stored are
+        skipped. Returns how many were replaced. Consolidation is not touched: run it afterwards."""
+        done = 0
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreBusyError(f"{self.path}: another process is writing to this store ({exc})") from None
+        try:
+            todo = [ex for ex in extractions if self.has_article(ex.article.id)]
+            self._delete_records([ex.article.id for ex in todo])
+            for ex in todo:
+                a = ex.article
+                self._insert_records(ex, refresh=True)
+                self.db.execute(
+                    "UPDATE articles SET published = ?, published_source = ?, extractor_version = ?"
+                    " WHERE id = ?",
+                    (
+                        a.published.isoformat() if a.published else None,
+                        a.published_source,
+                        EXTRACTOR_VERSION,
+                        a.id,
+                    ),
+                )
+                done += 1
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        return done
+
+    def _delete_records(self, article_ids: list[str]) -> None:
+        """Remove these articles' extracted records, and their share of the entities' counts (an entity
+        no article mentions any more goes)."""
+        db = self.db
+        for aid in article_ids:
+            counts = db.execute(
+                "SELECT entity_id, count(*) FROM mentions WHERE article_id = ? GROUP BY entity_id", (aid,)
+            ).fetchall()
+            db.executemany(
+                "UPDATE entities SET mentions = mentions - ?, articles = articles - 1 WHERE id = ?",
+                [(n, eid) for eid, n in counts],
+            )
+            for table in ("mentions", "times", "quantities", "claims", "events"):
+                db.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
+            db.executemany(
+                "DELETE FROM entities WHERE id = ? AND mentions <= 0", [(eid,) for eid, _ in counts]
+            )
+        # The claims' full-text rows are found by a scan (their article id is not indexed): once a batch.
+        for i in range(0, len(article_ids), 500):
+            part = article_ids[i : i + 500]
+            db.execute(f"DELETE FROM claims_fts WHERE article_id IN ({','.join('?' * len(part))})", part)
 
     # ----------------------------------------------------------------------------------------- reads
     def articles(self, *, limit: int | None = None) -> list[sqlite3.Row]:
@@ -852,6 +965,9 @@ class Store:
         out: dict[str, Any] = {}
         for t in ("articles", "entities", *ARTICLE_TABLES, "failures", "propositions", "estimates", "copies"):
             out[t] = self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        out["older_extractor"] = self.db.execute(
+            "SELECT count(*) FROM articles WHERE extractor_version IS NOT ?", (EXTRACTOR_VERSION,)
+        ).fetchone()[0]
         if integrity:
             out["integrity"] = self.db.execute("PRAGMA integrity_check").fetchone()[0]
         out["migrations"] = self.migrations()
