@@ -72,6 +72,16 @@ def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, ap
         ("Small firms employ more than 2 million people.", "more than 2 million", "count", 2e6, "people"),
         ("The chip runs 15 million instructions per second.", "15 million", "count", 1.5e7, "instruction"),
         ("The front line moved 12 km overnight.", "12 km", "measure", 12, "km"),
+        # "per cent" (the model calls it MONEY, or tags nothing); percentage and basis points
+        ("Inflation rose to 5.2 per cent in May.", "5.2 per cent", "percent", 5.2, "percent"),
+        ("Some 40 per cent voted.", "40 per cent", "percent", 40, "percent"),
+        ("Support fell 3 percentage points.", "3", "percent", 3, "percentage point"),
+        ("The Fed cut rates by 25 basis points.", "25", "percent", 25, "basis point"),
+        # temperatures (the model tags "45°C" a DATE and "-5°F" a PRODUCT)
+        ("It hit 45°C in Delhi.", "45°C", "measure", 45, "°C"),
+        ("It was -5°F outside.", "-5°F", "measure", -5, "°F"),
+        ("Temperatures reached 40C on Tuesday.", "40C", "measure", 40, "°C"),
+        ("Lows of minus 10 degrees Celsius are forecast.", "minus 10 degrees Celsius", "measure", -10, "°C"),
     ],
 )
 def test_percentages_money_and_measures_are_typed(nlp, sentence, text, kind, value, unit):
@@ -268,3 +278,8 @@ def test_a_change_links_the_figure_to_the_one_before(nlp, sentence, figure, was)
 )
 def test_no_change_link_without_a_change(nlp, sentence):
     assert all(q.previous is None for q in extract_quantities(nlp(sentence)))
+
+
+@pytest.mark.parametrize("sentence", ["Room 40C is on the left.", "Seats 12C and 12F were empty."])
+def test_a_number_and_letter_away_from_any_weather_is_no_temperature(nlp, sentence):
+    assert not [q for q in extract_quantities(nlp(sentence)) if q.unit in ("°C", "°F")]

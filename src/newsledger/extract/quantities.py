@@ -275,6 +275,13 @@ def _missed_numbers(doc: Doc) -> list[Span]:
             nums = [t for t in ent if t.like_num]
             if nums and not any(re.fullmatch(r"1[5-9]\d\d|20\d\d", t.text) for t in nums):
                 out.extend(Span(doc, t.i, t.i + 1, label="CARDINAL") for t in nums)
+    for tok in doc:  # "Some 40 per cent voted": a percentage the model left untagged
+        if tok.ent_type_ or not re.fullmatch(r"\d+(?:\.\d+)?", tok.text):
+            continue
+        after = [t.lower_ for t in doc[tok.i + 1 : tok.i + 3]]
+        width = 1 if after[:1] in (["%"], ["percent"]) else 2 if after == ["per", "cent"] else 0
+        if width and not any(t.ent_type_ for t in doc[tok.i + 1 : tok.i + 1 + width]):
+            out.append(Span(doc, tok.i, tok.i + 1 + width, label="PERCENT"))
     i = 0
     while i < len(doc):
         tok = doc[i]
@@ -387,6 +394,30 @@ _CHANGE_VERBS = frozenset(
 _RANGE_CURRENCY = re.compile(rf"\s(?:{'|'.join(sorted(_CURRENCY_WORDS - {'pound', 'pounds'}))})\b", re.I)
 _SCALE_END = re.compile(r"(?<=\d)(?:k|bn|mn|m)$|\s(?:hundred|thousand|million|billion|trillion|dozen)$", re.I)
 _PERCENT_END = re.compile(r"\s?(?:%|percent|per cent)$", re.I)
+# Temperatures, which the model tags as anything or nothing ("45°C" is a DATE, "-5°F" a PRODUCT):
+# "40C", "-5°F", "12 °C", "minus 10 degrees Celsius". A bare "40C" only near a word of heat or cold, so
+# that "Room 40C" and "seats 12C and 12F" are not temperatures.
+_TEMPERATURE = re.compile(
+    r"(?:(?P<minus>\bminus\s+|[-−])?(?P<n>\d+(?:\.\d+)?)\s?(?:°\s?(?P<a>[CF])\b|degrees?\s+"
+    r"(?P<b>[Cc]elsius|[Cc]entigrade|[Ff]ahrenheit|[CF]\b))|(?<=\s)(?P<n2>\d+(?:\.\d+)?)(?P<c>[CF])\b)(?![\w-])"
+)
+_HEAT_WORDS = re.compile(
+    r"\b(?:temperatures?|heat(?:wave)?|hot(?:ter|test)?|cold(?:er|est)?|warm(?:er|est)?|cool(?:er|est)?|"
+    r"freezing|frost|chill|degrees|weather|thermometers?|scorching|sweltering|mercury)\b",
+    re.I,
+)
+
+
+def _temperatures(full: str) -> list[tuple[int, int, float, str]]:
+    """(start, end, value, unit) of each temperature written in the text."""
+    out = []
+    for m in _TEMPERATURE.finditer(full):
+        if m["n2"] and not _HEAT_WORDS.search(full[max(0, m.start() - 80) : m.end() + 80]):
+            continue  # "Room 40C", "seats 12C and 12F"
+        scale = (m["a"] or m["b"] or m["c"])[0].upper()
+        value = float(m["n"] or m["n2"]) * (-1 if m["minus"] else 1)
+        out.append((m.start(), m.end(), value, f"°{scale}"))
+    return out
 
 
 def _range_number(text: str) -> tuple[float | None, float | None]:
@@ -493,9 +524,27 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         ranges.append((start, end))
         out.append(Quantity(start, end, full[start:end], None, lo, hi, unit, True, kind, qualifier))
         units.append(unit_tok)
+    for t0, t1, degrees, scale in _temperatures(full):
+        if not any(t0 < e and s < t1 for s, e in ranges):
+            lead = full[max(0, t0 - 30) : t0]
+            ranges.append((t0, t1))
+            out.append(
+                Quantity(
+                    t0,
+                    t1,
+                    full[t0:t1],
+                    degrees,
+                    None if _UPPER.search(lead) else degrees,  # "up to 45C"
+                    None if _LOWER.search(lead) else degrees,  # "over 40C"
+                    scale,
+                    bool(_APPROX.search(lead)),
+                    "measure",
+                )
+            )
+            units.append(None)
     for ent, label in fitted:
         if any(ent.start_char < e and s < ent.end_char for s, e in ranges):
-            continue  # one end of a range found above
+            continue  # one end of a range, or a temperature, found above
         text = ent.text
         # spaCy puts modifiers inside the entity ("more than 100"); peel them off into the range.
         low_mod = re.match(
@@ -540,7 +589,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             low, high = value, None
         if upper_bound and value is not None and not vague:
             low, high = None, value
-        kind = _LABELS[label]
+        kind = "percent" if _PERCENT_END.search(core.rstrip(".")) else _LABELS[label]  # "5.2 per cent"
         unit, qualifier, unit_tok = _describe(ent, kind, full)
         if kind == "measure" and (unit or "").split(" ")[-1] not in _MEASURE_UNITS:
             # the model calls some counts QUANTITY ("more than 2 million people", "15 million instructions")
@@ -552,6 +601,8 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         end_char = ent.end_char
         if ent[-1].lower_ == "m." and end_char == ent[-1].idx + 2:
             end_char, text = end_char - 1, text[:-1]  # "$1m." ends a sentence: the stop is not the figure's
+        if unit == "point" and (qualifier or "").lower() in ("percentage", "basis"):
+            kind, unit, qualifier = "percent", f"{qualifier.lower()} point", None  # type: ignore[union-attr]
         out.append(
             Quantity(
                 ent.start_char,
