@@ -82,6 +82,14 @@ def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, ap
         ("It was -5°F outside.", "-5°F", "measure", -5, "°F"),
         ("Temperatures reached 40C on Tuesday.", "40C", "measure", 40, "°C"),
         ("Lows of minus 10 degrees Celsius are forecast.", "minus 10 degrees Celsius", "measure", -10, "°C"),
+        # a proportion is a percentage
+        ("One in five children is malnourished.", "One in five", "percent", 20, "percent"),
+        ("Two out of three voters backed him.", "Two out of three", "percent", 66.6667, "percent"),
+        ("It hit one in every hundred homes.", "one in every hundred", "percent", 1, "percent"),
+        ("About 1 in 6,500 children are affected.", "1 in 6,500", "percent", 0.0153846, "percent"),
+        ("It is a one in 259 million chance.", "one in 259 million", "percent", 3.861e-07, "percent"),
+        # "a million": the model leaves the article out of the figure
+        ("A million people marched.", "A million", "count", 1e6, "people"),
     ],
 )
 def test_percentages_money_and_measures_are_typed(nlp, sentence, text, kind, value, unit):
@@ -283,3 +291,13 @@ def test_no_change_link_without_a_change(nlp, sentence):
 @pytest.mark.parametrize("sentence", ["Room 40C is on the left.", "Seats 12C and 12F were empty."])
 def test_a_number_and_letter_away_from_any_weather_is_no_temperature(nlp, sentence):
     assert not [q for q in extract_quantities(nlp(sentence)) if q.unit in ("°C", "°F")]
+
+
+def test_a_proportion_keeps_its_bounds(nlp):
+    q, _ = _find(nlp, "Fewer than one in five staffers joined.", "one in five")
+    assert (q.low, q.high, q.approximate) == (None, 20, True)
+
+
+@pytest.mark.parametrize("sentence", ["They scored one in 10 minutes.", "It was one in a million."])
+def test_a_number_in_a_time_or_the_idiom_is_no_proportion(nlp, sentence):
+    assert not [q for q in extract_quantities(nlp(sentence)) if q.kind == "percent"]

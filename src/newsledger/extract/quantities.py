@@ -236,6 +236,13 @@ def _fit(ent: Span, label: str) -> Span:
             end += 1
     elif glued and doc[end].text == "+":
         end += 1  # "10,000+ troops": at least 10,000
+    if (
+        label in ("CARDINAL", "MONEY")
+        and start > 0
+        and doc[start].lower_ in _SCALE
+        and doc[start - 1].lower_ in ("a", "an")
+    ):
+        start -= 1  # "A million people marched": the model leaves the article out
     if label == "MONEY":
         if start > 0 and doc[start - 1].text in _SIGNS and ent.text[:1] not in _SIGNS:
             start -= 1
@@ -408,6 +415,30 @@ _HEAT_WORDS = re.compile(
 )
 
 
+# A proportion: "one in five children", "1 in 10 Ukrainians", "two out of three voters".
+_RATIO = re.compile(
+    rf"\b(?P<a>\d{{1,3}}|{_WORD_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>(?:\d{{1,3}}(?:,\d{{3}})*|{_WORD_NUM}|"
+    r"a\s+(?:hundred|thousand|million)|(?:one\s+)?(?:hundred|thousand|million))"
+    r"(?:\s+(?:hundred|thousand|million|billion))?)\b(?![-.,]?\d)"
+    r"(?!\s+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b)",  # "in 10 minutes"
+    re.I,
+)
+
+
+def _ratios(full: str) -> list[tuple[int, int, float]]:
+    """(start, end, percent) of each proportion written as "one in five"."""
+    out = []
+    for m in _RATIO.finditer(full):
+        if re.fullmatch(r"one in a million", m[0], re.I):
+            continue  # the idiom
+        whole = re.sub(r"^(?=hundred|thousand|million)", "one ", m["b"].lower())  # "one in every hundred"
+        a, b = parse_number(m["a"]), parse_number(whole)
+        if a is None or not b or not a < b:
+            continue
+        out.append((m.start(), m.end(), float(f"{100 * a / b:.6g}")))
+    return out
+
+
 def _temperatures(full: str) -> list[tuple[int, int, float, str]]:
     """(start, end, value, unit) of each temperature written in the text."""
     out = []
@@ -524,6 +555,14 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         ranges.append((start, end))
         out.append(Quantity(start, end, full[start:end], None, lo, hi, unit, True, kind, qualifier))
         units.append(unit_tok)
+    for r0, r1, share in _ratios(full):
+        if not any(r0 < e and s < r1 for s, e in ranges):
+            ranges.append((r0, r1))
+            lead = full[max(0, r0 - 30) : r0]  # "about one in 10", "fewer than one in five"
+            low, high = (None if _UPPER.search(lead) else share), (None if _LOWER.search(lead) else share)
+            approx = bool(_APPROX.search(lead))
+            out.append(Quantity(r0, r1, full[r0:r1], share, low, high, "percent", approx, "percent"))
+            units.append(None)
     for t0, t1, degrees, scale in _temperatures(full):
         if not any(t0 < e and s < t1 for s, e in ranges):
             lead = full[max(0, t0 - 30) : t0]
