@@ -176,6 +176,13 @@ def test_the_following_month_counts_from_the_month_last_named():
         # Easter and the days around it, which the model does not tag
         ("Shops were shut on Easter Monday.", "Easter Monday", "2024-04-01"),
         ("He was arrested on Good Friday.", "Good Friday", "2024-03-29"),
+        # wire and military clock times, on the day last named
+        ("Kyiv was hit on Tuesday. At 0400 GMT, drones struck again.", "0400 GMT", "2024-10-15T04:00"),
+        ("Sirens sounded at 2300 local time.", "2300 local time", "2024-10-18T23:00"),
+        ("Troops moved at 0600 hours.", "0600 hours", "2024-10-18T06:00"),
+        # "the year" is the article's year, unless it is a reporting period that ended
+        ("It was the deadliest attack of the year.", "the year", "2024"),
+        ("For the year ended June 30, profit fell.", "the year", "P1Y"),
     ],
 )
 def test_extent_and_value_in_a_sentence(nlp, sentence: str, expr: str, value: str):
@@ -267,6 +274,13 @@ def test_tense_comes_from_the_governing_verb(nlp, sentence: str, expr: str, valu
 
     times = extract_times(nlp(sentence), FRI)
     assert any(t.text == expr and t.value == value for t in times), times
+
+
+def test_a_clock_time_restated_in_gmt_is_not_a_second_time(nlp):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp("The blast occurred at about 10:35 a.m. (0735 GMT) Friday."), FRI)
+    assert [t.text for t in times] == ["10:35 a.m.", "Friday"]
 
 
 def test_a_place_or_rising_named_for_easter_is_not_a_time(nlp):

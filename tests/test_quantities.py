@@ -301,3 +301,11 @@ def test_a_proportion_keeps_its_bounds(nlp):
 @pytest.mark.parametrize("sentence", ["They scored one in 10 minutes.", "It was one in a million."])
 def test_a_number_in_a_time_or_the_idiom_is_no_proportion(nlp, sentence):
     assert not [q for q in extract_quantities(nlp(sentence)) if q.kind == "percent"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Sirens sounded at 2300 local time.", "The strike came at 0400 GMT.", "They left at 0600 hours."],
+)
+def test_a_clock_time_is_no_count(nlp, sentence):
+    assert extract_quantities(nlp(sentence)) == []

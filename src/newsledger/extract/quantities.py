@@ -321,6 +321,9 @@ def _missed_numbers(doc: Doc) -> list[Span]:
 _TIME_NOUNS = frozenset("second minute hour day night week month year decade century time season".split())
 
 
+_CLOCK_ZONE = re.compile(r"\s*(?:GMT|UTC|(?:local|[A-Z][a-z]+)\s+time)\b")
+
+
 def _not_a_count(ent: Span, core: str, text: str) -> bool:
     """Ages ("Kopp, 44, was arrested", "aged 52") and phone numbers are numbers but count nothing."""
     doc = ent.doc
@@ -329,6 +332,10 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
     before = text[max(0, ent.start_char - 12) : ent.start_char]
     if _AGE_BEFORE.search(before):
         return True
+    if re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", core) and _CLOCK_ZONE.match(text, ent.end_char):
+        return True  # "at 2300 local time", "0400 GMT": a clock time
+    if re.fullmatch(r"0\d[0-5]\d", core) and re.match(r"\s+(?:hours|hrs)\b", text[ent.end_char :]):
+        return True  # "0600 hours"
     prev = doc[ent.start - 1] if ent.start > 0 else None
     nxt = doc[ent.end] if ent.end < len(doc) else None
     # "James Kopp, 44, was arrested"

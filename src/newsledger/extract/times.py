@@ -460,6 +460,15 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
     if m:
         return expr(f"XXXX-WXX-{_WEEKDAYS[m[1] or m[2]] + 1}T{_PARTS_OF_DAY[m[3]]}", "SET")
 
+    # Wire and military clock times: "0400 GMT", "2300 local time", "0600 hours".
+    m = re.fullmatch(
+        r"([01]\d|2[0-3])([0-5]\d)\s*(?:gmt|utc|(?:local|[a-z]+)\s+time)|(0\d)([0-5]\d)\s+(?:hours|hrs)", t
+    )
+    if m:
+        ref = ctx.day or anchor
+        if ref is None:
+            return unanchored("time", "TIME")
+        return expr(f"{ref.isoformat()}T{m[1] or m[3]}:{m[2] or m[4]}", "TIME", "time", ref, ref)
     # Clock times, with the day they fall on: "10:35 a.m.", "9 a.m. EST Tuesday", "noon Saturday",
     # "midnight Friday", "4 in the morning".
     m = re.fullmatch(_CLOCK.pattern + r"(?:,?\s+(?:on\s+)?(?P<rest>.+))?", t)
@@ -955,6 +964,8 @@ _NOT_TIMES = frozenset(
     "night morning evening afternoon day week month year annual quarterly seasonally nights days the "
     "semiannual biannual biweekly year-end".split()
 ) | {"the day", "the night", "the comparable", "the year before", "that day"}
+# The zone after a wire clock time ("0400 GMT", "2300 local time", "1400 Kyiv time").
+_ZONE_RE = r"\s*(?:GMT|UTC|local\s+time|(?:Kyiv|Moscow|Beirut|Tehran|Israel|Gaza|Seoul|Pyongyang)\s+time)"
 # Extra patterns the model misses.
 _EXTRA = re.compile(
     r"\b(?:daily|weekly|hourly|annually|every\s+day|each\s+day|every\s+year|each\s+year|the\s+future|"
@@ -964,6 +975,8 @@ _EXTRA = re.compile(
     r"(?:election|memorial|labor|independence|veterans|new\s+year's)\s+day|good\s+friday|"
     r"easter(?:\s+(?:sunday|monday|day))?(?!\s+(?:island|rising|egg|bunny|offensive)))|"
     r"the\s+(?:latest|year-ago|year-earlier|comparable|same)\s+(?:period|quarter)|"
+    rf"(?<!\()(?:[01]\d|2[0-3])[0-5]\d{_ZONE_RE}|"  # not "10:35 a.m. (0735 GMT)", the same time again
+    r"0\d[0-5]\d\s+(?:hours|hrs)|"
     rf"\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?:\s+(?:[ecmp][sd]t|gmt))?|({_MON_RE})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)\b(?!-)",
     re.I,
 )
@@ -976,6 +989,7 @@ _BEFORE_DAY = re.compile(
 )
 _AFTER_DAY = re.compile(r"\s+(?:night|morning|evening|afternoon)s?\b", re.I)
 _WD_BEFORE_DATE = re.compile(rf"\b(?:{_WD_RE}),?\s+$", re.I)
+_PERIOD_ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends|to|through|beginning|starting)\b", re.I)
 # "the 1988 period", "the year-ago quarter": the model stops before the noun.
 _PERIOD_AFTER = re.compile(r"\s+(?:(?:first|second|third|fourth)\s+)?(?:period|quarter)\b", re.I)
 
@@ -1052,6 +1066,10 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
         of = re.match(r"\s+of\s+", text[e : e + 8])
         if of and e + of.end() in ends and re.fullmatch(rf"(?:the\s+)?{_HOURS_RE}", piece, re.I):
             e = ends[e + of.end()]  # "the early hours" + "of" + "Friday": one expression, trimmed to "Friday"
+        if re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", piece) and text[s - 1 : s] != "(":
+            zone = re.match(_ZONE_RE + r"\b", text[e : e + 20], re.I)
+            if zone:
+                e += zone.end()  # "1400" (a year to the model) + "Kyiv time"
         day_like = re.fullmatch(rf"(?:(?:early|late)\s+)?(?:{_WD_RE}|yesterday|today|tomorrow)", piece, re.I)
         date_like = re.fullmatch(rf"(?:{_MON_RE})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?", piece, re.I)
         if re.fullmatch(rf"(?:{_MON_RE})\.?(?:\s+\d{{4}})?", piece, re.I):
@@ -1113,6 +1131,11 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             span = doc.char_span(s, e, alignment_mode="expand")
             tense = _tense(span, text) if span is not None else "past"
             tx = normalise(piece, anchor, tense=tense, context=ctx)
+            ended = _PERIOD_ENDED.match(text, e)
+            if tx is not None and tx.value == "P1Y" and low == "the year" and not ended:
+                # "the deadliest day of the year", "a high for the year": the year the article is in;
+                # "the year ended June 30" is a reporting period of a year
+                tx = normalise("this year", anchor, tense=tense, context=ctx)
             if tx is None:
                 tx = TimeExpr(0, 0, piece, None, "TIME" if label == "TIME" else "DATE", "none",
                               anchored=anchor is not None)  # fmt: skip
