@@ -183,6 +183,7 @@ def test_the_following_month_counts_from_the_month_last_named():
         # "the year" is the article's year, unless it is a reporting period that ended
         ("It was the deadliest attack of the year.", "the year", "2024"),
         ("For the year ended June 30, profit fell.", "the year", "P1Y"),
+        ("Russia invaded 1,000 days ago.", "1,000 days ago", "2022-01-22"),  # a count with a comma
     ],
 )
 def test_extent_and_value_in_a_sentence(nlp, sentence: str, expr: str, value: str):

@@ -819,8 +819,8 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         return out
     # "two days ago", "a decade ago", "six weeks ago", "more than four decades ago".
     m = re.fullmatch(
-        rf"(?:{_MODIFIERS}\s+)*(\w+(?:[\s-]\w+)?|\d+|a few|a couple of)\s+({_UNITS_RE})s?"
-        r"(?:\s+or\s+so)?\s+ago",
+        rf"(?:{_MODIFIERS}\s+)*(\w+(?:[\s-]\w+)?|\d{{1,3}}(?:,\d{{3}})+|\d+|a few|a couple of)"
+        rf"\s+({_UNITS_RE})s?(?:\s+or\s+so)?\s+ago",
         t,
     )
     if m:
