@@ -82,6 +82,10 @@ def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, ap
         ("It was -5°F outside.", "-5°F", "measure", -5, "°F"),
         ("Temperatures reached 40C on Tuesday.", "40C", "measure", 40, "°C"),
         ("Lows of minus 10 degrees Celsius are forecast.", "minus 10 degrees Celsius", "measure", -10, "°C"),
+        # an earthquake's magnitude
+        ("A 7.1-magnitude quake struck.", "7.1", "measure", 7.1, "magnitude"),
+        ("The earthquake measured 7.8 on the Richter scale.", "7.8", "measure", 7.8, "magnitude"),
+        ("The quake had a magnitude of 5.9.", "5.9", "measure", 5.9, "magnitude"),
         # a proportion is a percentage
         ("One in five children is malnourished.", "One in five", "percent", 20, "percent"),
         ("Two out of three voters backed him.", "Two out of three", "percent", 66.6667, "percent"),

@@ -321,6 +321,9 @@ def _missed_numbers(doc: Doc) -> list[Span]:
 _TIME_NOUNS = frozenset("second minute hour day night week month year decade century time season".split())
 
 
+# An earthquake's magnitude: "a magnitude 6.8 quake", "a 7.1-magnitude quake", "7.8 on the Richter scale".
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"(?:-|\s)magnitude\b|\s+on\s+the\s+Richter\s+scale\b", re.I)
 _CLOCK_ZONE = re.compile(r"\s*(?:GMT|UTC|(?:local|[A-Z][a-z]+)\s+time)\b")
 
 
@@ -647,6 +650,10 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         end_char = ent.end_char
         if ent[-1].lower_ == "m." and end_char == ent[-1].idx + 2:
             end_char, text = end_char - 1, text[:-1]  # "$1m." ends a sentence: the stop is not the figure's
+        quake = _MAGNITUDE_BEFORE.search(full, max(0, ent.start_char - 16), ent.start_char)
+        if quake or _MAGNITUDE_AFTER.match(full, ent.end_char):
+            # "a magnitude 6.8 quake", "a 7.1-magnitude quake", "7.8 on the Richter scale"
+            kind, unit, qualifier = "measure", "magnitude", None
         if unit == "point" and (qualifier or "").lower() in ("percentage", "basis"):
             kind, unit, qualifier = "percent", f"{qualifier.lower()} point", None  # type: ignore[union-attr]
         out.append(
