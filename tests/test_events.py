@@ -101,6 +101,20 @@ def test_publication_date_stands_in_and_says_so(nlp):
     assert e.time is None  # a plan is not dated by the day it was reported
 
 
+def test_acts_that_follow_one_another_share_its_time(nlp):
+    text = "Russian missiles struck Kharkiv on Thursday, killing five people and wounding 20."
+    for trigger in ("struck", "killing", "wounding"):
+        e, _ = _one(nlp, text, trigger, dt.date(2024, 10, 18))
+        assert (e.time, e.time_inferred, e.time_text) == ("2024-10-17", False, "Thursday"), trigger
+
+
+def test_a_time_said_of_the_act_comes_before_one_describing_a_noun(nlp):
+    text = "Joe Biden on Monday hit the 2016 campaign trail with Hillary Clinton, trashing Donald Trump."
+    for trigger in ("hit", "trashing"):
+        e, _ = _one(nlp, text, trigger)
+        assert e.time_text == "Monday", trigger
+
+
 def test_quantities_and_pronoun_actor(nlp):
     e, qs = _one(nlp, "Kim Jong Un met the envoy. Later he sent 12,000 soldiers to Russia.", "sent")
     assert e.actor is not None and e.actor.name == "Kim Jong Un"

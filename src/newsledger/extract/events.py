@@ -893,6 +893,13 @@ def extract_events(
             o = _owner(span.root, triggers)
             if o is not None:
                 time_owner.setdefault(o, []).append(t)
+    noun_times = {
+        t.start
+        for o in time_owner.values()
+        for t in o
+        if (sp := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None
+        and sp.root.dep_ in ("nummod", "compound", "amod", "poss")
+    }
     q_owner: dict[int, list[int]] = {}
     for qi, q in enumerate(quantities):
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -919,14 +926,24 @@ def extract_events(
                 own_times = time_owner.get(gov.i, [])
             elif gov is not None:
                 own_times = time_owner.get(gov.i, [])  # "killed in a missile attack … on October 3"
-        if not own_times and is_verb and tok.dep_ in ("advcl", "xcomp", "conj"):
+        up = tok
+        for _ in range(4):
             # "making a visit to Pyongyang in June to sign a treaty": a purpose or a following act takes
-            # the time of the act it hangs on (or of an event noun that act governs).
-            up = tok.head
+            # the time of the act it hangs on (or of an event noun that act governs), up a chain of them
+            # ("struck Kharkiv on Thursday, killing five and wounding 20").
+            if own_times or not is_verb or up.dep_ not in ("advcl", "xcomp", "conj") or up.head is up:
+                break
+            up = up.head
             own_times = time_owner.get(up.i, []) or [
                 t for c in up.children if c.i in triggers and c.i != tok.i for t in time_owner.get(c.i, [])
             ]
-        time = min(own_times, key=lambda t: abs(t.start - tok.idx)) if own_times else None
+        # The nearest time, one said of the act before one that only describes a noun ("on Monday hit the
+        # 2016 campaign trail": Monday).
+        time = (
+            min(own_times, key=lambda t: (t.start in noun_times, abs(t.start - tok.idx)))
+            if own_times
+            else None
+        )
         q_idx = tuple(
             sorted({qi for o in [tok.i, *(c.i for c in tok.children)] for qi in q_owner.get(o, [])})
         )
