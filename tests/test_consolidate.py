@@ -304,6 +304,23 @@ def test_one_strike_counted_differently_is_one_timeline_event(tmp_path: Path):
     assert len(rows) == 1 and rows[0]["reports"] == 2 and rows[0]["time"] == "2024-10-14"
 
 
+def test_a_headline_event_is_the_story_event_on_the_timeline(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    text = (
+        "Missile strike on Kharkiv kills five\n\n"
+        "Russian missiles struck Kharkiv on Thursday, killing five people and wounding 20, the governor said."
+    )
+    _write(src, "a", text, "2024-10-18", "Outlet a")
+    db = tmp_path / "s.db"
+    assert cli("ingest", str(src), "--db", str(db)).returncode == 0
+    rows = [r for r in _jsonl("timeline", "--db", str(db)) if r["type"] == "casualties"]
+    # the killing and the wounding, both on Thursday; the headline's "kills" is the killing, not a third row
+    assert sorted((r["time"], r["time_inferred"]) for r in rows) == [("2024-10-17", False)] * 2
+    killing = next(r for r in rows if any(m["trigger"] == "kills" for m in r["members"]))
+    assert sorted(m["trigger"] for m in killing["members"]) == ["killing", "kills"]
+
+
 def test_consolidate_twice_changes_nothing(seed_db: Path):
     import sqlite3
 

@@ -789,7 +789,54 @@ def _event_propositions(
         )  # fmt: skip
     if block:
         out += _group_block(block, articles, report_of)
-    return out, n
+    return _join_headlines(out, articles), n
+
+
+def _headline_end(article: Any) -> int:
+    """Where the article's headline ends in its text (0 when the text does not open with its title)."""
+    head, title = article["head"] or "", (article["title"] or "").strip()
+    first = head.split("\n", 1)[0]
+    return len(first) if title and first.strip() == title else 0
+
+
+def _root(word: str) -> str:
+    """A verb or noun without its ending, enough to tell "kills" and "killing" from "wounding"."""
+    w = word.lower()
+    return re.sub(r"(?:ings?|ed|es|s)$", "", w) if len(w) > 4 else w
+
+
+def _join_headlines(groups: list[dict[str, Any]], articles: dict[str, Any]) -> list[dict[str, Any]]:
+    """A headline's event is the story's event: a member found in an article's headline joins the one
+    group of its type that holds the same article's body mentions ("Missile strike on Kharkiv kills five"
+    over "Russian missiles struck Kharkiv on Thursday, killing five"), so the timeline has one row for it.
+    With no such group, or several, it stays where it is."""
+    ends = {aid: _headline_end(a) for aid, a in articles.items()}
+
+    def in_headline(m: dict[str, Any]) -> bool:
+        return m["start"] < ends.get(m["article_id"], 0)
+
+    body: dict[tuple[str, str], set[int]] = defaultdict(set)
+    by_word: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for gi, g in enumerate(groups):
+        for m in g["members"]:
+            if not in_headline(m):
+                body[(m["article_id"], g["type"])].add(gi)
+                by_word[(m["article_id"], g["type"], _root(m["trigger"]))].add(gi)
+    moved: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for gi, g in enumerate(groups):
+        keep = []
+        for m in g["members"]:
+            home = body.get((m["article_id"], g["type"]), set())
+            if len(home) > 1:  # "kills five" over "killing five … and wounding 20": the killing
+                home = by_word.get((m["article_id"], g["type"], _root(m["trigger"])), set())
+            if in_headline(m) and len(home) == 1 and gi not in home:
+                moved[next(iter(home))].append(m)
+            else:
+                keep.append(m)
+        g["members"] = keep
+    for gi, ms in moved.items():
+        groups[gi]["members"] = groups[gi]["members"] + ms
+    return [g for g in groups if g["members"]]
 
 
 def _light(arg: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -881,6 +928,7 @@ def _group_block(
                         "idx": e["idx"],
                         "start": e["trigger"]["start"],
                         "end": e["trigger"]["end"],
+                        "trigger": e["trigger"]["text"],
                         "modality": e["modality"],
                         "claim": e.get("claim"),
                     }
