@@ -91,6 +91,8 @@ def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, ap
         ("Two out of three voters backed him.", "Two out of three", "percent", 66.6667, "percent"),
         ("It hit one in every hundred homes.", "one in every hundred", "percent", 1, "percent"),
         ("About 1 in 6,500 children are affected.", "1 in 6,500", "percent", 0.0153846, "percent"),
+        ("Eight of 10 avocados come from Mexico.", "Eight of 10", "percent", 80, "percent"),
+        ("About $4 of every $5 of exports go north.", "$4 of every $5", "percent", 80, "percent"),
         ("It is a one in 259 million chance.", "one in 259 million", "percent", 3.861e-07, "percent"),
         # "a million": the model leaves the article out of the figure
         ("A million people marched.", "A million", "count", 1e6, "people"),
@@ -313,3 +315,20 @@ def test_a_number_in_a_time_or_the_idiom_is_no_proportion(nlp, sentence):
 )
 def test_a_clock_time_is_no_count(nlp, sentence):
     assert extract_quantities(nlp(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Scott was one of three members who voted against it.", "one"),  # which one, not how many
+        ("Trump ranks fourth in a two-way race.", "two"),  # a compound word
+        ("They back the two-state solution.", "two"),
+        ("In the Senate's 80-19 vote, Poland joined.", "80"),  # a tally
+        ("Liverpool won the game 3-0.", "3"),  # a score
+        ("Clinton wants to help people under 30 engage in public service.", "30"),  # an age
+        ("Terence Crutcher, 40 ― a father of four ― died.", "40"),  # an age between a comma and a dash
+    ],
+)
+def test_which_one_compounds_tallies_and_ages_count_nothing(nlp, sentence, text):
+    qs = extract_quantities(nlp(sentence))
+    assert text not in [q.text for q in qs], [(q.text, q.value) for q in qs]

@@ -119,7 +119,11 @@ _CURRENCIES = [
     (re.compile(r"\bpounds?\b", re.I), "GBP"),
 ]
 _PHONE = re.compile(r"^\(?\d{3}\)?[-.\s]?\d{3}[-.]\d{4}$|^\d{3}[-.]\d{4}$")
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|age|ages|(?:people|children|kids|voters|adults|those|men|women|anyone|youths?|teens?|boys|girls|"
+    r"students|workers|patients)\s+(?:under|over|above|below|older\s+than|younger\s+than))\s*$",
+    re.I,
+)  # "aged 52", "people under 30", "children under five"
 _UNIT_DEPS = {"nummod", "quantmod", "compound", "amod"}
 
 
@@ -332,21 +336,32 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
     doc = ent.doc
     if _PHONE.match(core.strip()) or re.fullmatch(r"\d{3}[-.]\d{4}", core.strip()):
         return True
-    before = text[max(0, ent.start_char - 12) : ent.start_char]
+    before = text[max(0, ent.start_char - 30) : ent.start_char]
     if _AGE_BEFORE.search(before):
         return True
+    low = core.lower()
+    after = text[ent.end_char : ent.end_char + 12]
+    if low == "one" and re.match(r"\s+of\b", after):
+        return True  # "one of the two candidates", "one of three members": which one, not how many
+    if re.fullmatch(_WORD_NUM, low) and re.match(r"-(?!strong\b|to-|or-)[a-z]", after):
+        return True  # "a two-way race", "a one-term president", "the two-state solution": a compound word
+    tally = re.match(r"[-–](\d+)\b", after)
+    lead = re.search(r"\b(\d+)[-–]$", text[max(0, ent.start_char - 8) : ent.start_char])
+    value = parse_number(core)
+    if value is not None and ((tally and value > int(tally[1])) or (lead and int(lead[1]) > value)):
+        return True  # "an 80-19 vote", "won 3-1": a score or a tally
     if re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", core) and _CLOCK_ZONE.match(text, ent.end_char):
         return True  # "at 2300 local time", "0400 GMT": a clock time
     if re.fullmatch(r"0\d[0-5]\d", core) and re.match(r"\s+(?:hours|hrs)\b", text[ent.end_char :]):
         return True  # "0600 hours"
     prev = doc[ent.start - 1] if ent.start > 0 else None
     nxt = doc[ent.end] if ent.end < len(doc) else None
-    # "James Kopp, 44, was arrested"
+    # "James Kopp, 44, was arrested", "Crutcher, 40 ― a father"
     return (
         prev is not None
         and nxt is not None
         and prev.text == ","
-        and nxt.text == ","
+        and nxt.text in (",", "―", "—", "–", "--")
         and re.fullmatch(r"\d{1,3}", core) is not None
         and ent.start >= 2
         and doc[ent.start - 2].ent_type_ == "PERSON"
@@ -425,9 +440,11 @@ _HEAT_WORDS = re.compile(
 )
 
 
-# A proportion: "one in five children", "1 in 10 Ukrainians", "two out of three voters".
+# A proportion: "one in five children", "1 in 10 Ukrainians", "two out of three voters", "eight of 10
+# avocados", "$4 of every $5".
 _RATIO = re.compile(
-    rf"\b(?P<a>\d{{1,3}}|{_WORD_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>(?:\d{{1,3}}(?:,\d{{3}})*|{_WORD_NUM}|"
+    rf"(?<![\w.,])(?P<sign>[$€£]?)(?P<a>\d{{1,3}}|{_WORD_NUM})\s+(?P<sep>in|out\s+of|of)\s+(?P<every>every\s+)?"
+    rf"(?P=sign)(?P<b>(?:\d{{1,3}}(?:,\d{{3}})*|{_WORD_NUM}|"
     r"a\s+(?:hundred|thousand|million)|(?:one\s+)?(?:hundred|thousand|million))"
     r"(?:\s+(?:hundred|thousand|million|billion))?)\b(?![-.,]?\d)"
     r"(?!\s+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b)",  # "in 10 minutes"
@@ -445,6 +462,8 @@ def _ratios(full: str) -> list[tuple[int, int, float]]:
         a, b = parse_number(m["a"]), parse_number(whole)
         if a is None or not b or not a < b:
             continue
+        if m["sep"].lower() == "of" and not m["every"] and b not in (10, 100, 1000):
+            continue  # "eight of 10 avocados", "$4 of every $5"; not "one of three members"
         out.append((m.start(), m.end(), float(f"{100 * a / b:.6g}")))
     return out
 
