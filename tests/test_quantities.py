@@ -325,6 +325,8 @@ def test_a_clock_time_is_no_count(nlp, sentence):
         ("They back the two-state solution.", "two"),
         ("In the Senate's 80-19 vote, Poland joined.", "80"),  # a tally
         ("Liverpool won the game 3-0.", "3"),  # a score
+        ("Both parties split 4 to 1 in favor.", "1"),
+        ("The Senate voted 52 to 48.", "52"),
         ("Clinton wants to help people under 30 engage in public service.", "30"),  # an age
         ("Terence Crutcher, 40 ― a father of four ― died.", "40"),  # an age between a comma and a dash
     ],

@@ -331,6 +331,9 @@ _MAGNITUDE_AFTER = re.compile(r"(?:-|\s)magnitude\b|\s+on\s+the\s+Richter\s+scal
 _CLOCK_ZONE = re.compile(r"\s*(?:GMT|UTC|(?:local|[A-Z][a-z]+)\s+time)\b")
 
 
+_TALLY_VERB = re.compile(r"\b(?:split|voted|vote|won|lost|beat|defeated|scored?|trailed|led)\s+$", re.I)
+
+
 def _not_a_count(ent: Span, core: str, text: str) -> bool:
     """Ages ("Kopp, 44, was arrested", "aged 52") and phone numbers are numbers but count nothing."""
     doc = ent.doc
@@ -345,8 +348,15 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         return True  # "one of the two candidates", "one of three members": which one, not how many
     if re.fullmatch(_WORD_NUM, low) and re.match(r"-(?!strong\b|to-|or-)[a-z]", after):
         return True  # "a two-way race", "a one-term president", "the two-state solution": a compound word
-    tally = re.match(r"[-–](\d+)\b", after)
-    lead = re.search(r"\b(\d+)[-–]$", text[max(0, ent.start_char - 8) : ent.start_char])
+    tally = re.match(r"[-–](\d+)\b", after) or (
+        re.match(r"\s+to\s+(\d+)\b", after)
+        if _TALLY_VERB.search(text, max(0, ent.start_char - 20), ent.start_char)
+        else None
+    )  # "split 4 to 1", "voted 52 to 48"
+    back = text[max(0, ent.start_char - 40) : ent.start_char]
+    lead = re.search(r"\b(\d+)[-–]$", back) or (
+        m if (m := re.search(r"\b(\d+)\s+to\s+$", back)) and _TALLY_VERB.search(back, 0, m.start()) else None
+    )
     value = parse_number(core)
     if value is not None and ((tally and value > int(tally[1])) or (lead and int(lead[1]) > value)):
         return True  # "an 80-19 vote", "won 3-1": a score or a tally
