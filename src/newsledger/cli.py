@@ -109,6 +109,15 @@ MinConfidence = Annotated[
 ]
 
 
+BatchSize = Annotated[int, typer.Option(help="Articles per parse batch and per store transaction.", min=1)]
+Workers = Annotated[
+    int | None, typer.Option(help="Worker processes (default: all cores; 1 = in this process).", min=1)
+]
+NoConsolidate = Annotated[
+    bool, typer.Option("--no-consolidate", help="Skip consolidation afterwards (run it later).")
+]
+
+
 @app.command()
 def ingest(
     paths: Annotated[
@@ -122,12 +131,8 @@ def ingest(
         bool, typer.Option("--no-clean", help="Keep the text as read; no boilerplate removal.")
     ] = False,
     min_confidence: MinConfidence = None,
-    batch_size: Annotated[
-        int, typer.Option(help="Articles per parse batch and per store transaction.", min=1)
-    ] = (DEFAULT_BATCH_SIZE),
-    workers: Annotated[
-        int | None, typer.Option(help="Worker processes (default: all cores; 1 = in this process).", min=1)
-    ] = None,
+    batch_size: BatchSize = DEFAULT_BATCH_SIZE,
+    workers: Workers = None,
     dask: Annotated[
         str | None,
         typer.Option(
@@ -140,9 +145,7 @@ def ingest(
             help="With --dask: keep the Parquet shards in this directory (default: removed once loaded)."
         ),
     ] = None,
-    no_consolidate: Annotated[
-        bool, typer.Option("--no-consolidate", help="Skip consolidation after ingest (run it later).")
-    ] = False,
+    no_consolidate: NoConsolidate = False,
 ) -> None:
     """Read articles, clean them, extract records and write them to the store, then consolidate.
 
@@ -153,10 +156,7 @@ def ingest(
         clean=not no_clean, published=_date(published), batch_size=batch_size, min_confidence=min_confidence
     )
     n_workers = workers or default_workers()
-    try:
-        store = Store(db)
-    except NewsledgerError as exc:
-        raise _fail(str(exc)) from None
+    store = _open(db, write=True)
     writer = BatchWriter(store, opts.batch_size, on_error=_report_error)
     total = sum(1 for _ in iter_paths(paths)) if "-" not in paths else None
     started = time.monotonic()
@@ -180,11 +180,7 @@ def ingest(
 
                 ingest_local(writer, read_inputs(paths), opts, workers=n_workers, on_result=advance)
     except KeyboardInterrupt:
-        err.print(
-            f"newsledger: interrupted; {writer.counts['new']} new articles stored. "
-            "Run the same command to resume."
-        )
-        raise typer.Exit(130) from None
+        raise _interrupted(f"{writer.counts['new']} new articles stored") from None
     except NewsledgerError as exc:
         store.close()
         raise _fail(str(exc)) from None
@@ -214,10 +210,7 @@ def _consolidate(store: Store) -> dict[str, int]:
 @app.command()
 def consolidate(db: DbOpt = Path(DEFAULT_DB)) -> None:
     """Find copies, origins, propositions, estimates and the timeline across the stored articles."""
-    try:
-        store = Store(db)
-    except NewsledgerError as exc:
-        raise _fail(str(exc)) from None
+    store = _open(db, write=True)
     try:
         counts = _consolidate(store)
     except NewsledgerError as exc:
@@ -237,15 +230,9 @@ def reextract(
         bool, typer.Option("--all", help="Extract every article again, not only those of older versions.")
     ] = False,
     min_confidence: MinConfidence = None,
-    batch_size: Annotated[
-        int, typer.Option(help="Articles per parse batch and per store transaction.", min=1)
-    ] = (DEFAULT_BATCH_SIZE),
-    workers: Annotated[
-        int | None, typer.Option(help="Worker processes (default: all cores; 1 = in this process).", min=1)
-    ] = None,
-    no_consolidate: Annotated[
-        bool, typer.Option("--no-consolidate", help="Skip consolidation afterwards (run it later).")
-    ] = False,
+    batch_size: BatchSize = DEFAULT_BATCH_SIZE,
+    workers: Workers = None,
+    no_consolidate: NoConsolidate = False,
 ) -> None:
     """Run this version's extractors again over the stored articles that an older version extracted.
 
@@ -254,10 +241,7 @@ def reextract(
     stopped. An article the extractors fail on keeps its old records and gets one line on stderr.
     """
     opts = Options(batch_size=batch_size, min_confidence=min_confidence)
-    try:
-        store = Store(db)
-    except NewsledgerError as exc:
-        raise _fail(str(exc)) from None
+    store = _open(db, write=True)
     counts = {"done": 0, "failed": 0}
     started = time.monotonic()
     try:
@@ -286,11 +270,7 @@ def reextract(
         if counts["done"] and not no_consolidate:
             _consolidate(store)
     except KeyboardInterrupt:
-        err.print(
-            f"newsledger: interrupted; {counts['done']} articles re-extracted."
-            " Run the same command to resume."
-        )
-        raise typer.Exit(130) from None
+        raise _interrupted(f"{counts['done']} articles re-extracted") from None
     except NewsledgerError as exc:
         raise _fail(str(exc)) from None
     finally:
@@ -537,11 +517,18 @@ def extract(
         raise typer.Exit(1)
 
 
-def _open(db: Path) -> Store:
+def _open(db: Path, *, write: bool = False) -> Store:
+    """The store, read-only unless ``write``; a store that cannot be opened is one error line."""
     try:
-        return Store(db, readonly=True)
+        return Store(db, readonly=not write)
     except NewsledgerError as exc:
         raise _fail(str(exc)) from None
+
+
+def _interrupted(done: str) -> typer.Exit:
+    """Ctrl-C: say what is already stored and how to go on."""
+    err.print(f"newsledger: interrupted; {done}. Run the same command to resume.")
+    return typer.Exit(130)
 
 
 def _table(title: str, columns: list[str], rows: list[list[object]]) -> None:
