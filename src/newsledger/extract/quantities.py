@@ -328,14 +328,19 @@ _TIME_NOUNS = frozenset("second minute hour day night week month year decade cen
 # An earthquake's magnitude: "a magnitude 6.8 quake", "a 7.1-magnitude quake", "7.8 on the Richter scale".
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"(?:-|\s)magnitude\b|\s+on\s+the\s+Richter\s+scale\b", re.I)
-_CLOCK_ZONE = re.compile(r"\s*(?:GMT|UTC|(?:local|[A-Z][a-z]+)\s+time)\b")
-
-
+# The zone after a wire clock time ("0400 GMT", "2300 local time", "1400 Kyiv time"); times.py reads the
+# same clock times as times.
+CLOCK_ZONE_RE = (
+    r"\s*(?:GMT|UTC|local\s+time|(?:Kyiv|Moscow|Beirut|Tehran|Israel|Gaza|Seoul|Pyongyang)\s+time)"
+)
+_CLOCK_ZONE = re.compile(CLOCK_ZONE_RE + r"\b", re.I)
 _TALLY_VERB = re.compile(r"\b(?:split|voted|vote|won|lost|beat|defeated|scored?|trailed|led)\s+$", re.I)
 
 
 def _not_a_count(ent: Span, core: str, text: str) -> bool:
-    """Ages ("Kopp, 44, was arrested", "aged 52") and phone numbers are numbers but count nothing."""
+    """Numbers that count nothing: ages ("Kopp, 44, was arrested", "aged 52", "people under 30"), phone
+    numbers, "one of" (which one), a number in a compound word ("a two-way race"), the sides of a score or
+    a tally ("an 80-19 vote"), wire clock times ("0400 GMT")."""
     doc = ent.doc
     if _PHONE.match(core.strip()) or re.fullmatch(r"\d{3}[-.]\d{4}", core.strip()):
         return True

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 from dateutil.easter import easter
 
 from ..model import TimeExpr
-from .quantities import parse_number
+from .quantities import CLOCK_ZONE_RE, parse_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -964,8 +964,7 @@ _NOT_TIMES = frozenset(
     "night morning evening afternoon day week month year annual quarterly seasonally nights days the "
     "semiannual biannual biweekly year-end".split()
 ) | {"the day", "the night", "the comparable", "the year before", "that day"}
-# The zone after a wire clock time ("0400 GMT", "2300 local time", "1400 Kyiv time").
-_ZONE_RE = r"\s*(?:GMT|UTC|local\s+time|(?:Kyiv|Moscow|Beirut|Tehran|Israel|Gaza|Seoul|Pyongyang)\s+time)"
+_ZONE_RE = CLOCK_ZONE_RE  # "0400 GMT", "2300 local time", "1400 Kyiv time"
 # Extra patterns the model misses.
 _EXTRA = re.compile(
     r"\b(?:daily|weekly|hourly|annually|every\s+day|each\s+day|every\s+year|each\s+year|the\s+future|"
