@@ -461,9 +461,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         return expr(f"XXXX-WXX-{_WEEKDAYS[m[1] or m[2]] + 1}T{_PARTS_OF_DAY[m[3]]}", "SET")
 
     # Wire and military clock times: "0400 GMT", "2300 local time", "0600 hours".
-    m = re.fullmatch(
-        r"([01]\d|2[0-3])([0-5]\d)\s*(?:gmt|utc|(?:local|[a-z]+)\s+time)|(0\d)([0-5]\d)\s+(?:hours|hrs)", t
-    )
+    m = re.fullmatch(rf"([01]\d|2[0-3])([0-5]\d){CLOCK_ZONE_RE}|(0\d)([0-5]\d)\s+(?:hours|hrs)", t, re.I)
     if m:
         ref = ctx.day or anchor
         if ref is None:
@@ -1130,8 +1128,12 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             span = doc.char_span(s, e, alignment_mode="expand")
             tense = _tense(span, text) if span is not None else "past"
             tx = normalise(piece, anchor, tense=tense, context=ctx)
-            ended = _PERIOD_ENDED.match(text, e)
-            if tx is not None and tx.value == "P1Y" and low == "the year" and not ended:
+            if (
+                tx is not None
+                and tx.value == "P1Y"
+                and low == "the year"
+                and not _PERIOD_ENDED.match(text, e)
+            ):
                 # "the deadliest day of the year", "a high for the year": the year the article is in;
                 # "the year ended June 30" is a reporting period of a year
                 tx = normalise("this year", anchor, tense=tense, context=ctx)
