@@ -41,6 +41,7 @@ def _find(nlp, sentence: str, text: str):
         ("Over 1m people left.", "1m", 1e6, 1e6, INF, "people", True),  # the tokenizer splits "1m"
         ("Upwards of 10,000 troops arrived.", "10,000", 10000, 10000, INF, "troop", True),
         ("A 12,000-strong Korean contingent arrived.", "12,000", 12000, 12000, 12000, "contingent", False),
+        ("Suddenly 25 million more people have cover.", "25 million", 2.5e7, 2.5e7, 2.5e7, "people", False),
     ],
 )  # fmt: skip
 def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, approx):

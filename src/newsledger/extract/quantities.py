@@ -170,6 +170,9 @@ def parse_number(text: str) -> float | None:
     return total + current if seen else None
 
 
+_INCREMENT = frozenset("more fewer additional extra".split())
+
+
 def _unit(span: Span) -> Token | None:
     """The noun a number counts: its syntactic head, or the object of a following "of"."""
     root: Token = span.root
@@ -181,6 +184,8 @@ def _unit(span: Span) -> Token | None:
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         # "tens of thousands of soldiers", "4 brigades of 12,000 soldiers": look right for "of NOUN".
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        if nxt is not None and nxt.lower_ in _INCREMENT and span.end + 1 < len(doc):
+            nxt = doc[span.end + 1]  # "25 million more people", "3,000 additional troops"
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
             head = nxt
         elif nxt is not None and nxt.lower_ == "of":
