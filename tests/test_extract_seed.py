@@ -184,6 +184,9 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("It was the deadliest attack of the year.", "the year", "2024"),
         ("For the year ended June 30, profit fell.", "the year", "P1Y"),
         ("Russia invaded 1,000 days ago.", "1,000 days ago", "2022-01-22"),  # a count with a comma
+        # a fortnight is two weeks (the model tags nothing)
+        ("He left a fortnight ago.", "a fortnight ago", "2024-W40"),
+        ("Over the past fortnight, shelling grew.", "the past fortnight", "P2W"),
     ],
 )
 def test_extent_and_value_in_a_sentence(nlp, sentence: str, expr: str, value: str):

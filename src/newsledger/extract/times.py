@@ -323,6 +323,11 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
     )
     t = re.sub(r"^this past\s+(?!(?:spring|summer|fall|autumn|winter)\b)", "last ", t)
     t = re.sub(r"^this coming\s+", "next ", t)
+    # A fortnight is two weeks ("a fortnight ago", "the past fortnight", "three fortnights").
+    t = re.sub(r"\b(?:an?\s+|one\s+)?fortnight\b", "two weeks", t)
+    t = re.sub(
+        r"\b(\w+)\s+fortnights\b", lambda m: f"{2 * (_count(m[1]) or 0)} weeks" if _count(m[1]) else m[0], t
+    )
     # "the end of the month" is the end of the month the article is in
     t = re.sub(r"^((?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)the\s+(month|week)$", r"\1this \2", t)
 
@@ -968,6 +973,7 @@ _EXTRA = re.compile(
     r"\b(?:daily|weekly|hourly|annually|every\s+day|each\s+day|every\s+year|each\s+year|the\s+future|"
     rf"every\s+(?:{_WD_RE})|(?:1[89]|20)\d\d\s*(?:-|–|to|through)\s*(?:1[89]|20)\d\d|"
     r"(?<=\bwithin\s)(?:hours|days|weeks|months|years)|"
+    r"(?:(?:a|one|two|three|\d+)\s+)?fortnights?(?:\s+ago)?|the\s+(?:past|last|next|coming)\s+fortnight|"
     r"the\s+near\s+future|currently|nowadays|now|recently|(?<=\bin\s)the\s+past(?!\s+\w)|current(?=\s+(?!(?:year|month|week|quarter|fiscal|period|decade|century|account|affairs|events)\b)[a-z])|(?:last\s+|next\s+)?(?:(?:thanksgiving|christmas)(?:\s+day)?|"
     r"(?:election|memorial|labor|independence|veterans|new\s+year's)\s+day|good\s+friday|"
     r"easter(?:\s+(?:sunday|monday|day))?(?!\s+(?:island|rising|egg|bunny|offensive)))|"
