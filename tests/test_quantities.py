@@ -305,7 +305,14 @@ def test_a_proportion_keeps_its_bounds(nlp):
     assert (q.low, q.high, q.approximate) == (None, 20, True)
 
 
-@pytest.mark.parametrize("sentence", ["They scored one in 10 minutes.", "It was one in a million."])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They scored one in 10 minutes.",
+        "It was one in a million.",
+        "The air force said it shot down 30 out of 45 drones.",  # two counts, not a share
+    ],
+)
 def test_a_number_in_a_time_or_the_idiom_is_no_proportion(nlp, sentence):
     assert not [q for q in extract_quantities(nlp(sentence)) if q.kind == "percent"]
 

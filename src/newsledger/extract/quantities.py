@@ -28,6 +28,7 @@ Not counts: years, dates, times, ordinals, ages ("Kopp, 44,", "aged 52"), phone 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -484,6 +485,8 @@ def _ratios(full: str) -> list[tuple[int, int, float]]:
             continue
         if m["sep"].lower() == "of" and not m["every"] and b not in (10, 100, 1000):
             continue  # "eight of 10 avocados", "$4 of every $5"; not "one of three members"
+        if a > 10 and not (b >= 100 and math.log10(b).is_integer()):
+            continue  # "shot down 30 out of 45 drones": two counts, not a share ("15 in 100" is one)
         out.append((m.start(), m.end(), float(f"{100 * a / b:.6g}")))
     return out
 
