@@ -42,6 +42,8 @@ def _find(nlp, sentence: str, text: str):
         ("Upwards of 10,000 troops arrived.", "10,000", 10000, 10000, INF, "troop", True),
         ("A 12,000-strong Korean contingent arrived.", "12,000", 12000, 12000, 12000, "contingent", False),
         ("Suddenly 25 million more people have cover.", "25 million", 2.5e7, 2.5e7, 2.5e7, "people", False),
+        ("One soldier was killed in the strike.", "One", 1, 1, 1, "soldier", False),  # a lone "one" in a toll
+        ("At least one bottle was thrown.", "At least one", 1, 1, INF, "bottle", True),
     ],
 )  # fmt: skip
 def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, approx):
@@ -76,6 +78,13 @@ def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, ap
         # "per cent" (the model calls it MONEY, or tags nothing); percentage and basis points
         ("Inflation rose to 5.2 per cent in May.", "5.2 per cent", "percent", 5.2, "percent"),
         ("Some 40 per cent voted.", "40 per cent", "percent", 40, "percent"),
+        (
+            "Some 50 per cent of applicants work.",
+            "Some 50 per cent",
+            "percent",
+            50,
+            "percent",
+        ),  # CARDINAL + "per cent"
         ("Support fell 3 percentage points.", "3", "percent", 3, "percentage point"),
         ("The Fed cut rates by 25 basis points.", "25", "percent", 25, "basis point"),
         # temperatures (the model tags "45°C" a DATE and "-5°F" a PRODUCT)
@@ -334,6 +343,9 @@ def test_a_clock_time_is_no_count(nlp, sentence):
         ("In the Senate's 80-19 vote, Poland joined.", "80"),  # a tally
         ("Liverpool won the game 3-0.", "3"),  # a score
         ("Both parties split 4 to 1 in favor.", "1"),
+        ("One questioner claimed the forces were weak.", "One"),  # a lone "one" away from any toll
+        ("Miners went down Federal mine No. 2.", "2"),  # a name
+        ("It was something a 911 caller told a dispatcher.", "911"),
         ("The Senate voted 52 to 48.", "52"),
         ("Clinton wants to help people under 30 engage in public service.", "30"),  # an age
         ("Terence Crutcher, 40 ― a father of four ― died.", "40"),  # an age between a comma and a dash

@@ -246,6 +246,11 @@ def _fit(ent: Span, label: str) -> Span:
             end += 1
     elif glued and doc[end].text == "+":
         end += 1  # "10,000+ troops": at least 10,000
+    if label == "CARDINAL" and end < len(doc):
+        after = [t.lower_ for t in doc[end : end + 2]]
+        end += (
+            1 if after[:1] in (["%"], ["percent"]) else 2 if after == ["per", "cent"] else 0
+        )  # "one per cent"
     if (
         label in ("CARDINAL", "MONEY")
         and start > 0
@@ -340,6 +345,14 @@ CLOCK_ZONE_RE = (
     r"\s*(?:GMT|UTC|local\s+time|(?:Kyiv|Moscow|Beirut|Tehran|Israel|Gaza|Seoul|Pyongyang)\s+time)"
 )
 _CLOCK_ZONE = re.compile(CLOCK_ZONE_RE + r"\b", re.I)
+# Where a lone "one" is a figure worth keeping: the dead, the hurt, the held, what was hit ("one soldier
+# was killed", "one drone hit a building").
+_TOLL_WORDS = re.compile(
+    r"\b(?:kill\w*|dead|died|dies|death|wound\w*|injur\w*|hurt|missing|arrest\w*|detain\w*|captur\w*|"
+    r"hostages?|casualt\w*|victims?|shot|stabbed|survivors?|hit|struck|downed|destroyed|damaged|charg\w*|"
+    r"convict\w*|sentenc\w*|counts?\s+of)\b",
+    re.I,
+)
 _TALLY_VERB = re.compile(r"\b(?:split|voted|vote|won|lost|beat|defeated|scored?|trailed|led)\s+$", re.I)
 
 
@@ -357,6 +370,12 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
     after = text[ent.end_char : ent.end_char + 12]
     if low == "one" and re.match(r"\s+of\b", after):
         return True  # "one of the two candidates", "one of three members": which one, not how many
+    if ent.text.lower() == "one" and not _TOLL_WORDS.search(ent.sent.text):
+        return True  # "one questioner claimed", "at one point": an article more than a count
+    if re.search(r"(?:\b(?:No|Nos|Number|number)\.?|#)\s*$", before):
+        return True  # "mine No. 2", "Number 10": a name, not a count
+    if low in ("911", "999", "112") and re.match(r"\s+(?:call|caller|calls|dispatch|operator|line)", after):
+        return True  # "a 911 caller"
     if re.fullmatch(_WORD_NUM, low) and re.match(r"-(?!strong\b|to-|or-)[a-z]", after):
         return True  # "a two-way race", "a one-term president", "the two-state solution": a compound word
     tally = re.match(r"[-–](\d+)\b", after) or (
