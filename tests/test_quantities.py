@@ -346,6 +346,8 @@ def test_a_clock_time_is_no_count(nlp, sentence):
         ("One questioner claimed the forces were weak.", "One"),  # a lone "one" away from any toll
         ("Miners went down Federal mine No. 2.", "2"),  # a name
         ("It was something a 911 caller told a dispatcher.", "911"),
+        ("If all the Fortune 500 companies paid taxes.", "500"),  # part of a name
+        ("A culvert on County Road 96 washed out.", "96"),
         ("The Senate voted 52 to 48.", "52"),
         ("Clinton wants to help people under 30 engage in public service.", "30"),  # an age
         ("Terence Crutcher, 40 ― a father of four ― died.", "40"),  # an age between a comma and a dash

@@ -376,6 +376,15 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         return True  # "mine No. 2", "Number 10": a name, not a count
     if low in ("911", "999", "112") and re.match(r"\s+(?:call|caller|calls|dispatch|operator|line)", after):
         return True  # "a 911 caller"
+    name = doc[ent.start - 1] if ent.start > 0 else None
+    if (
+        name is not None
+        and name.pos_ == "PROPN"
+        and name.is_title
+        and name.ent_type_ not in ("GPE", "LOC", "NORP")
+        and re.fullmatch(r"\d{1,4}", core)
+    ):
+        return True  # "Fortune 500 companies", "Highway 82", "Boeing 737": part of a name
     if re.fullmatch(_WORD_NUM, low) and re.match(r"-(?!strong\b|to-|or-)[a-z]", after):
         return True  # "a two-way race", "a one-term president", "the two-state solution": a compound word
     tally = re.match(r"[-–](\d+)\b", after) or (
