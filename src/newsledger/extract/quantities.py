@@ -23,7 +23,13 @@ as a qualifier ("1,500 special forces" → unit force, qualifier "special"); a c
 USD, € → EUR, £ → GBP, won → KRW…); the written unit of a measure ("12 km" → km). "four brigades of
 12,000 soldiers" links the brigades to the soldiers (``of``).
 
-Not counts: years, dates, times, ordinals, ages ("Kopp, 44,", "aged 52"), phone numbers.
+Proportions are percentages ("one in five" → 20, "eight of 10 avocados" → 80); temperatures are measures
+in °C/°F; "per cent" is percent whatever the model tags.
+
+Not counts: years, dates, times, ordinals, ages ("Kopp, 44,", "aged 52", "people under 30"), phone
+numbers, wire clock times ("0400 GMT"), "one of", a lone "one" away from any toll or charge, numbers that
+name ("No. 2", "Fortune 500", "County Road 96"), numbers in compound words ("a two-way race"), the sides
+of a score or tally ("an 80-19 vote").
 """
 
 from __future__ import annotations

@@ -302,6 +302,12 @@ def normalise(
     return tx
 
 
+def _fortnights(m: re.Match[str]) -> str:
+    """Fortnights as weeks: "three fortnights" → "6 weeks" (as written when the count is no number)."""
+    n = _count(m[1])
+    return f"{2 * n} weeks" if n else m[0]
+
+
 def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> TimeExpr | None:
     future = tense == "future"
     past = tense == "past"
@@ -325,9 +331,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
     t = re.sub(r"^this coming\s+", "next ", t)
     # A fortnight is two weeks ("a fortnight ago", "the past fortnight", "three fortnights").
     t = re.sub(r"\b(?:an?\s+|one\s+)?fortnight\b", "two weeks", t)
-    t = re.sub(
-        r"\b(\w+)\s+fortnights\b", lambda m: f"{2 * (_count(m[1]) or 0)} weeks" if _count(m[1]) else m[0], t
-    )
+    t = re.sub(r"\b(\w+)\s+fortnights\b", _fortnights, t)
     # "the end of the month" is the end of the month the article is in
     t = re.sub(r"^((?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)the\s+(month|week)$", r"\1this \2", t)
 
