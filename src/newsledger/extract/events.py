@@ -885,6 +885,7 @@ def extract_events(
     triggers = {tok.i for tok, _, _ in found}
     # Each time expression and figure goes to the event whose clause it sits in.
     time_owner: dict[int, list[TimeExpr]] = {}
+    noun_times: set[int] = set()
     for t in times:
         if t.type not in ("DATE", "TIME") or (t.value is not None and timex_bounds(t.value)[0] is None):
             continue  # "recently" (PAST_REF) dates nothing; an unanchored "Tuesday" is kept as written
@@ -893,13 +894,8 @@ def extract_events(
             o = _owner(span.root, triggers)
             if o is not None:
                 time_owner.setdefault(o, []).append(t)
-    noun_times = {
-        t.start
-        for o in time_owner.values()
-        for t in o
-        if (sp := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None
-        and sp.root.dep_ in ("nummod", "compound", "amod", "poss")
-    }
+                if span.root.dep_ in ("nummod", "compound", "amod", "poss"):
+                    noun_times.add(t.start)  # "the 2016 campaign trail": it describes a noun
     q_owner: dict[int, list[int]] = {}
     for qi, q in enumerate(quantities):
         span = doc.char_span(q.start, q.end, alignment_mode="expand")

@@ -238,6 +238,12 @@ _CURRENCY_WORDS = frozenset(
 )
 
 
+def _percent_sign(doc: Doc, i: int) -> int:
+    """How many tokens from ``i`` on spell a percent sign: 1 for "%" or "percent", 2 for "per cent"."""
+    after = [t.lower_ for t in doc[i : i + 2]]
+    return 1 if after[:1] in (["%"], ["percent"]) else 2 if after == ["per", "cent"] else 0
+
+
 def _fit(ent: Span, label: str) -> Span:
     """The model's span, corrected: a currency sign or word beside a MONEY figure belongs to it ("£200,000",
     "100 billion won"); a measure ends at its unit ("12 km overnight" → "12 km")."""
@@ -252,11 +258,8 @@ def _fit(ent: Span, label: str) -> Span:
             end += 1
     elif glued and doc[end].text == "+":
         end += 1  # "10,000+ troops": at least 10,000
-    if label == "CARDINAL" and end < len(doc):
-        after = [t.lower_ for t in doc[end : end + 2]]
-        end += (
-            1 if after[:1] in (["%"], ["percent"]) else 2 if after == ["per", "cent"] else 0
-        )  # "one per cent"
+    if label == "CARDINAL":
+        end += _percent_sign(doc, end)  # "less than one" + "per cent"
     if (
         label in ("CARDINAL", "MONEY")
         and start > 0
@@ -306,8 +309,7 @@ def _missed_numbers(doc: Doc) -> list[Span]:
     for tok in doc:  # "Some 40 per cent voted": a percentage the model left untagged
         if tok.ent_type_ or not re.fullmatch(r"\d+(?:\.\d+)?", tok.text):
             continue
-        after = [t.lower_ for t in doc[tok.i + 1 : tok.i + 3]]
-        width = 1 if after[:1] in (["%"], ["percent"]) else 2 if after == ["per", "cent"] else 0
+        width = _percent_sign(doc, tok.i + 1)
         if width and not any(t.ent_type_ for t in doc[tok.i + 1 : tok.i + 1 + width]):
             out.append(Span(doc, tok.i, tok.i + 1 + width, label="PERCENT"))
     i = 0
@@ -345,8 +347,9 @@ _TIME_NOUNS = frozenset("second minute hour day night week month year decade cen
 # An earthquake's magnitude: "a magnitude 6.8 quake", "a 7.1-magnitude quake", "7.8 on the Richter scale".
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"(?:-|\s)magnitude\b|\s+on\s+the\s+Richter\s+scale\b", re.I)
-# The zone after a wire clock time ("0400 GMT", "2300 local time", "1400 Kyiv time"); times.py reads the
-# same clock times as times.
+# A wire clock time ("0400 GMT", "2300 local time", "1400 Kyiv time"): its hours and minutes, and the
+# zone after them; times.py reads the same clock times as times.
+HHMM_RE = r"(?:[01]\d|2[0-3])[0-5]\d"
 CLOCK_ZONE_RE = (
     r"\s*(?:GMT|UTC|local\s+time|(?:Kyiv|Moscow|Beirut|Tehran|Israel|Gaza|Seoul|Pyongyang)\s+time)"
 )
@@ -405,7 +408,7 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
     value = parse_number(core)
     if value is not None and ((tally and value > int(tally[1])) or (lead and int(lead[1]) > value)):
         return True  # "an 80-19 vote", "won 3-1": a score or a tally
-    if re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", core) and _CLOCK_ZONE.match(text, ent.end_char):
+    if re.fullmatch(HHMM_RE, core) and _CLOCK_ZONE.match(text, ent.end_char):
         return True  # "at 2300 local time", "0400 GMT": a clock time
     if re.fullmatch(r"0\d[0-5]\d", core) and re.match(r"\s+(?:hours|hrs)\b", text[ent.end_char :]):
         return True  # "0600 hours"
@@ -641,29 +644,18 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         ranges.append((start, end))
         out.append(Quantity(start, end, full[start:end], None, lo, hi, unit, True, kind, qualifier))
         units.append(unit_tok)
-    for r0, r1, share in _ratios(full):
-        if not any(r0 < e and s < r1 for s, e in ranges):
-            ranges.append((r0, r1))
-            lead = full[max(0, r0 - 30) : r0]  # "about one in 10", "fewer than one in five"
-            low, high = (None if _UPPER.search(lead) else share), (None if _LOWER.search(lead) else share)
-            approx = bool(_APPROX.search(lead))
-            out.append(Quantity(r0, r1, full[r0:r1], share, low, high, "percent", approx, "percent"))
-            units.append(None)
-    for t0, t1, degrees, scale in _temperatures(full):
-        if not any(t0 < e and s < t1 for s, e in ranges):
-            lead = full[max(0, t0 - 30) : t0]
-            ranges.append((t0, t1))
+    written = [(a, b, v, "percent", "percent") for a, b, v in _ratios(full)]
+    written += [(a, b, v, unit, "measure") for a, b, v, unit in _temperatures(full)]
+    for w0, w1, figure, w_unit, w_kind in written:  # proportions and temperatures, whatever the model tagged
+        if not any(w0 < e and s < w1 for s, e in ranges):
+            ranges.append((w0, w1))
+            # bounds and approximation from the words before: "fewer than one in five", "about 40C"
+            lead = full[max(0, w0 - 30) : w0]
+            w_low = None if _UPPER.search(lead) else figure
+            w_high = None if _LOWER.search(lead) else figure
             out.append(
                 Quantity(
-                    t0,
-                    t1,
-                    full[t0:t1],
-                    degrees,
-                    None if _UPPER.search(lead) else degrees,  # "up to 45C"
-                    None if _LOWER.search(lead) else degrees,  # "over 40C"
-                    scale,
-                    bool(_APPROX.search(lead)),
-                    "measure",
+                    w0, w1, full[w0:w1], figure, w_low, w_high, w_unit, bool(_APPROX.search(lead)), w_kind
                 )
             )
             units.append(None)

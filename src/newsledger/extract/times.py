@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 from dateutil.easter import easter
 
 from ..model import TimeExpr
-from .quantities import CLOCK_ZONE_RE, parse_number
+from .quantities import CLOCK_ZONE_RE, HHMM_RE, parse_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -982,7 +982,7 @@ _EXTRA = re.compile(
     r"(?:election|memorial|labor|independence|veterans|new\s+year's)\s+day|good\s+friday|"
     r"easter(?:\s+(?:sunday|monday|day))?(?!\s+(?:island|rising|egg|bunny|offensive)))|"
     r"the\s+(?:latest|year-ago|year-earlier|comparable|same)\s+(?:period|quarter)|"
-    rf"(?<!\()(?:[01]\d|2[0-3])[0-5]\d{_ZONE_RE}|"  # not "10:35 a.m. (0735 GMT)", the same time again
+    rf"(?<!\(){HHMM_RE}{_ZONE_RE}|"  # not "10:35 a.m. (0735 GMT)", the same time again
     r"0\d[0-5]\d\s+(?:hours|hrs)|"
     rf"\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?:\s+(?:[ecmp][sd]t|gmt))?|({_MON_RE})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)\b(?!-)",
     re.I,
@@ -1073,7 +1073,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
         of = re.match(r"\s+of\s+", text[e : e + 8])
         if of and e + of.end() in ends and re.fullmatch(rf"(?:the\s+)?{_HOURS_RE}", piece, re.I):
             e = ends[e + of.end()]  # "the early hours" + "of" + "Friday": one expression, trimmed to "Friday"
-        if re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", piece) and text[s - 1 : s] != "(":
+        if re.fullmatch(HHMM_RE, piece) and text[s - 1 : s] != "(":
             zone = re.match(_ZONE_RE + r"\b", text[e : e + 20], re.I)
             if zone:
                 e += zone.end()  # "1400" (a year to the model) + "Kyiv time"
