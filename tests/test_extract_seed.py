@@ -187,6 +187,11 @@ def test_the_following_month_counts_from_the_month_last_named():
         # a fortnight is two weeks (the model tags nothing)
         ("He left a fortnight ago.", "a fortnight ago", "2024-W40"),
         ("Over the past fortnight, shelling grew.", "the past fortnight", "P2W"),
+        ("The progress of these past eight years was real.", "these past eight years", "P8Y"),
+        # a scraped tweet runs the date into its link
+        ("The interview airs on September 30th.https://t.co/hbaWqfjJcp", "September 30th", "2024-09-30"),
+        ("The music of the 80s is back.", "80s", "198"),  # a decade without the apostrophe
+        ("It is a 21st-century economy.", "21st-century", "20"),
     ],
 )
 def test_extent_and_value_in_a_sentence(nlp, sentence: str, expr: str, value: str):
@@ -271,6 +276,17 @@ def test_month_year_follows_the_clause_tense(text: str, tense: str, value: str):
         ("He spoke on Christmas Day.", "Christmas Day", "2023-12-25"),
         ("The vote is on Election Day.", "Election Day", "2024-11-05"),
         ("It was the theme of the campaign from now to Election Day.", "Election Day", "2024-11-05"),
+        # an infinitive takes the outlook of the verbs it hangs on, through infinitives and "and"
+        (
+            "Clinton will have to scramble to convince them to come out and support her in January.",
+            "January",
+            "2025-01",
+        ),
+        (
+            "The campaign is trying to get voters to go to the polls on Election Day.",
+            "Election Day",
+            "2024-11-05",
+        ),
     ],
 )
 def test_tense_comes_from_the_governing_verb(nlp, sentence: str, expr: str, value: str):
@@ -291,6 +307,36 @@ def test_a_place_or_rising_named_for_easter_is_not_a_time(nlp):
     from newsledger.extract.times import extract_times
 
     assert extract_times(nlp("They sailed to Easter Island after the Easter Rising film."), FRI) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At the end of the day, we need to step away from it.",  # the idiom: in the end
+        "He began his studies at MIT at age 16.",  # ages
+        "Once in my early 20s, I moved to Ohio.",
+        "Highs will be in the upper 80s.",  # temperatures
+    ],
+)
+def test_idioms_ages_and_temperatures_are_not_times(nlp, sentence: str):
+    from newsledger.extract.times import extract_times
+
+    assert extract_times(nlp(sentence), FRI) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        ("the summer of 2010", "2010-06-01", "2010-08-31"),
+        ("the winter of 2010", "2010-12-01", "2011-02-28"),  # winter runs into the next year
+        ("the 1960s", "1960-01-01", "1969-12-31"),
+        ("the 20th century", "1900-01-01", "1999-12-31"),
+        ("this decade", "2020-01-01", "2029-12-31"),
+    ],
+)
+def test_seasons_decades_and_centuries_span_their_days(text: str, earliest: str, latest: str):
+    tx = normalise(text, FRI)
+    assert tx is not None and (str(tx.earliest), str(tx.latest)) == (earliest, latest)
 
 
 def test_a_percentage_the_model_calls_a_date_is_not_a_time(nlp):

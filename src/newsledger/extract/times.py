@@ -42,7 +42,7 @@ from ..model import TimeExpr
 from .quantities import CLOCK_ZONE_RE, HHMM_RE, parse_number
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -99,11 +99,19 @@ def _tense(span: Span, text: str) -> str:
     if _AHEAD_WORDS.search(before):
         return "future"
     tok = span.root
+    # a date that describes a thing ("a June agreement") looks ahead only with the verb right above it
+    # ("has to move through a June hearing"), not through a chain of infinitives ("is continuing to try to
+    # sell itself under a June agreement")
+    describes = tok.dep_ in ("compound", "nmod", "amod") and tok.head.pos_ == "NOUN"
+    describes = describes and tok.head.i >= span.end
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
         tok = tok.head
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    while tok.tag_ == "VB" and not auxes and tok.dep_ == "conj" and tok.head.tag_ == "VB":
+        tok = tok.head  # "will come out and support her in November": the first verb's auxiliaries
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if tok.tag_ == "VBG" and not auxes and tok.dep_ in ("advcl", "conj") and tok.head.pos_ in ("VERB", "AUX"):
         tok = tok.head  # a participle clause has the tense of the clause it hangs on
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
@@ -123,14 +131,8 @@ def _tense(span: Span, text: str) -> str:
         return "future"  # "the talks are scheduled for Monday", "plans to"
     if tok.lower_ == "due":
         return "future"
-    if "to" in words and tok.tag_ == "VB":
-        head = tok.head
-        if head.lemma_.lower() in _AHEAD_VERBS or any(
-            c.dep_ in ("aux", "auxpass") and c.lower_ in _AHEAD_AUX for c in head.children
-        ):
-            return "future"
-        if head.tag_ in ("VBZ", "VBP"):
-            return "future"  # "Clinton wants to meet him on Friday"
+    if "to" in words and tok.tag_ == "VB" and _ahead_of_infinitive(tok, climb=not describes):
+        return "future"
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "had"}:
         return "past"
     if tok.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am", "'s", "'re"}:
@@ -138,6 +140,23 @@ def _tense(span: Span, text: str) -> str:
     if tok.pos_ not in ("VERB", "AUX"):
         return "none"  # no verb governs it ("a cutback in its oil supply in September")
     return "past"
+
+
+def _ahead_of_infinitive(tok: Token, climb: bool = True) -> bool:
+    """Whether the verbs an infinitive hangs on look ahead: "Clinton wants to meet him on Friday", "is
+    trying to get voters to go to the polls on Election Day", "will have to scramble to convince them to
+    come out … in November". Climbs through infinitives that hang on infinitives."""
+    head = tok.head
+    for _ in range(6):
+        aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+        if head.lemma_.lower() in _AHEAD_VERBS or aux & _AHEAD_AUX:
+            return True
+        if head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}):
+            return True
+        if not climb or head.tag_ != "VB" or "to" not in aux or head.head is head:
+            return False
+        head = head.head
+    return False
 
 
 # A past-tense clause may still name a date shortly after the publication date ("said it will pay the
@@ -179,7 +198,7 @@ _SETS = {
 # Words before a duration or an "ago" that do not change its value ("nearly forty years").
 _MODIFIERS = (
     r"(?:for|nearly|almost|about|around|some|roughly|approximately|more\s+than|less\s+than|over|under|"
-    r"up\s+to|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|barely|only|just|the|another|"
+    r"up\s+to|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|barely|only|just|the|these|those|another|"
     r"an\s+additional|next|last|past|first|final|coming|previous|recent|full|entire|whole|following|"
     r"latest|initial|remaining|same|better\s+part\s+of\s+the|better\s+part\s+of\s+a|much\s+of\s+the)"
 )
@@ -356,6 +375,21 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
     def quarter(y: int, q: int) -> TimeExpr:
         ctx.quarter = (y, q)
         return expr(f"{y:04d}-Q{q}", "DATE", "quarter", dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q))
+
+    def season(y: int, code: str) -> TimeExpr:
+        """A meteorological season of the northern hemisphere; winter runs from December into the next
+        year (``2010-WI`` is December 2010 to February 2011)."""
+        first = _SEASON_START[code]
+        last_y, last_m = (y + 1, 2) if code == "WI" else (y, first + 2)
+        return expr(f"{y:04d}-{code}", "DATE", "season", dt.date(y, first, 1), _month_end(last_y, last_m))
+
+    def decade(d: int) -> TimeExpr:
+        return expr(f"{d:03d}", "DATE", "decade", dt.date(10 * d, 1, 1), dt.date(10 * d + 9, 12, 31))
+
+    def century(c: int) -> TimeExpr:
+        """TIMEX3 writes a century by its leading digits: "19" is 1900–1999 (the 20th century)."""
+        first, last = dt.date(max(1, 100 * c), 1, 1), dt.date(100 * c + 99, 12, 31)
+        return expr(f"{c:02d}", "DATE", "century", first, last)
 
     def unanchored(gran: str, typ: str = "DATE") -> TimeExpr:
         return expr(None, typ, gran, anchored=False)
@@ -614,7 +648,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
                 y += 1
         if y is None:
             return unanchored("season")
-        return expr(f"{y:04d}-{_SEASONS[m[2]]}", "DATE", "season")
+        return season(y, _SEASONS[m[2]])
 
     # Holidays: "Christmas", "Thanksgiving Day", "last Easter", "Election Day".
     m = re.fullmatch(r"(?:(last|next|this)\s+)?(.+?)(?:\s+(\d{4}))?", t)
@@ -660,9 +694,10 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         if y is not None:
             return year(y)
     # Decades and centuries: "the 1990s", "the early 1980s", "the '90s", "the nineties", "the 20th century".
-    m = re.fullmatch(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(\d{3})0|'(\d)0)'?s", t)
+    # "the 60s" without the apostrophe only from the fifties on: "in the 30s" is more often a poll share
+    m = re.fullmatch(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(\d{3})0|'([2-9])0|([5-9])0)'?s", t)
     if m:
-        return expr(m[1] if m[1] else f"19{m[2]}", "DATE", "decade")
+        return decade(int(m[1] or f"19{m[2] or m[3]}"))
     m = re.fullmatch(
         r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
         r"(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
@@ -670,14 +705,14 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
     )
     if m:
         tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
-        return expr(f"19{tens.index(m[1]) + 2}", "DATE", "decade")
-    m = re.fullmatch(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(\d{1,2})(?:st|nd|rd|th)\s+century", t)
+        return decade(192 + tens.index(m[1]))
+    m = re.fullmatch(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century", t)
     if m:
-        return expr(f"{int(m[1]) - 1:02d}", "DATE", "century")
-    m = re.fullmatch(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(\w+)\s+century", t)
+        return century(int(m[1]) - 1)
+    m = re.fullmatch(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(\w+(?:-\w+)?)[\s-]+century", t)
     if m and m[1] in ("nineteenth", "twentieth", "twenty-first", "eighteenth"):
         n = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}[m[1]]
-        return expr(f"{n - 1:02d}", "DATE", "century")
+        return century(n - 1)
 
     # Month and day: "October 3", "Oct. 3, 2024", "3 October", "Friday, Oct. 23", "last Oct. 23".
     m = re.fullmatch(
@@ -817,10 +852,10 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
             out = week(anchor + dt.timedelta(weeks=shift))
         elif m[3] == "decade":
             dec = anchor.year // 10 + shift
-            return expr(f"{dec:03d}", "DATE", "decade")
+            return decade(dec)
         else:
             cen = (anchor.year - 1) // 100 + shift
-            return expr(f"{cen:02d}", "DATE", "century")
+            return century(cen)
         if m[1] == "earlier" and shift == 0 and out.earliest is not None:
             out = TimeExpr(0, 0, text, out.value, "DATE", "range", out.earliest, anchor)
         return out
@@ -902,7 +937,9 @@ def _duration(t: str, text: str) -> TimeExpr | None:
             ):
                 return TimeExpr(0, 0, text, f"P{prefix}{factor}{letter}", "DURATION", "none", None, None)
             return None  # a bare "year" or "day" is not a duration
-        if re.match(r"(?:in\s+)?(?:the\s+)?past\s", t):
+        if re.fullmatch(r"(?:in\s+)?those\s+days", t):
+            return TimeExpr(0, 0, text, "PAST_REF", "DATE", "none", None, None)  # "those days are over"
+        if re.match(r"(?:in\s+)?(?:the\s+|these\s+)?past\s", t):
             return TimeExpr(0, 0, text, "PAST_REF", "DATE", "none", None, None)  # "past years"
         if re.match(r"(?:in\s+)?(?:the\s+)?future\s", t):
             return TimeExpr(0, 0, text, "FUTURE_REF", "DATE", "none", None, None)
@@ -966,6 +1003,36 @@ _SPLIT = re.compile(
 _AGE = re.compile(
     r"(?:-year-old|-years-old|years?\s+old|-month-old|months?\s+old|-day-old|-week-old)s?$", re.I
 )
+# Ages the model tags DATE: "at age 16", "aged 12", "in his early 20s", "in their eighties"; and
+# temperatures ("highs in the upper 80s").
+_AGE_LEAD = re.compile(r"^(?:ages?|aged)\s+\d", re.I)
+_AGE_DECADE = re.compile(
+    r"^(?:the\s+)?(?:(?:early|mid|late|upper|lower|high|low)[\s-]+)?"
+    r"(?:\d0s|teens|(?:twen|thir|for|fif|six|seven|eigh|nine)ties)$",
+    re.I,
+)
+# "in their 30s, 40s and 50s": every age of the list
+_POSSESSIVE_BEFORE = re.compile(
+    r"\b(?:my|his|her|their|your|our|its)\s+(?:\d0s(?:\s*,\s*\d0s)*(?:\s*,)?\s*(?:and|or)?\s*)?$", re.I
+)
+# "At the end of the day," opening a clause is the idiom ("in the end"), not a time.
+_IDIOM_END_OF_DAY = re.compile(r"(?:^|[.!?:;\"“‘(]\s*|\b(?:but|and|so|because|that)\s+)at\s+$", re.I)
+
+
+_HEAT_BEFORE = re.compile(r"\b(?:temperatures?|highs?|lows?|degrees|heat|thermometers?)\b[^.;]{0,25}$", re.I)
+
+
+def _age_or_heat(text: str, s: int, piece: str) -> bool:
+    """Whether a candidate is someone's age ("age 16", "in her early 20s") or a band of temperatures
+    ("highs in the 80s") rather than a time."""
+    if _AGE_LEAD.match(piece):
+        return True
+    if not _AGE_DECADE.match(piece):
+        return False
+    before = text[max(0, s - 40) : s]
+    return bool(_POSSESSIVE_BEFORE.search(before) or _HEAT_BEFORE.search(before))
+
+
 # Single words the model tags DATE/TIME that are not time expressions on their own.
 _NOT_TIMES = frozenset(
     "night morning evening afternoon day week month year annual quarterly seasonally nights days the "
@@ -1012,6 +1079,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
             break
         s += m.end()
     piece = text[s:e]
+    m = re.search(r"\.?(?:https?://|pic\.twitter\.com|www\.)", piece)
+    if m and m.start() > 0:
+        e = s + m.start()  # a scraped tweet runs a date into its link: "September 30th.https://t.co/…"
+        piece = text[s:e]
     m = _TRAIL_DROP.search(piece)
     if m and m.start() > 0:
         keep_dot = (
@@ -1126,8 +1197,11 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
         for s1, e1 in _pieces(text, s0, e0):
             s, e = _trim(text, s1, e1)
             piece = text[s:e]
-            if not piece.strip() or _AGE.search(piece):
+            if not piece.strip() or _AGE.search(piece) or _age_or_heat(text, s, piece):
                 continue
+            idiom = piece.lower() == "the end of the day" and text[e : e + 1] == ","
+            if idiom and _IDIOM_END_OF_DAY.search(text, max(0, s - 12), s):
+                continue  # "At the end of the day, we need to …": in the end, not a time
             low = piece.lower()
             if re.fullmatch(r"[\d,.]+", piece) and not re.fullmatch(r"1[5-9]\d\d|20\d\d", piece):
                 continue  # a bare number ("52") is not a time expression
