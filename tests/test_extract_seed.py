@@ -192,6 +192,20 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("The interview airs on September 30th.https://t.co/hbaWqfjJcp", "September 30th", "2024-09-30"),
         ("The music of the 80s is back.", "80s", "198"),  # a decade without the apostrophe
         ("It is a 21st-century economy.", "21st-century", "20"),
+        # ahead of the publication date as "ago" is behind it
+        ("By a year from now, it will have changed.", "a year from now", "2025"),
+        ("Three days from now it ends.", "Three days from now", "2024-10-21"),
+        ("It happened a long time ago.", "a long time ago", "PAST_REF"),
+        ("The turnout was the highest since at least 1980.", "at least 1980", "1980"),
+        ("On March 23 of this year, he spoke.", "March 23 of this year", "2024-03-23"),
+        # counted back from the day last named
+        (
+            "Kyiv was hit on Tuesday. Four days earlier, drones struck Odesa.",
+            "Four days earlier",
+            "2024-10-11",
+        ),
+        ("He stayed up all night.", "all night", "P1D"),
+        ("He led it for a quarter-century.", "a quarter-century", "P25Y"),
     ],
 )
 def test_extent_and_value_in_a_sentence(nlp, sentence: str, expr: str, value: str):
@@ -282,6 +296,8 @@ def test_month_year_follows_the_clause_tense(text: str, tense: str, value: str):
             "January",
             "2025-01",
         ),
+        # "ahead of" a day in a present clause: the coming one
+        ("Polls show Trump trailing Cruz just ahead of Tuesday's vote.", "Tuesday", "2024-10-22"),
         (
             "The campaign is trying to get voters to go to the polls on Election Day.",
             "Election Day",
@@ -316,6 +332,9 @@ def test_a_place_or_rising_named_for_easter_is_not_a_time(nlp):
         "He began his studies at MIT at age 16.",  # ages
         "Once in my early 20s, I moved to Ohio.",
         "Highs will be in the upper 80s.",  # temperatures
+        "He seems ready for a no-quarter fight.",
+        "Voters between the ages of 18 and 29 backed him.",
+        "Voters 45 or older backed her.",
     ],
 )
 def test_idioms_ages_and_temperatures_are_not_times(nlp, sentence: str):
@@ -332,6 +351,7 @@ def test_idioms_ages_and_temperatures_are_not_times(nlp, sentence: str):
         ("the 1960s", "1960-01-01", "1969-12-31"),
         ("the 20th century", "1900-01-01", "1999-12-31"),
         ("this decade", "2020-01-01", "2029-12-31"),
+        ("Dec. 6-9, 2015", "2015-12-06", "2015-12-09"),  # a run of days in one month
     ],
 )
 def test_seasons_decades_and_centuries_span_their_days(text: str, earliest: str, latest: str):

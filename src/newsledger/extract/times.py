@@ -50,7 +50,7 @@ _MONTHS["sept"] = 9
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _WEEKDAYS.update({"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4})
 _WEEKDAYS.update({"sat": 5, "sun": 6})
-_VAGUE_COUNTS = {"several": 3, "a few": 3, "few": 3}
+_VAGUE_COUNTS = {"several": 3, "a few": 3, "few": 3, "many": 3}
 _MON_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WD_RE = "|".join(sorted((d for d in _WEEKDAYS if len(d) > 4), key=len, reverse=True))
 _ONE = {"a": 1, "an": 1, "one": 1}
@@ -84,6 +84,7 @@ _AHEAD_WORDS = re.compile(
     r"\b(?:as (?:soon|early) as|no later than|next|coming|upcoming|effective|starting|beginning|"
     r"from now (?:to|until|till|through)|between now and)\s+$"
 )
+_AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:the\s+|this\s+)?$")
 _DEADLINE_WORDS = re.compile(r"\b(?:by|until|till|through)\s+$")
 # A deadline moved or granted lies ahead even when the moving is told in the past ("postponed until
 # Tuesday morning", "extended its deadline until 9 a.m. Tuesday").
@@ -136,9 +137,11 @@ def _tense(span: Span, text: str) -> str:
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "had"}:
         return "past"
     if tok.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am", "'s", "'re"}:
-        return "present"
+        # "Polls show Trump trailing just ahead of Tuesday's vote": what is still ahead
+        return "future" if _AHEAD_OF.search(before) else "present"
     if tok.pos_ not in ("VERB", "AUX"):
-        return "none"  # no verb governs it ("a cutback in its oil supply in September")
+        # no verb governs it ("a cutback in its oil supply in September", "ahead of Tuesday's vote")
+        return "future" if _AHEAD_OF.search(before) else "none"
     return "past"
 
 
@@ -346,11 +349,17 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         "",
         t,
     )
+    t = re.sub(
+        rf"^at (?:least|most)\s+(?=(?:the\s+)?(?:\d{{4}}\b|(?:{_MON_RE})\b))", "", t
+    )  # "since at least 1980"
     t = re.sub(r"^this past\s+(?!(?:spring|summer|fall|autumn|winter)\b)", "last ", t)
     t = re.sub(r"^this coming\s+", "next ", t)
     # A fortnight is two weeks ("a fortnight ago", "the past fortnight", "three fortnights").
     t = re.sub(r"\b(?:an?\s+|one\s+)?fortnight\b", "two weeks", t)
     t = re.sub(r"\b(\w+)\s+fortnights\b", _fortnights, t)
+    # "a quarter-century" is 25 years, "half a century" 50
+    t = re.sub(r"\b(?:an?\s+)?quarter[\s-]+(?:of\s+a\s+)?century\b", "25 years", t)
+    t = re.sub(r"\b(?:(?:an?\s+)?half[\s-]+century|half\s+a\s+century)\b", "50 years", t)
     # "the end of the month" is the end of the month the article is in
     t = re.sub(r"^((?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)the\s+(month|week)$", r"\1this \2", t)
 
@@ -714,6 +723,20 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         n = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}[m[1]]
         return century(n - 1)
 
+    # A run of days in one month: "July 25-28", "Dec. 6-9, 2015": the month, from the first day to the last.
+    m = re.fullmatch(rf"({_MON_RE})\.?\s+(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})(,?\s+\d{{4}})?", t)
+    if m and int(m[2]) < int(m[3]) <= 31:
+        first = _normalise(f"{m[1]} {m[2]}{m[4] or ''}", anchor, tense, ctx)
+        if first is None or first.earliest is None:
+            return first
+        a = first.earliest
+        b = a.replace(day=min(int(m[3]), calendar.monthrange(a.year, a.month)[1]))
+        return expr(f"{a.year:04d}-{a.month:02d}", "DATE", "range", a, b)
+    # "March 23 of this year", "June of last year": the year named in words
+    m = re.fullmatch(r"(.*?\w)\s+of\s+(this|last|next)\s+year", t)
+    if m and anchor is not None and re.search(rf"\b(?:{_MON_RE})\b", m[1]):
+        shift = {"last": -1, "next": 1}.get(m[2], 0)
+        return _normalise(f"{m[1]} {anchor.year + shift}", anchor, tense, ctx)
     # Month and day: "October 3", "Oct. 3, 2024", "3 October", "Friday, Oct. 23", "last Oct. 23".
     m = re.fullmatch(
         rf"(?:(last|this|next)\s+)?(?:(?:{_WD_RE}),?\s+)?(?:the\s+)?"
@@ -859,20 +882,23 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         if m[1] == "earlier" and shift == 0 and out.earliest is not None:
             out = TimeExpr(0, 0, text, out.value, "DATE", "range", out.earliest, anchor)
         return out
-    # "two days ago", "a decade ago", "six weeks ago", "more than four decades ago".
+    # "two days ago", "a decade ago", "six weeks ago", "more than four decades ago"; ahead: "a year from
+    # now", "two weeks from now".
     m = re.fullmatch(
         rf"(?:{_MODIFIERS}\s+)*(\w+(?:[\s-]\w+)?|\d{{1,3}}(?:,\d{{3}})+|\d+|a few|a couple of)"
-        rf"\s+({_UNITS_RE})s?(?:\s+or\s+so)?\s+ago",
+        rf"\s+({_UNITS_RE})s?(?:\s+or\s+so)?\s+(ago|from\s+now|from\s+today)",
         t,
     )
     if m:
+        ahead = m[3] != "ago"
         if m[1] in _VAGUE_COUNTS or m[1] == "a couple of":
-            return expr("PAST_REF")
+            return expr("FUTURE_REF" if ahead else "PAST_REF")
         n = _count(m[1])
         if n is None:
             return None
         if anchor is None:
             return unanchored(m[2])
+        n = -n if ahead else n
         if m[2] == "day":
             return day(anchor - dt.timedelta(days=n))
         if m[2] == "week":
@@ -885,6 +911,30 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         return year(anchor.year - n)
     if re.fullmatch(r"(?:\w+\s+)?(?:days|weeks|months|years|decades)\s+ago", t):
         return expr("PAST_REF")
+    if re.fullmatch(r"(?:\w+\s+)?(?:days|weeks|months|years|decades)\s+from\s+now", t):
+        return expr("FUTURE_REF")  # "years from now"
+    if re.fullmatch(
+        r"(?:a\s+)?long\s+(?:time\s+)?ago|the\s+other\s+day|years\s+past|(?:in\s+)?days\s+gone\s+by", t
+    ):
+        return expr("PAST_REF")  # "a long time ago", "the other day"
+    # "four days earlier", "a week earlier": counted back from the day last named ("On Tuesday … Four
+    # days earlier"); a year earlier is read above, by the quarter or year last named
+    m = re.fullmatch(r"(\w+(?:[\s-]\w+)?|\d+)\s+(day|week|month)s?\s+earlier", t)
+    if m and ctx.day is not None and m[1] not in _VAGUE_COUNTS and _count(m[1]) is not None:
+        n = _count(m[1]) or 0
+        if m[2] == "day":
+            return day(ctx.day - dt.timedelta(days=n))
+        if m[2] == "week":
+            return week(ctx.day - dt.timedelta(weeks=n))
+        y, mo = _add_months(ctx.day, -n)
+        return month(y, mo)
+    # "all day", "all week": the whole of one ("all night" P1D, as TimeML writes a night)
+    m = re.fullmatch(r"all\s+(day|night|week|weekend|month|year)(?:\s+long)?", t)
+    if m:
+        return expr({"day": "P1D", "night": "P1D", "week": "P1W", "weekend": "P1WE", "month": "P1M",
+                     "year": "P1Y"}[m[1]], "DURATION")  # fmt: skip
+    if re.fullmatch(r"every\s+single\s+(day|week|month|year)", t):
+        return expr(f"P1{t.rsplit(' ', 1)[1][0].upper()}", "SET")
     # The reference year of a report: "the year", "the fiscal year", "the full year", "the current fiscal
     # year", "this fiscal year", "year-end", "the end of the year".
     m = re.fullmatch(
@@ -946,7 +996,7 @@ def _duration(t: str, text: str) -> TimeExpr | None:
         n: str = "X"
     elif raw in ("a couple of", "couple of"):
         n = str(2 * factor)
-    elif raw in ("a few", "several", "few") or " to " in raw or " or " in raw:
+    elif raw in ("a few", "several", "few", "many") or " to " in raw or " or " in raw:
         n = "X"
     else:
         frac = re.fullmatch(r"(\d+)\s+1/2", raw)
@@ -1005,7 +1055,9 @@ _AGE = re.compile(
 )
 # Ages the model tags DATE: "at age 16", "aged 12", "in his early 20s", "in their eighties"; and
 # temperatures ("highs in the upper 80s").
-_AGE_LEAD = re.compile(r"^(?:ages?|aged)\s+\d", re.I)
+_AGE_LEAD = re.compile(
+    r"^(?:(?:the\s+)?ages?\s+(?:of\s+)?\d|aged\s+\d|\d+\s+(?:or|and)\s+(?:older|younger|over|under)$)", re.I
+)
 _AGE_DECADE = re.compile(
     r"^(?:the\s+)?(?:(?:early|mid|late|upper|lower|high|low)[\s-]+)?"
     r"(?:\d0s|teens|(?:twen|thir|for|fif|six|seven|eigh|nine)ties)$",
@@ -1036,7 +1088,7 @@ def _age_or_heat(text: str, s: int, piece: str) -> bool:
 # Single words the model tags DATE/TIME that are not time expressions on their own.
 _NOT_TIMES = frozenset(
     "night morning evening afternoon day week month year annual quarterly seasonally nights days the "
-    "semiannual biannual biweekly year-end".split()
+    "semiannual biannual biweekly year-end no-quarter".split()
 ) | {"the day", "the night", "the comparable", "the year before", "that day"}
 _ZONE_RE = CLOCK_ZONE_RE  # "0400 GMT", "2300 local time", "1400 Kyiv time"
 # Extra patterns the model misses.
@@ -1062,6 +1114,7 @@ _BEFORE_DAY = re.compile(
     re.I,
 )
 _AFTER_DAY = re.compile(r"\s+(?:night|morning|evening|afternoon)s?\b", re.I)
+_FROM_NOW = re.compile(r"\s+from\s+(?:now|today)\b", re.I)
 _WD_BEFORE_DATE = re.compile(rf"\b(?:{_WD_RE}),?\s+$", re.I)
 _PERIOD_ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends|to|through|beginning|starting)\b", re.I)
 # "the 1988 period", "the year-ago quarter": the model stops before the noun.
@@ -1175,6 +1228,13 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
         after = _AFTER_DAY.match(text, e)
         if after and day_like:
             e = after.end()
+        ahead = _FROM_NOW.match(text, e)
+        if (
+            ahead
+            and re.search(rf"\b(?:{_UNITS_RE})s?$", piece, re.I)
+            and not re.match(r"every|each", piece, re.I)
+        ):
+            e = ahead.end()  # "three days" + "from now" (the model tags "now" alone)
         out.append((s, e, label))
     # "The day before," that the model tagged "The day": the whole phrase replaces it.
     for m in _DAY_BEFORE.finditer(text):
