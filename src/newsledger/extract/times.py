@@ -726,10 +726,10 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
     # A run of days in one month: "July 25-28", "Dec. 6-9, 2015": the month, from the first day to the last.
     m = re.fullmatch(rf"({_MON_RE})\.?\s+(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})(,?\s+\d{{4}})?", t)
     if m and int(m[2]) < int(m[3]) <= 31:
-        first = _normalise(f"{m[1]} {m[2]}{m[4] or ''}", anchor, tense, ctx)
-        if first is None or first.earliest is None:
-            return first
-        a = first.earliest
+        opening = _normalise(f"{m[1]} {m[2]}{m[4] or ''}", anchor, tense, ctx)
+        if opening is None or opening.earliest is None:
+            return opening
+        a = opening.earliest
         b = a.replace(day=min(int(m[3]), calendar.monthrange(a.year, a.month)[1]))
         return expr(f"{a.year:04d}-{a.month:02d}", "DATE", "range", a, b)
     # "March 23 of this year", "June of last year": the year named in words
