@@ -106,6 +106,11 @@ def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, ap
         ("It is a one in 259 million chance.", "one in 259 million", "percent", 3.861e-07, "percent"),
         # "a million": the model leaves the article out of the figure
         ("A million people marched.", "A million", "count", 1e6, "people"),
+        # a count the model runs into a sum of money is its own figure
+        ("Cuellar received nine $2,500 donations.", "nine", "count", 9, "donation"),
+        ("Cuellar received nine $2,500 donations.", "$2,500", "money", 2500, "USD"),
+        # a count of a currency is money
+        ("It cost hundreds of thousands of dollars.", "hundreds of thousands", "money", None, "USD"),
     ],
 )
 def test_percentages_money_and_measures_are_typed(nlp, sentence, text, kind, value, unit):
@@ -349,6 +354,9 @@ def test_a_clock_time_is_no_count(nlp, sentence):
         ("If all the Fortune 500 companies paid taxes.", "500"),  # part of a name
         ("A culvert on County Road 96 washed out.", "96"),
         ("The Senate voted 52 to 48.", "52"),
+        ("Cases were decided by 5-to-4 votes.", "5"),  # a vote written with hyphens
+        ("A 4-to-4 tie would have left it.", "4"),
+        ("She pays between 4 and 5 , 000 euro a month.", "000"),  # a figure the page broke apart
         ("Clinton wants to help people under 30 engage in public service.", "30"),  # an age
         ("Terence Crutcher, 40 ― a father of four ― died.", "40"),  # an age between a comma and a dash
     ],

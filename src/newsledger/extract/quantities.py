@@ -396,6 +396,10 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         return True  # "Fortune 500 companies", "Highway 82", "Boeing 737": part of a name
     if re.fullmatch(_WORD_NUM, low) and re.match(r"-(?!strong\b|to-|or-)[a-z]", after):
         return True  # "a two-way race", "a one-term president", "the two-state solution": a compound word
+    if re.match(r"[-–]to[-–]\d", after) or re.search(
+        r"\b\d+[-–]to[-–]$", text[max(0, ent.start_char - 12) : ent.start_char]
+    ):
+        return True  # "a 5-to-4 majority", "a 4-to-4 tie": a vote or a ratio, not two counts
     tally = re.match(r"[-–](\d+)\b", after) or (
         re.match(r"\s+to\s+(\d+)\b", after)
         if _TALLY_VERB.search(text, max(0, ent.start_char - 20), ent.start_char)
@@ -615,6 +619,23 @@ def _describe(ent: Span, kind: str, full: str) -> tuple[str | None, str | None, 
     return unit, qualifier, unit_tok
 
 
+def _split_count_of_money(ent: Span, label: str) -> list[tuple[Span, str]]:
+    """A count the model runs into a sum of money is a figure of its own: "nine $2,500 donations" is nine
+    donations of $2,500."""
+    if label != "MONEY" or len(ent) < 2 or not ent[0].like_num or ent[1].text not in _SIGNS:
+        return [(ent, label)]
+    if len(ent) == 2:  # the model's "nine $", then "2,500" (which takes its sign back in _fit)
+        return [(ent[:1], "CARDINAL")]
+    return [(ent[:1], "CARDINAL"), (ent[1:], "MONEY")]
+
+
+def _counted_money(kind: str, unit: str | None) -> tuple[str, str | None]:
+    """A count of a currency is a sum of money: "hundreds of thousands of dollars" is money in USD."""
+    if kind == "count" and unit is not None and unit.lower() in _CURRENCY_WORDS:
+        return "money", next((code for rx, code in _CURRENCIES if rx.search(unit)), unit)
+    return kind, unit
+
+
 def extract_quantities(doc: Doc) -> list[Quantity]:
     """Quantities of a parsed article. Years, dates, times and ordinals are not counts."""
     out: list[Quantity] = []
@@ -622,6 +643,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     full = doc.text  # Doc.text rebuilds the string on every call: read it once
     ents = [*doc.ents, *_missed_numbers(doc)]
     fitted = [(_fit(e, e.label_), e.label_) for e in ents if e.label_ in _LABELS]
+    fitted = [part for e, label in fitted for part in _split_count_of_money(e, label)]
     ranges = []
     for start, end, lo, hi in _ranges(doc, full):
         kind = "count"
@@ -641,6 +663,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         if span is None or not len(span):
             continue
         unit, qualifier, unit_tok = _describe(span, kind, full)
+        kind, unit = _counted_money(kind, unit)
         ranges.append((start, end))
         out.append(Quantity(start, end, full[start:end], None, lo, hi, unit, True, kind, qualifier))
         units.append(unit_tok)
@@ -686,6 +709,8 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             number_text = full[core_start : unit_at.idx].strip()
         plus = number_text.endswith("+")
         number_text = number_text.rstrip("+").removesuffix(".")  # "10,000+", "$1m." at a sentence's end
+        if re.fullmatch(r"0\d+", number_text):
+            continue  # "000" of a figure the page broke apart ("5 , 000 euro")
         value = parse_number(number_text)
         low, high, vague = _range(core, value)
         if value is None and not vague:
@@ -722,6 +747,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         if quake or _MAGNITUDE_AFTER.match(full, ent.end_char):
             # "a magnitude 6.8 quake", "a 7.1-magnitude quake", "7.8 on the Richter scale"
             kind, unit, qualifier = "measure", "magnitude", None
+        kind, unit = _counted_money(kind, unit)
         if unit == "point" and (qualifier or "").lower() in ("percentage", "basis"):
             kind, unit, qualifier = "percent", f"{qualifier.lower()} point", None  # type: ignore[union-attr]
         out.append(
