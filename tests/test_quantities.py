@@ -108,6 +108,14 @@ def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, ap
         ("A million people marched.", "A million", "count", 1e6, "people"),
         # a count the model runs into a sum of money is its own figure
         ("Cuellar received nine $2,500 donations.", "nine", "count", 9, "donation"),
+        # the parser reads "60 pledged" as a clause; the count is still of delegates
+        (
+            "In Puerto Rico, 60 pledged delegates and seven superdelegates were at stake.",
+            "60",
+            "count",
+            60,
+            "delegate",
+        ),
         ("Cuellar received nine $2,500 donations.", "$2,500", "money", 2500, "USD"),
         # a count of a currency is money
         ("It cost hundreds of thousands of dollars.", "hundreds of thousands", "money", None, "USD"),
@@ -354,6 +362,7 @@ def test_a_clock_time_is_no_count(nlp, sentence):
         ("If all the Fortune 500 companies paid taxes.", "500"),  # part of a name
         ("A culvert on County Road 96 washed out.", "96"),
         ("The Senate voted 52 to 48.", "52"),
+        ("Phyllis Schlafly dies at 92.", "92"),  # an age at death
         ("Cases were decided by 5-to-4 votes.", "5"),  # a vote written with hyphens
         ("A 4-to-4 tie would have left it.", "4"),
         ("She pays between 4 and 5 , 000 euro a month.", "000"),  # a figure the page broke apart

@@ -127,7 +127,8 @@ _CURRENCIES = [
 ]
 _PHONE = re.compile(r"^\(?\d{3}\)?[-.\s]?\d{3}[-.]\d{4}$|^\d{3}[-.]\d{4}$")
 _AGE_BEFORE = re.compile(
-    r"\b(?:aged|age|ages|(?:people|children|kids|voters|adults|those|men|women|anyone|youths?|teens?|boys|girls|"
+    r"\b(?:aged|age|ages|(?:died|dies)\s+at|"
+    r"(?:people|children|kids|voters|adults|those|men|women|anyone|youths?|teens?|boys|girls|"
     r"students|workers|patients)\s+(?:under|over|above|below|older\s+than|younger\s+than))\s*$",
     re.I,
 )  # "aged 52", "people under 30", "children under five"
@@ -195,6 +196,13 @@ def _unit(span: Span) -> Token | None:
             nxt = doc[span.end + 1]  # "25 million more people", "3,000 additional troops"
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
             head = nxt
+        elif (
+            nxt is not None
+            and nxt.tag_ in ("VBN", "VBD", "JJ")
+            and span.end + 1 < len(doc)
+            and doc[span.end + 1].tag_ == "NNS"
+        ):
+            head = doc[span.end + 1]  # "60 pledged delegates" that the parser read as "60 pledged"
         elif nxt is not None and nxt.lower_ == "of":
             for tok in nxt.children:
                 if tok.dep_ == "pobj" and tok.pos_ in ("NOUN", "PROPN"):
