@@ -117,6 +117,11 @@ def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, ap
             "delegate",
         ),
         ("Cuellar received nine $2,500 donations.", "$2,500", "money", 2500, "USD"),
+        # hundredths of a currency
+        ("Chevron climbed 69 cents, or 0.7 percent.", "69 cents", "money", 0.69, "USD"),
+        ("It paid a dividend of 4.6 pence.", "4.6 pence", "money", 0.046, "GBP"),
+        # a capitalised number after a quote opens a sentence: still a count
+        ('"Five patients cancelled surgery," she says.', "Five", "count", 5, "patient"),
         # a count of a currency is money
         ("It cost hundreds of thousands of dollars.", "hundreds of thousands", "money", None, "USD"),
     ],
@@ -363,6 +368,8 @@ def test_a_clock_time_is_no_count(nlp, sentence):
         ("A culvert on County Road 96 washed out.", "96"),
         ("The Senate voted 52 to 48.", "52"),
         ("Phyllis Schlafly dies at 92.", "92"),  # an age at death
+        ("He backed the Gang of Eight amnesty plan.", "Eight"),  # a capitalised number in a name
+        ("Notre Dame lost in the semifinals of the Final Four college basketball tournament.", "Four"),
         ("Cases were decided by 5-to-4 votes.", "5"),  # a vote written with hyphens
         ("A 4-to-4 tie would have left it.", "4"),
         ("She pays between 4 and 5 , 000 euro a month.", "000"),  # a figure the page broke apart

@@ -373,6 +373,21 @@ _TOLL_WORDS = re.compile(
 _TALLY_VERB = re.compile(r"\b(?:split|voted|vote|won|lost|beat|defeated|scored?|trailed|led)\s+$", re.I)
 
 
+def _title_number(ent: Span, core: str) -> bool:
+    """A spelled-out number capitalised inside a sentence that is not itself written in title case: part
+    of a name ("the Gang of Eight")."""
+    if not core[:1].isupper() or not re.fullmatch(_WORD_NUM, core.lower()) or ent.start == ent.sent.start:
+        return False
+    if ent.doc[ent.start - 1].is_punct or ent.doc[ent.start - 1].is_quote:
+        return False  # '“Five patients cancelled', 'ISLE OF PALMS — Two members': a sentence's start
+    # a headline capitalises every word (its first word and the number itself tell nothing)
+    words = [t for t in ent.sent[1:] if t.is_alpha and len(t) > 3 and not ent.start <= t.i < ent.end]
+    if len(words) < 3:  # too short to tell a headline: only "Group of Seven" reads as a name
+        doc = ent.doc
+        return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].is_title
+    return sum(t.is_title for t in words) * 2 < len(words)
+
+
 def _not_a_count(ent: Span, core: str, text: str) -> bool:
     """Numbers that count nothing: ages ("Kopp, 44, was arrested", "aged 52", "people under 30"), phone
     numbers, "one of" (which one), a number in a compound word ("a two-way race"), the sides of a score or
@@ -402,6 +417,8 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         and re.fullmatch(r"\d{1,4}", core)
     ):
         return True  # "Fortune 500 companies", "Highway 82", "Boeing 737": part of a name
+    if _title_number(ent, core):
+        return True  # "the Gang of Eight", "the Group of Seven", "the Big Ten": a name
     if re.fullmatch(_WORD_NUM, low) and re.match(r"-(?!strong\b|to-|or-)[a-z]", after):
         return True  # "a two-way race", "a one-term president", "the two-state solution": a compound word
     if re.match(r"[-–]to[-–]\d", after) or re.search(
@@ -717,6 +734,10 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             number_text = full[core_start : unit_at.idx].strip()
         plus = number_text.endswith("+")
         number_text = number_text.rstrip("+").removesuffix(".")  # "10,000+", "$1m." at a sentence's end
+        cents = re.fullmatch(r"(.*?\d.*?)\s+(?:(euro|canadian)\s+)?(?:cents?|pence)", number_text, re.I)
+        if label == "MONEY" and cents and parse_number(cents[1]) is not None:
+            # "69 cents", "4.6 pence", "14 Canadian cents": hundredths of the currency
+            number_text = str(parse_number(cents[1]) / 100)  # type: ignore[operator]
         if re.fullmatch(r"0\d+", number_text):
             continue  # "000" of a figure the page broke apart ("5 , 000 euro")
         value = parse_number(number_text)
@@ -756,6 +777,10 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             # "a magnitude 6.8 quake", "a 7.1-magnitude quake", "7.8 on the Richter scale"
             kind, unit, qualifier = "measure", "magnitude", None
         kind, unit = _counted_money(kind, unit)
+        if label == "MONEY" and cents:
+            unit = {"euro": "EUR", "canadian": "CAD"}.get((cents[2] or "").lower()) or (
+                "GBP" if core.lower().endswith("pence") else "USD"
+            )
         if unit == "point" and (qualifier or "").lower() in ("percentage", "basis"):
             kind, unit, qualifier = "percent", f"{qualifier.lower()} point", None  # type: ignore[union-attr]
         out.append(
