@@ -206,6 +206,8 @@ def test_the_following_month_counts_from_the_month_last_named():
         ),
         ("He stayed up all night.", "all night", "P1D"),
         ("He led it for a quarter-century.", "a quarter-century", "P25Y"),
+        ("The jet is a mere 30 minutes away.", "a mere 30 minutes", "PT30M"),
+        ("The show airs at 9 p.m. Eastern.", "9 p.m. Eastern", "2024-10-18T21:00"),
     ],
 )
 def test_extent_and_value_in_a_sentence(nlp, sentence: str, expr: str, value: str):
@@ -296,6 +298,8 @@ def test_month_year_follows_the_clause_tense(text: str, tense: str, value: str):
             "January",
             "2025-01",
         ),
+        # "since" a date: before the moment of writing, even in a future clause
+        ("Sanders will debate again after gains since their Jan. 13 debate.", "Jan. 13", "2024-01-13"),
         # "ahead of" a day in a present clause: the coming one
         ("Polls show Trump trailing Cruz just ahead of Tuesday's vote.", "Tuesday", "2024-10-22"),
         (

@@ -84,6 +84,8 @@ _AHEAD_WORDS = re.compile(
     r"\b(?:as (?:soon|early) as|no later than|next|coming|upcoming|effective|starting|beginning|"
     r"from now (?:to|until|till|through)|between now and)\s+$"
 )
+# "since their Oct. 13 debate": before the moment of writing, whatever the clause's tense
+_SINCE = re.compile(r"\bsince\s+(?:(?:the|their|his|her|its|our|my|your|last)\s+)?$")
 _AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:the\s+|this\s+)?$")
 _DEADLINE_WORDS = re.compile(r"\b(?:by|until|till|through)\s+$")
 # A deadline moved or granted lies ahead even when the moving is told in the past ("postponed until
@@ -99,6 +101,8 @@ def _tense(span: Span, text: str) -> str:
     before = text[max(0, span.start_char - 20) : span.start_char].lower()
     if _AHEAD_WORDS.search(before):
         return "future"
+    if _SINCE.search(before):
+        return "past"
     tok = span.root
     # a date that describes a thing ("a June agreement") looks ahead only with the verb right above it
     # ("has to move through a June hearing"), not through a chain of infinitives ("is continuing to try to
@@ -202,6 +206,7 @@ _SETS = {
 _MODIFIERS = (
     r"(?:for|nearly|almost|about|around|some|roughly|approximately|more\s+than|less\s+than|over|under|"
     r"up\s+to|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|barely|only|just|the|these|those|another|"
+    r"a\s+mere|mere|a\s+full|"
     r"an\s+additional|next|last|past|first|final|coming|previous|recent|full|entire|whole|following|"
     r"latest|initial|remaining|same|better\s+part\s+of\s+the|better\s+part\s+of\s+a|much\s+of\s+the)"
 )
@@ -231,7 +236,8 @@ _CLOCK = re.compile(
     r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.?\s?m\b\.?|p\.?\s?m\b\.?|o'clock)?|"
     r"(?P<word>noon|midday|midnight))"
     r"(?:\s+(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night))?"
-    r"(?:\s+(?:[ecmp][sd]t|gmt|utc|bst|cet|local(?:\s+time)?|\(\d+\s+gmt\)))?"
+    r"(?:\s+(?:[ecmp][sd]?t|gmt|utc|bst|cet|local(?:\s+time)?|(?:eastern|central|mountain|pacific)(?:\s+time)?|"
+    r"\(\d+\s+gmt\)))?"
 )
 _UNITS_RE = r"second|minute|hour|day|week|month|year|decade"
 
