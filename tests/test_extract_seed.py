@@ -207,6 +207,10 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("He stayed up all night.", "all night", "P1D"),
         ("He led it for a quarter-century.", "a quarter-century", "P25Y"),
         ("The jet is a mere 30 minutes away.", "a mere 30 minutes", "PT30M"),
+        ("The stock was down for four straight years.", "four straight years", "P4Y"),
+        # the shopping days after Thanksgiving (the model tags them EVENT or the weekday alone)
+        ("This is the cheapest TV of the Black Friday season.", "Black Friday", "2024-11-29"),
+        ("Deals start on Cyber Monday.", "Cyber Monday", "2024-12-02"),
         ("The show airs at 9 p.m. Eastern.", "9 p.m. Eastern", "2024-10-18T21:00"),
     ],
 )
@@ -339,6 +343,8 @@ def test_a_place_or_rising_named_for_easter_is_not_a_time(nlp):
         "He seems ready for a no-quarter fight.",
         "Voters between the ages of 18 and 29 backed him.",
         "Voters 45 or older backed her.",
+        "Haase defeated Bublik 7-5, 3-6, 7-6.",  # a score
+        "The cells respond to even minute threats.",
     ],
 )
 def test_idioms_ages_and_temperatures_are_not_times(nlp, sentence: str):

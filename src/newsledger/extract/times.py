@@ -206,7 +206,7 @@ _SETS = {
 _MODIFIERS = (
     r"(?:for|nearly|almost|about|around|some|roughly|approximately|more\s+than|less\s+than|over|under|"
     r"up\s+to|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|barely|only|just|the|these|those|another|"
-    r"a\s+mere|mere|a\s+full|"
+    r"a\s+mere|mere|a\s+full|close\s+to|"
     r"an\s+additional|next|last|past|first|final|coming|previous|recent|full|entire|whole|following|"
     r"latest|initial|remaining|same|better\s+part\s+of\s+the|better\s+part\s+of\s+a|much\s+of\s+the)"
 )
@@ -221,7 +221,7 @@ _DURATION_UNITS = {
 _DURATION = re.compile(
     rf"(?:{_MODIFIERS}\s+)*(?:(?P<n>[\w.,]+(?:\s+\d/\d)?|a\s+couple\s+of|couple\s+of|a\s+few|several|\w+\s+to\s+\w+|[a-z]+[\s-][a-z]+|"
     r"[\d.,]+\s+to\s+[\d.,]+|\w+\s+or\s+\w+)[\s-]+)?"
-    r"(?:(?:trading|business|working|calendar|fiscal)\s+)?"
+    r"(?:(?:trading|business|working|calendar|fiscal|straight|consecutive|successive)\s+)?"
     r"(?P<unit>second|minute|hour|day|night|week|month|quarter|year|decade|centur(?:y|ie)|weekend)s?"
     r"(?:[\s-](?:old|long))?(?:\s+or\s+so)?(?:\s+ahead)?(?:\s+of\s+(?:\d{4}|the\s+year|this\s+year|last\s+year|fiscal\s+\d{4}))?"
 )
@@ -274,6 +274,10 @@ def _holiday(name: str, year: int) -> dt.date | None:
         return easter(year) - dt.timedelta(days=2)
     if name in ("thanksgiving", "thanksgiving day"):
         return _nth_weekday(year, 11, 3, 4)
+    if name == "black friday":  # the day after (US) Thanksgiving, and the Monday after it
+        return _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=1)
+    if name == "cyber monday":
+        return _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=4)
     if name in ("labor day", "labour day"):
         return _nth_weekday(year, 9, 0, 1)
     if name == "memorial day":
@@ -351,7 +355,8 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         t,
     )
     t = re.sub(
-        r"^(?:about|around|approximately|roughly|just|only|some|nearly|almost|as early as|as late as)\s+",
+        r"^(?:about|around|approximately|roughly|just|only|some|nearly|almost|close to|as early as|"
+        r"as late as)\s+",
         "",
         t,
     )
@@ -1094,7 +1099,7 @@ def _age_or_heat(text: str, s: int, piece: str) -> bool:
 # Single words the model tags DATE/TIME that are not time expressions on their own.
 _NOT_TIMES = frozenset(
     "night morning evening afternoon day week month year annual quarterly seasonally nights days the "
-    "semiannual biannual biweekly year-end no-quarter".split()
+    "semiannual biannual biweekly year-end no-quarter minute close".split()
 ) | {"the day", "the night", "the comparable", "the year before", "that day"}
 _ZONE_RE = CLOCK_ZONE_RE  # "0400 GMT", "2300 local time", "1400 Kyiv time"
 # Extra patterns the model misses.
@@ -1104,7 +1109,7 @@ _EXTRA = re.compile(
     r"(?<=\bwithin\s)(?:hours|days|weeks|months|years)|"
     r"(?:(?:a|one|two|three|\d+)\s+)?fortnights?(?:\s+ago)?|the\s+(?:past|last|next|coming)\s+fortnight|"
     r"the\s+near\s+future|currently|nowadays|now|recently|(?<=\bin\s)the\s+past(?!\s+\w)|current(?=\s+(?!(?:year|month|week|quarter|fiscal|period|decade|century|account|affairs|events)\b)[a-z])|(?:last\s+|next\s+)?(?:(?:thanksgiving|christmas)(?:\s+day)?|"
-    r"(?:election|memorial|labor|independence|veterans|new\s+year's)\s+day|good\s+friday|"
+    r"(?:election|memorial|labor|independence|veterans|new\s+year's)\s+day|good\s+friday|black\s+friday|cyber\s+monday|"
     r"easter(?:\s+(?:sunday|monday|day))?(?!\s+(?:island|rising|egg|bunny|offensive)))|"
     r"the\s+(?:latest|year-ago|year-earlier|comparable|same)\s+(?:period|quarter)|"
     rf"(?<!\(){HHMM_RE}{_ZONE_RE}|"  # not "10:35 a.m. (0735 GMT)", the same time again
@@ -1231,6 +1236,10 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
             and (day_like or before["each"] or (date_like and before[0][0].isdigit()))
         ):
             s = before.start()
+        shop = re.search(r"\b(?:black|cyber)\s+$", text[max(0, s - 7) : s], re.I)
+        if shop and piece.lower() in ("friday", "monday"):
+            s -= len(shop[0])  # "Black Friday", "Cyber Monday": the model tags the weekday alone
+            day_like = None
         after = _AFTER_DAY.match(text, e)
         if after and day_like:
             e = after.end()
@@ -1271,6 +1280,8 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             low = piece.lower()
             if re.fullmatch(r"[\d,.]+", piece) and not re.fullmatch(r"1[5-9]\d\d|20\d\d", piece):
                 continue  # a bare number ("52") is not a time expression
+            if re.fullmatch(r"\d{1,2}\s*[-–]\s*\d{1,2}", piece):
+                continue  # a score ("defeated Bublik 7-5, 3-6")
             if (low in _NOT_TIMES and not _WITHIN.search(text, max(0, s - 7), s)) or re.search(
                 r"%|\bper\s?cent\b", low
             ):
