@@ -207,3 +207,23 @@ def test_a_comment_thread_after_the_article_is_cut():
     res = clean_text(text)
     assert res.text == f"{P1} {P3}\n\n{P2} {P3}"
     assert {r.reason for r in res.removed} <= {"outside", "prompt"}
+
+
+@pytest.mark.parametrize(
+    ("text", "declared", "language"),
+    [
+        ("The ministry said on Friday that troops had repelled an attack near the town. " * 8, None, None),
+        ("The ministry said on Friday that troops had repelled an attack. " * 8, "en-GB", None),
+        # the text decides: pages declare wrongly both ways
+        ("The ministry said on Friday that troops had repelled an attack. " * 8, "de", None),
+        ("Die Armee meldete am Freitag, dass bei Kursk Drohnen abgeschossen wurden. " * 8, "en", "und"),
+        ("Министерство обороны заявило в пятницу, что войска отразили атаку. " * 8, None, "und"),
+        ("Le ministère a annoncé vendredi que les troupes avaient repoussé une attaque. " * 8, None, "und"),
+        ("Le ministère a annoncé vendredi une attaque.", "fr-FR", "fr-fr"),  # declared: short is enough
+        ("Le ministère a annoncé vendredi une attaque.", None, None),  # too short to tell
+    ],
+)
+def test_an_article_not_in_english_is_told(text: str, declared: str | None, language: str | None):
+    from newsledger.clean import foreign_language
+
+    assert foreign_language(text, declared) == language

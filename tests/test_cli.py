@@ -249,3 +249,46 @@ def test_ingest_bad_inputs_are_counted_and_do_not_undo_the_rest(tmp_path: Path):
     assert any("e.html: no article text" in e for e in errs)
     s = json.loads(cli("stats", "--db", str(db), "--format", "json").stdout)
     assert s["articles"] == 3 and s["failures"] == 3
+
+
+RUSSIAN = (
+    "Министерство обороны заявило в пятницу, что войска отразили атаку. По данным ведомства, в районе "
+    "Курска были сбиты шестнадцать беспилотников, пострадавших среди мирного населения нет. "
+) * 3
+FRENCH = (
+    "Le ministère a annoncé vendredi que les troupes avaient repoussé une attaque près de la ville. "
+    "Selon les autorités locales, seize drones ont été abattus pendant la nuit et aucune victime "
+    "civile n'a été signalée dans la région, où les combats se poursuivent depuis plusieurs semaines. "
+) * 3
+
+
+def test_articles_not_in_english_are_stored_but_not_extracted(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "ru.txt").write_text(RUSSIAN)
+    (src / "fr.txt").write_text(FRENCH)  # no declared language: told by its words
+    (src / "de.html").write_text(
+        '<html lang="de"><head><title>Angriff</title></head><body><article><p>'
+        + "Die Armee meldete am Freitag, dass bei Kursk 16 Drohnen abgeschossen wurden. " * 8
+        + "</p></article></body></html>"
+    )
+    (src / "en.txt").write_text(EXAMPLE.read_text())
+    db = tmp_path / "s.db"
+    res = cli("ingest", str(src), "--db", str(db), "--published", "2024-10-18")
+    assert res.returncode == 0, res.stderr.decode()
+    con = sqlite3.connect(db)
+    langs = dict(con.execute("SELECT path, language FROM articles").fetchall())
+    assert {Path(p).name: lang for p, lang in langs.items()} == {
+        "ru.txt": "und", "fr.txt": "und", "de.html": "de", "en.txt": None,
+    }  # fmt: skip
+    for table in ("mentions", "times", "quantities", "claims", "events"):
+        per = dict(
+            con.execute(
+                f"SELECT a.language IS NULL, count(x.article_id) FROM articles a "
+                f"LEFT JOIN {table} x ON x.article_id = a.id GROUP BY a.language IS NULL"
+            ).fetchall()
+        )
+        assert per[0] == 0 and per[1] > 0, (table, per)  # nothing read out of the foreign articles
+    assert cli("stats", "--db", str(db), "--format", "json").returncode == 0
+    md = cli("report", "--db", str(db)).stdout.decode()
+    assert "Not in English, stored without extraction: 3 articles" in md

@@ -671,6 +671,48 @@ def clean_text(
     return res
 
 
+# Function words that make up a third of English prose and almost none of any other language's.
+_ENGLISH_WORDS = frozenset(
+    "the of and to in is that for it on was with as he she said by at from his her be have are has not "
+    "this an but they were will would who which their been its".split()
+)
+# … and their like in other languages written in Latin letters (German on the second line).
+_OTHER_WORDS = frozenset(
+    "la le les des du et est une que qui pour dans pas sur avec sont aux ces cette "  # French
+    "el los las del y una por para como pero más fue está "  # Spanish
+    "il di che della delle gli sono non nel alla anche "  # Italian
+    "dos das em não uma os pelo pela mais foi são "  # Portuguese
+    "der die und ist nicht mit dem ein eine zu von auf sich wird auch nach im am bei für wurde zum zur "
+    "yang dan dengan untuk tidak ini itu dari akan "  # Indonesian
+    "het een niet zijn ook voor naar maar "  # Dutch
+    "och att är på för inte jag "  # Swedish
+    "jest nie się na w z że".split()  # Polish
+)
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def foreign_language(text: str, declared: str | None = None) -> str | None:
+    """The language of an article that is not in English, for articles newsledger stores but does not
+    extract (its models read English); None for English text and for text too short to tell.
+
+    The text decides, the page's declaration only names the language: pages declare wrongly both ways
+    (English pages marked "de", German ones "en"). Not English is text mostly in another script
+    (Cyrillic, Hangul, Chinese …), or text with more of other languages' function words ("la", "und",
+    "yang") than of English ones. The code is the declared one when the page names another language
+    ("ru", "fr-fr"), else "und"."""
+    code = declared.strip().lower() if declared and declared.strip() else ""
+    code = code if code and not code.startswith("en") else "und"
+    letters = sum(c.isalpha() for c in text)
+    if letters >= 60 and len(_LATIN.findall(text)) < 0.5 * letters:
+        return code  # another script
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) < 40:
+        return code if code != "und" else None  # too short to tell: the declaration, if any
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    other = sum(w in _OTHER_WORDS for w in words)
+    return code if other > english and other >= 0.03 * len(words) else None
+
+
 def passthrough(text: str, *, title: str | None = None) -> CleanResult:
     """``--no-clean``: the text exactly as read; the title is only noted, nothing is removed."""
     lines = _split_lines(text)
@@ -722,6 +764,15 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlResult:
         byline=get.get("author") or None,
         outlet=get.get("sitename") or None,
         published=parse_date(get.get("date")),
-        language=get.get("language") or None,
+        language=get.get("language") or _html_lang(html),
         url=get.get("url") or url,
     )
+
+
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)", re.I)
+
+
+def _html_lang(html: str) -> str | None:
+    """The language the page declares on its <html> tag ("de", "en-GB")."""
+    m = _HTML_LANG.search(html, 0, 4000)
+    return m[1] if m else None

@@ -157,11 +157,21 @@ def reextract(articles: Iterable[Article], opts: Options | None = None) -> Itera
 
 
 def _extract_batch(batch: list[Article | ReadError | Duplicate], opts: Options) -> Iterator[Result]:
-    articles = [b for b in batch if isinstance(b, Article)]
+    foreign = {
+        id(b): lang
+        for b in batch
+        if isinstance(b, Article) and (lang := cleaning.foreign_language(b.text, b.language)) is not None
+    }
+    articles = [b for b in batch if isinstance(b, Article) and id(b) not in foreign]
     docs = iter(get_nlp().pipe(a.text for a in articles)) if articles else iter(())
     for item in batch:
         if not isinstance(item, Article):
             yield item
+            continue
+        if id(item) in foreign:
+            # stored, with its language, but not read by the English models: what they would find in
+            # another language is noise ("Этого" as a person, "16−18" as a date)
+            yield Extraction(article=replace(item, language=foreign[id(item)]))
             continue
         doc = next(docs)
         try:

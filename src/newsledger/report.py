@@ -90,6 +90,12 @@ def build_report(store: Store) -> str:
         f"{stats['quantities']} figures · {stats['times']} time expressions · "
         f"{stats['failures']} failed inputs"
     )
+    if stats["not_english"]:
+        out += [
+            "",
+            f"Not in English, stored without extraction: {_n(stats['not_english'], 'article')}"
+            " (newsledger's models read English).",
+        ]
     if stats["older_extractor"]:
         out += [
             "",

@@ -968,6 +968,9 @@ class Store:
         out["older_extractor"] = self.db.execute(
             "SELECT count(*) FROM articles WHERE extractor_version IS NOT ?", (EXTRACTOR_VERSION,)
         ).fetchone()[0]
+        out["not_english"] = self.db.execute(
+            "SELECT count(*) FROM articles WHERE language IS NOT NULL AND lower(language) NOT LIKE 'en%'"
+        ).fetchone()[0]
         if integrity:
             out["integrity"] = self.db.execute("PRAGMA integrity_check").fetchone()[0]
         out["migrations"] = self.migrations()
