@@ -122,6 +122,15 @@ def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, ap
         ("It paid a dividend of 4.6 pence.", "4.6 pence", "money", 0.046, "GBP"),
         # a capitalised number after a quote opens a sentence: still a count
         ('"Five patients cancelled surgery," she says.', "Five", "count", 5, "patient"),
+        ("He paid 5,000 shekels.", "5,000", "money", 5000, "ILS"),
+        ("Workers earn 163 pesos a day.", "163", "money", 163, "peso"),  # pesos of several countries
+        (
+            "It will cut at least a half-billion dollars in costs.",
+            "at least a half-billion dollars",
+            "money",
+            5e8,
+            "USD",
+        ),
         # a count of a currency is money
         ("It cost hundreds of thousands of dollars.", "hundreds of thousands", "money", None, "USD"),
     ],
@@ -368,6 +377,9 @@ def test_a_clock_time_is_no_count(nlp, sentence):
         ("A culvert on County Road 96 washed out.", "96"),
         ("The Senate voted 52 to 48.", "52"),
         ("Phyllis Schlafly dies at 92.", "92"),  # an age at death
+        ("Clinton (68), Trump (69) and Sanders (74) are among the oldest.", "69"),  # ages after names
+        ("Teens who will turn 18 before the election can vote.", "18"),
+        ("The primaries were held Tuesday.  1. The GOP is fracturing.", "1"),  # a list's numbering
         ("He backed the Gang of Eight amnesty plan.", "Eight"),  # a capitalised number in a name
         ("Notre Dame lost in the semifinals of the Final Four college basketball tournament.", "Four"),
         ("Cases were decided by 5-to-4 votes.", "5"),  # a vote written with hyphens

@@ -123,11 +123,15 @@ _CURRENCIES = [
     (re.compile(r"\broubles?\b|\brubles?\b", re.I), "RUB"),
     (re.compile(r"\bhryvnias?\b", re.I), "UAH"),
     (re.compile(r"\brupees?\b", re.I), "INR"),
+    (re.compile(r"\bshekels?\b", re.I), "ILS"),
+    (re.compile(r"\bnairas?\b", re.I), "NGN"),
+    (re.compile(r"\bzlotys?\b", re.I), "PLN"),
+    (re.compile(r"\bbaht\b", re.I), "THB"),
     (re.compile(r"\bpounds?\b", re.I), "GBP"),
 ]
 _PHONE = re.compile(r"^\(?\d{3}\)?[-.\s]?\d{3}[-.]\d{4}$|^\d{3}[-.]\d{4}$")
 _AGE_BEFORE = re.compile(
-    r"\b(?:aged|age|ages|(?:died|dies)\s+at|"
+    r"\b(?:aged|age|ages|(?:died|dies)\s+at|turn(?:s|ed|ing)?|"
     r"(?:people|children|kids|voters|adults|those|men|women|anyone|youths?|teens?|boys|girls|"
     r"students|workers|patients)\s+(?:under|over|above|below|older\s+than|younger\s+than))\s*$",
     re.I,
@@ -240,9 +244,11 @@ _MEASURE_UNITS = frozenset(
 )
 _AREA_WORDS = frozenset({"square", "cubic", "sq", "sq."})  # "120,000 square kilometres": part of the unit
 _SIGNS = frozenset("$€£¥")
+# Currency words; those of several countries (pesos, dinars, rials, francs …) keep the word as the unit.
 _CURRENCY_WORDS = frozenset(
     "won yuan renminbi yen ruble rubles rouble roubles hryvnia hryvnias rupee rupees euro euros dollar "
-    "dollars pound pounds".split()
+    "dollars pound pounds shekel shekels naira nairas zloty zlotys baht peso pesos lira liras lire dinar "
+    "dinars rial rials riyal riyals franc francs dirham dirhams krona kronor krone kroner".split()
 )
 
 
@@ -443,6 +449,19 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         return True  # "0600 hours"
     prev = doc[ent.start - 1] if ent.start > 0 else None
     nxt = doc[ent.end] if ent.end < len(doc) else None
+    if (
+        prev is not None
+        and nxt is not None
+        and prev.text == "("
+        and nxt.text == ")"
+        and ent.start >= 2
+        and doc[ent.start - 2].ent_type_ == "PERSON"
+        and re.fullmatch(r"\d{1,3}", core)
+    ):
+        return True  # "Clinton (68), Trump (69)": an age
+    if re.fullmatch(r"\d{1,2}", core) and re.match(r"\.\s+[A-Z]", text[ent.end_char : ent.end_char + 3]):
+        if re.search(r"(?:^|[.!?:]\s+|\n\s*)$", text[max(0, ent.start_char - 4) : ent.start_char]):
+            return True  # "1. The GOP is fracturing.": a list's numbering
     # "James Kopp, 44, was arrested", "Crutcher, 40 ― a father"
     return (
         prev is not None
@@ -761,6 +780,9 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         if upper_bound and value is not None and not vague:
             low, high = None, value
         kind = "percent" if _PERCENT_END.search(core.rstrip(".")) else _LABELS[label]  # "5.2 per cent"
+        currency_end = re.search(r"\s([a-z]+)$", core)
+        if kind == "count" and currency_end and currency_end[1].lower() in _CURRENCY_WORDS:
+            kind = "money"  # "at least a half-billion dollars", which the model calls CARDINAL
         unit, qualifier, unit_tok = _describe(ent, kind, full)
         if kind == "measure" and (unit or "").split(" ")[-1] not in _MEASURE_UNITS:
             # the model calls some counts QUANTITY ("more than 2 million people", "15 million instructions")
