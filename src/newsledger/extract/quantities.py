@@ -459,9 +459,12 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         and re.fullmatch(r"\d{1,3}", core)
     ):
         return True  # "Clinton (68), Trump (69)": an age
-    if re.fullmatch(r"\d{1,2}", core) and re.match(r"\.\s+[A-Z]", text[ent.end_char : ent.end_char + 3]):
-        if re.search(r"(?:^|[.!?:]\s+|\n\s*)$", text[max(0, ent.start_char - 4) : ent.start_char]):
-            return True  # "1. The GOP is fracturing.": a list's numbering
+    if (
+        re.fullmatch(r"\d{1,2}", core)
+        and re.match(r"\.\s+[A-Z]", text[ent.end_char : ent.end_char + 3])
+        and re.search(r"(?:^|[.!?:]\s+|\n\s*)$", text[max(0, ent.start_char - 4) : ent.start_char])
+    ):
+        return True  # "1. The GOP is fracturing.": a list's numbering
     # "James Kopp, 44, was arrested", "Crutcher, 40 ― a father"
     return (
         prev is not None
