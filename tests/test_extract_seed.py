@@ -211,6 +211,12 @@ def test_the_following_month_counts_from_the_month_last_named():
         # the shopping days after Thanksgiving (the model tags them EVENT or the weekday alone)
         ("This is the cheapest TV of the Black Friday season.", "Black Friday", "2024-11-29"),
         ("Deals start on Cyber Monday.", "Cyber Monday", "2024-12-02"),
+        ("On New Year’s Eve, crowds gathered.", "New Year’s Eve", "2023-12-31"),  # a curly apostrophe
+        # "the week", "the month": of the day or month last named, else of the publication date
+        ("Jobs rose in September, with 151,000 added during the month.", "the month", "2024-09"),
+        ("She started the week with a speech in Harlem.", "the week", "2024-W42"),
+        ("Earlier in the week, Trump called for a prosecutor.", "Earlier in the week", "2024-W42"),
+        ("Bush quit the race earlier in the evening.", "earlier in the evening", "2024-10-18TEV"),
         ("The show airs at 9 p.m. Eastern.", "9 p.m. Eastern", "2024-10-18T21:00"),
     ],
 )

@@ -489,17 +489,22 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
             return day(d)
         return expr(f"{d.isoformat()}T{_PARTS_OF_DAY[m[3]]}", "TIME", "time", d, d)
     m = re.fullmatch(
-        r"(?:earlier|later)\s+in\s+the\s+(year|month|week|day)|(?:the\s+)?(morning|afternoon|evening)", t
+        r"(?:earlier|later)\s+in\s+the\s+(year|month|week|day)|(earlier\s+in\s+|later\s+in\s+)?(?:the\s+)?"
+        r"(morning|afternoon|evening)",
+        t,
     )
     if m and anchor is not None:
         if m[1] == "year":
             return year(anchor.year)
         if m[1] == "month":
             return month(anchor.year, anchor.month)
+        if m[1] == "week":
+            return week(ctx.day or anchor)  # "Earlier in the week, Trump called for …"
         if m[1] == "day":
             return day(ctx.day or anchor)
-        if m[2] and ctx.day is not None:
-            return expr(f"{ctx.day.isoformat()}T{_PARTS_OF_DAY[m[2]]}", "TIME", "time", ctx.day, ctx.day)
+        ref = ctx.day or (anchor if m[2] else None)  # "earlier in the evening": that of the publication day
+        if m[3] and ref is not None:
+            return expr(f"{ref.isoformat()}T{_PARTS_OF_DAY[m[3]]}", "TIME", "time", ref, ref)
     m = re.fullmatch(r"(?:the\s+)?week\s+of\s+(.+)", t)
     if m:
         inner = _normalise(m[1], anchor, tense, ctx)
@@ -642,6 +647,16 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         )
     if m:
         return year(anchor.year - 1) if anchor else unanchored("year")
+
+    # "the week", "the month" alone: the one of the day or month last named, else the publication's ("She
+    # started the week with a speech", "adding 151,000 jobs in January … during the month")
+    if t in ("the week", "the month"):
+        if anchor is None:
+            return unanchored(t[4:])
+        if t == "the week":
+            return week(ctx.day or anchor)
+        y, mo = ctx.month or (anchor.year, anchor.month)
+        return month(y, mo)
 
     # Seasons: "this summer", "last winter", "the spring of 1998", "spring 1998", "the winter".
     m = re.fullmatch(
@@ -1109,7 +1124,8 @@ _EXTRA = re.compile(
     r"(?<=\bwithin\s)(?:hours|days|weeks|months|years)|"
     r"(?:(?:a|one|two|three|\d+)\s+)?fortnights?(?:\s+ago)?|the\s+(?:past|last|next|coming)\s+fortnight|"
     r"the\s+near\s+future|currently|nowadays|now|recently|(?<=\bin\s)the\s+past(?!\s+\w)|current(?=\s+(?!(?:year|month|week|quarter|fiscal|period|decade|century|account|affairs|events)\b)[a-z])|(?:last\s+|next\s+)?(?:(?:thanksgiving|christmas)(?:\s+day)?|"
-    r"(?:election|memorial|labor|independence|veterans|new\s+year's)\s+day|good\s+friday|black\s+friday|cyber\s+monday|"
+    r"(?:election|memorial|labor|independence|veterans|new\s+year['’]s)\s+day|good\s+friday|black\s+friday|"
+    r"cyber\s+monday|new\s+year['’]s\s+eve|christmas\s+eve|"
     r"easter(?:\s+(?:sunday|monday|day))?(?!\s+(?:island|rising|egg|bunny|offensive)))|"
     r"the\s+(?:latest|year-ago|year-earlier|comparable|same)\s+(?:period|quarter)|"
     rf"(?<!\(){HHMM_RE}{_ZONE_RE}|"  # not "10:35 a.m. (0735 GMT)", the same time again
