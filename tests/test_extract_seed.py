@@ -238,6 +238,18 @@ def test_the_early_hours_of_a_day_is_that_day_alone(nlp, sentence: str):
     assert len(times) == 1 and times[0].value is not None, times
 
 
+def test_the_week_or_month_of_a_stale_date_is_the_publications(nlp):
+    from newsledger.extract.times import extract_times
+
+    filler = "Supporters filled the hall, and aides handed out signs to the crowd outside. " * 5
+    text = f"He first ran in April 2015. {filler}He will be at the college later in the month."
+    times = extract_times(nlp(text), FRI)
+    assert [(t.text, t.value) for t in times][-1] == ("the month", "2024-10")
+    text = "On March 25, 2015, the firm held a call. Sometime in the week that followed, he wiped it."
+    times = extract_times(nlp(text), FRI)
+    assert [(t.text, t.value) for t in times][-1] == ("the week", "2015-W13")  # named just before
+
+
 def test_a_week_of_a_month_spans_its_days():
     tx = normalise("the first week of October", FRI)
     assert tx is not None and (tx.earliest, tx.latest) == (dt.date(2024, 10, 1), dt.date(2024, 10, 7))

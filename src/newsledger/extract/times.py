@@ -251,6 +251,8 @@ class Context:
     year: int | None = None  # the year last written out ("in June 1998 … later that year")
     day: dt.date | None = None  # the day last named ("Oct. 23 … at 10 p.m.", "the next day")
     month: tuple[int, int] | None = None  # the month last named, or the day's ("the following month")
+    here: int | None = None  # where the expression being read starts (set by extract_times)
+    named_at: int | None = None  # where the day or month last named started
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
@@ -329,6 +331,7 @@ def normalise(
             ctx.day = tx.earliest
         if tx.granularity in ("day", "time", "month") and tx.earliest is not None:
             ctx.month = (tx.earliest.year, tx.earliest.month)
+            ctx.named_at = ctx.here
         if re.search(r"\b\d{4}\b|'\d\d\b", text) and tx.value[:4].isdigit():
             ctx.year = int(tx.value[:4])
     return tx
@@ -648,14 +651,19 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
     if m:
         return year(anchor.year - 1) if anchor else unanchored("year")
 
-    # "the week", "the month" alone: the one of the day or month last named, else the publication's ("She
-    # started the week with a speech", "adding 151,000 jobs in January … during the month")
+    # "the week", "the month" alone: the one of the day or month last named when that was named just
+    # before ("in March, the month after Scalia died") or is recent (up to two weeks or two months before
+    # publication: "adding 151,000 jobs in January … during the month"), else the publication's ("She
+    # started the week with a speech", "later in the month")
     if t in ("the week", "the month"):
         if anchor is None:
             return unanchored(t[4:])
+        just_named = ctx.here is not None and ctx.named_at is not None and 0 <= ctx.here - ctx.named_at <= 300
         if t == "the week":
-            return week(ctx.day or anchor)
-        y, mo = ctx.month or (anchor.year, anchor.month)
+            recent = ctx.day is not None and (just_named or 0 <= (anchor - ctx.day).days <= 14)
+            return week(ctx.day if recent and ctx.day else anchor)
+        back = (anchor.year - ctx.month[0]) * 12 + anchor.month - ctx.month[1] if ctx.month else -1
+        y, mo = ctx.month if ctx.month and (just_named or 0 <= back <= 2) else (anchor.year, anchor.month)
         return month(y, mo)
 
     # Seasons: "this summer", "last winter", "the spring of 1998", "spring 1998", "the winter".
@@ -1304,6 +1312,7 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 continue  # the model tags some figures DATE ("between 10 and 15 percent"); not "within days"
             span = doc.char_span(s, e, alignment_mode="expand")
             tense = _tense(span, text) if span is not None else "past"
+            ctx.here = s
             tx = normalise(piece, anchor, tense=tense, context=ctx)
             if (
                 tx is not None
