@@ -211,6 +211,8 @@ def test_the_following_month_counts_from_the_month_last_named():
         # the shopping days after Thanksgiving (the model tags them EVENT or the weekday alone)
         ("This is the cheapest TV of the Black Friday season.", "Black Friday", "2024-11-29"),
         ("Deals start on Cyber Monday.", "Cyber Monday", "2024-12-02"),
+        ("He will be a delegate at this summer’s convention.", "this summer", "2024-SU"),  # model: "summer"
+        ("Zimbabwe in the ‘90s", "the ‘90s", "199"),  # an opening quote for the apostrophe
         ("On New Year’s Eve, crowds gathered.", "New Year’s Eve", "2023-12-31"),  # a curly apostrophe
         # "the week", "the month": of the day or month last named, else of the publication date
         ("Jobs rose in September, with 151,000 added during the month.", "the month", "2024-09"),
@@ -322,6 +324,12 @@ def test_month_year_follows_the_clause_tense(text: str, tense: str, value: str):
         ),
         # "since" a date: before the moment of writing, even in a future clause
         ("Sanders will debate again after gains since their Jan. 13 debate.", "Jan. 13", "2024-01-13"),
+        # a date describing a thing in a past clause: a few months ahead, the coming one ...
+        ("Officials detailed their plans for the December runoff.", "December", "2024-12"),
+        # ... unless "that" points back
+        ("And in that December speech, she chimed in.", "December", "2023-12"),
+        # a timetable's present looks ahead
+        ("The deficit for the fiscal year, which ends Sept. 30, will grow.", "Sept. 30", "2025-09-30"),
         # "ahead of" a day in a present clause: the coming one
         ("Polls show Trump trailing Cruz just ahead of Tuesday's vote.", "Tuesday", "2024-10-22"),
         (

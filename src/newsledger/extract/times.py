@@ -86,6 +86,8 @@ _AHEAD_WORDS = re.compile(
 )
 # "since their Oct. 13 debate": before the moment of writing, whatever the clause's tense
 _SINCE = re.compile(r"\bsince\s+(?:(?:the|their|his|her|its|our|my|your|last)\s+)?$")
+# Verbs whose simple present tells a timetable, ahead of the moment of writing.
+_TIMETABLE_VERBS = frozenset("end expire begin resume open close".split())  # not "start": prices start at
 _AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:the\s+|this\s+)?$")
 _DEADLINE_WORDS = re.compile(r"\b(?:by|until|till|through)\s+$")
 # A deadline moved or granted lies ahead even when the moving is told in the past ("postponed until
@@ -94,6 +96,23 @@ _DEADLINE_VERBS = frozenset("postpone delay defer extend adjourn give grant push
 
 
 def _tense(span: Span, text: str) -> str:
+    """Tense of the clause a time expression sits in (see _clause_tense); "past-describes" for a date
+    that describes a thing in a past clause ("organise in the March states", "the March firewall she had
+    been counting on"): it is not itself told in the past, and a few months ahead it is the coming one."""
+    tense = _clause_tense(span, text)
+    root = span.root
+    if tense == "past" and root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN":
+        before = text[max(0, span.start_char - 20) : span.start_char]
+        if (
+            root.head.i >= span.end
+            and not _SINCE.search(before)
+            and not re.search(r"\b(?:that|those)\s+$", before)
+        ):
+            return "past-describes"  # not "in that October speech", which points back
+    return tense
+
+
+def _clause_tense(span: Span, text: str) -> str:
     """Tense of the clause a time expression sits in, from its governing verb: "past", "present" or
     "future" (news default: past). "Future" covers every clause that looks ahead of the moment of
     writing: the future tense, modals ("would be paid"), infinitives ("planned to leave on Thursday") and
@@ -136,6 +155,8 @@ def _tense(span: Span, text: str) -> str:
         return "future"  # "the talks are scheduled for Monday", "plans to"
     if tok.lower_ == "due":
         return "future"
+    if tok.tag_ in ("VBZ", "VBP") and not auxes and tok.lemma_.lower() in _TIMETABLE_VERBS:
+        return "future"  # "the fiscal year, which ends Sept. 30", "the offer expires Friday"
     if "to" in words and tok.tag_ == "VB" and _ahead_of_infinitive(tok, climb=not describes):
         return "future"
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "had"}:
@@ -170,6 +191,9 @@ def _ahead_of_infinitive(tok: Token, climb: bool = True) -> bool:
 # dividend Dec. 15"); only dates further ahead than this are moved to the previous year.
 PAST_DATE_SLACK_DAYS = 60
 PAST_MONTH_SLACK = 1
+# ... and one describing a thing in a past clause ("organise in the March states", said in January)
+DESCRIBED_DATE_SLACK_DAYS = 92
+DESCRIBED_MONTH_SLACK = 3
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _QUARTER = re.compile(
     r"(?:the\s+)?(?:(?P<rel>this|next|last|current)\s+year'?s?\s+)?(?P<ago>year-ago\s+|year-earlier\s+)?(?:(?P<y0>\d{4})\s+)?"
@@ -345,11 +369,13 @@ def _fortnights(m: re.Match[str]) -> str:
 
 def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> TimeExpr | None:
     future = tense == "future"
-    past = tense == "past"
+    past = tense in ("past", "past-describes")
+    month_slack = DESCRIBED_MONTH_SLACK if tense == "past-describes" else PAST_MONTH_SLACK
+    day_slack = DESCRIBED_DATE_SLACK_DAYS if tense == "past-describes" else PAST_DATE_SLACK_DAYS
     y: int | None
     n: int | None
     hol: dt.date | None
-    t = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip().rstrip(".,:;")
+    t = re.sub(r"\s+", " ", text.lower().replace("’", "'").replace("‘", "'")).strip().rstrip(".,:;")
     t = re.sub(r"'s?$", "", t)
     t = re.sub(
         r"^(?:on|in|at(?!\s+(?:least|most)\b)|since|by|during|from|until|till|through|throughout|within|over|before|"
@@ -457,7 +483,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         if future:
             return y + 1 if mon < anchor.month else y
         if past:  # a month just ahead may still be the one meant ("said the talks open in early March")
-            return y - 1 if mon > anchor.month + PAST_MONTH_SLACK else y
+            return y - 1 if mon > anchor.month + month_slack else y
         # present or unknown: the nearest such month
         diff = mon - anchor.month
         return y + 1 if diff < -6 else y - 1 if diff > 6 else y
@@ -792,7 +818,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
             return unanchored("day")
         y = anchor.year
         cand = dt.date(y, mon, min(dnum, calendar.monthrange(y, mon)[1]))
-        if m[1] == "last" or (past and cand > anchor + dt.timedelta(days=PAST_DATE_SLACK_DAYS)):
+        if m[1] == "last" or (past and cand > anchor + dt.timedelta(days=day_slack)):
             y -= 1 if cand > anchor else 0
         elif m[1] == "next" or (future and cand < anchor - dt.timedelta(days=1)):
             y += 1 if cand < anchor else 0
@@ -1260,6 +1286,9 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
             and (day_like or before["each"] or (date_like and before[0][0].isdigit()))
         ):
             s = before.start()
+        which = re.search(r"\b(?:this|last|next)\s+$", text[max(0, s - 6) : s], re.I)
+        if which and re.fullmatch(r"(?:spring|summer|fall|autumn|winter)", piece, re.I):
+            s -= len(which[0])  # "at this summer's convention": the model tags the season alone
         shop = re.search(r"\b(?:black|cyber)\s+$", text[max(0, s - 7) : s], re.I)
         if shop and piece.lower() in ("friday", "monday"):
             s -= len(shop[0])  # "Black Friday", "Cyber Monday": the model tags the weekday alone
@@ -1389,7 +1418,7 @@ def guess_published(doc: Doc, dateline: str | None, source_text: str) -> tuple[d
             if t.type != "DATE" or t.granularity != "day" or t.earliest is None or t.earliest != t.latest:
                 continue
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
-            if span is not None and _tense(span, text) in ("past", "none"):
+            if span is not None and _tense(span, text) in ("past", "past-describes", "none"):
                 written.append(t.earliest)  # "strikes hit on October 10, 2024", not "talks are due on …"
         if not written:
             return None
