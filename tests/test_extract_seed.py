@@ -328,6 +328,8 @@ def test_month_year_follows_the_clause_tense(text: str, tense: str, value: str):
         ("Officials detailed their plans for the December runoff.", "December", "2024-12"),
         # ... unless "that" points back
         ("And in that December speech, she chimed in.", "December", "2023-12"),
+        # a plan told in the pluperfect does not move its day ahead
+        ("Trump had planned to give remarks Monday at the institute.", "Monday", "2024-10-14"),
         # a timetable's present looks ahead
         ("The deficit for the fiscal year, which ends Sept. 30, will grow.", "Sept. 30", "2025-09-30"),
         # "ahead of" a day in a present clause: the coming one
@@ -371,6 +373,9 @@ def test_a_place_or_rising_named_for_easter_is_not_a_time(nlp):
         "Voters 45 or older backed her.",
         "Haase defeated Bublik 7-5, 3-6, 7-6.",  # a score
         "The cells respond to even minute threats.",
+        "The story ran in The Daily Caller.",  # a time word in a name
+        "The senator told THE WEEKLY STANDARD so.",
+        "Clinton said it on ABC's “This Week” show.",
     ],
 )
 def test_idioms_ages_and_temperatures_are_not_times(nlp, sentence: str):

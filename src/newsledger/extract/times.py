@@ -177,6 +177,8 @@ def _ahead_of_infinitive(tok: Token, climb: bool = True) -> bool:
     head = tok.head
     for _ in range(6):
         aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+        if "had" in aux:
+            return False  # "Trump had planned to give remarks Monday": a plan told in the pluperfect
         if head.lemma_.lower() in _AHEAD_VERBS or aux & _AHEAD_AUX:
             return True
         if head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}):
@@ -1134,6 +1136,18 @@ _IDIOM_END_OF_DAY = re.compile(r"(?:^|[.!?:;\"“‘(]\s*|\b(?:but|and|so|becaus
 _HEAT_BEFORE = re.compile(r"\b(?:temperatures?|highs?|lows?|degrees|heat|thermometers?)\b[^.;]{0,25}$", re.I)
 
 
+_NAME_WORDS = re.compile(r"daily|weekly|monthly|this week|this morning|midday", re.I)
+
+
+def _in_a_name(text: str, s: int, piece: str) -> bool:
+    """A time word capitalised inside a sentence is part of a name: a paper ("The Daily Caller", "THE
+    WEEKLY STANDARD"), a show (ABC's "This Week", CBS's "This Morning")."""
+    if not _NAME_WORDS.fullmatch(piece) or not all(w[:1].isupper() for w in piece.split()):
+        return False
+    before = text[max(0, s - 3) : s]
+    return not re.search(r"(?:^|[.!?]\s*|\n\s*)$", before) and not (before.strip() == "" and s < 3)
+
+
 def _age_or_heat(text: str, s: int, piece: str) -> bool:
     """Whether a candidate is someone's age ("age 16", "in her early 20s") or a band of temperatures
     ("highs in the 80s") rather than a time."""
@@ -1327,6 +1341,8 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             piece = text[s:e]
             if not piece.strip() or _AGE.search(piece) or _age_or_heat(text, s, piece):
                 continue
+            if _in_a_name(text, s, piece):
+                continue  # "The Daily Caller", "THE WEEKLY STANDARD", ABC's "This Week"
             idiom = piece.lower() == "the end of the day" and text[e : e + 1] == ","
             if idiom and _IDIOM_END_OF_DAY.search(text, max(0, s - 12), s):
                 continue  # "At the end of the day, we need to …": in the end, not a time
