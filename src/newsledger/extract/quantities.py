@@ -310,8 +310,9 @@ def _missed_numbers(doc: Doc) -> list[Span]:
     from spacy.tokens import Span
 
     out: list[Span] = []
+    text = doc.text  # Doc.text rebuilds the string on every call: read it once
     for ent in doc.ents:
-        before = doc.text[max(0, ent.start_char - 6) : ent.start_char]
+        before = text[max(0, ent.start_char - 6) : ent.start_char]
         if (
             ent.label_ == "DATE"
             and _FIGURES_ONLY.fullmatch(ent.text)
