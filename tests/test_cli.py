@@ -273,19 +273,24 @@ def test_articles_not_in_english_are_stored_but_not_extracted(tmp_path: Path):
         + "</p></article></body></html>"
     )
     (src / "en.txt").write_text(EXAMPLE.read_text())
+    (src / "en.html").write_text(  # an English page that declares itself German
+        '<html lang="de"><head><title>Strike</title></head><body><article><p>'
+        + "The army said on Friday that 16 drones had been shot down near Kursk overnight. " * 8
+        + "</p></article></body></html>"
+    )
     db = tmp_path / "s.db"
     res = cli("ingest", str(src), "--db", str(db), "--published", "2024-10-18")
     assert res.returncode == 0, res.stderr.decode()
     con = sqlite3.connect(db)
     langs = dict(con.execute("SELECT path, language FROM articles").fetchall())
     assert {Path(p).name: lang for p, lang in langs.items()} == {
-        "ru.txt": "und", "fr.txt": "und", "de.html": "de", "en.txt": None,
+        "ru.txt": "und", "fr.txt": "und", "de.html": "de", "en.txt": None, "en.html": "en",
     }  # fmt: skip
     for table in ("mentions", "times", "quantities", "claims", "events"):
         per = dict(
             con.execute(
-                f"SELECT a.language IS NULL, count(x.article_id) FROM articles a "
-                f"LEFT JOIN {table} x ON x.article_id = a.id GROUP BY a.language IS NULL"
+                f"SELECT coalesce(a.language, 'en') = 'en', count(x.article_id) FROM articles a "
+                f"LEFT JOIN {table} x ON x.article_id = a.id GROUP BY coalesce(a.language, 'en') = 'en'"
             ).fetchall()
         )
         assert per[0] == 0 and per[1] > 0, (table, per)  # nothing read out of the foreign articles

@@ -173,6 +173,8 @@ def _extract_batch(batch: list[Article | ReadError | Duplicate], opts: Options) 
             # another language is noise ("Этого" as a person, "16−18" as a date)
             yield Extraction(article=replace(item, language=foreign[id(item)]))
             continue
+        if item.language and not item.language.lower().startswith("en"):
+            item = replace(item, language="en")  # the text decides: an English page marked "de" is English
         doc = next(docs)
         try:
             yield extract_doc(doc, item, opts.min_confidence)
