@@ -213,6 +213,8 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("Deals start on Cyber Monday.", "Cyber Monday", "2024-12-02"),
         ("He will be a delegate at this summer’s convention.", "this summer", "2024-SU"),  # model: "summer"
         ("Zimbabwe in the ‘90s", "the ‘90s", "199"),  # an opening quote for the apostrophe
+        # a headline capitalises every word: "This Week" there is a time, not a show
+        ("Trump Leads Clinton In Three Polls Released This Week", "This Week", "2024-W42"),
         ("On New Year’s Eve, crowds gathered.", "New Year’s Eve", "2023-12-31"),  # a curly apostrophe
         # "the week", "the month": of the day or month last named, else of the publication date
         ("Jobs rose in September, with 151,000 added during the month.", "the month", "2024-09"),

@@ -1145,7 +1145,14 @@ def _in_a_name(text: str, s: int, piece: str) -> bool:
     if not _NAME_WORDS.fullmatch(piece) or not all(w[:1].isupper() for w in piece.split()):
         return False
     before = text[max(0, s - 3) : s]
-    return not re.search(r"(?:^|[.!?]\s*|\n\s*)$", before) and not (before.strip() == "" and s < 3)
+    if re.search(r"(?:^|[.!?]\s*|\n\s*)$", before) or (before.strip() == "" and s < 3):
+        return False  # a sentence's first word
+    # not in a headline, where every word is capitalised (its first word and the piece tell nothing)
+    start = text.rfind("\n", 0, s) + 1
+    end = text.find("\n", s)
+    line = text[start:s] + " " + text[s + len(piece) : end if end >= 0 else len(text)]
+    words = re.findall(r"[A-Za-z]{4,}", line)[1:]
+    return len(words) < 3 or sum(w[0].isupper() for w in words) * 2 < len(words)
 
 
 def _age_or_heat(text: str, s: int, piece: str) -> bool:
