@@ -100,16 +100,17 @@ def _tense(span: Span, text: str) -> str:
     that describes a thing in a past clause ("organise in the March states", "the March firewall she had
     been counting on"): it is not itself told in the past, and a few months ahead it is the coming one."""
     tense = _clause_tense(span, text)
-    root = span.root
-    if tense == "past" and root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN":
+    if tense == "past" and _describes_a_thing(span):
         before = text[max(0, span.start_char - 20) : span.start_char]
-        if (
-            root.head.i >= span.end
-            and not _SINCE.search(before)
-            and not re.search(r"\b(?:that|those)\s+$", before)
-        ):
+        if not _SINCE.search(before) and not re.search(r"\b(?:that|those)\s+$", before):
             return "past-describes"  # not "in that October speech", which points back
     return tense
+
+
+def _describes_a_thing(span: Span) -> bool:
+    """Whether a date modifies a noun after it ("a June agreement", "the March states")."""
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN" and root.head.i >= span.end
 
 
 def _clause_tense(span: Span, text: str) -> str:
@@ -126,8 +127,7 @@ def _clause_tense(span: Span, text: str) -> str:
     # a date that describes a thing ("a June agreement") looks ahead only with the verb right above it
     # ("has to move through a June hearing"), not through a chain of infinitives ("is continuing to try to
     # sell itself under a June agreement")
-    describes = tok.dep_ in ("compound", "nmod", "amod") and tok.head.pos_ == "NOUN"
-    describes = describes and tok.head.i >= span.end
+    describes = _describes_a_thing(span)
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
