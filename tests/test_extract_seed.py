@@ -332,6 +332,8 @@ def test_month_year_follows_the_clause_tense(text: str, tense: str, value: str):
         ("And in that December speech, she chimed in.", "December", "2023-12"),
         # a plan told in the pluperfect does not move its day ahead
         ("Trump had planned to give remarks Monday at the institute.", "Monday", "2024-10-14"),
+        # "since" opening the sentence too
+        ("Since the Dec. 31 deadline, he has gained.", "Dec. 31", "2023-12-31"),
         # a timetable's present looks ahead
         ("The deficit for the fiscal year, which ends Sept. 30, will grow.", "Sept. 30", "2025-09-30"),
         # "ahead of" a day in a present clause: the coming one

@@ -101,7 +101,7 @@ def _tense(span: Span, text: str) -> str:
     been counting on"): it is not itself told in the past, and a few months ahead it is the coming one."""
     tense = _clause_tense(span, text)
     if tense == "past" and _describes_a_thing(span):
-        before = text[max(0, span.start_char - 20) : span.start_char]
+        before = text[max(0, span.start_char - 20) : span.start_char].lower()  # as _clause_tense reads it
         if not _SINCE.search(before) and not re.search(r"\b(?:that|those)\s+$", before):
             return "past-describes"  # not "in that October speech", which points back
     return tense
