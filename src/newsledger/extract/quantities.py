@@ -402,6 +402,8 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
     doc = ent.doc
     if _PHONE.match(core.strip()) or re.fullmatch(r"\d{3}[-.]\d{4}", core.strip()):
         return True
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    nxt = doc[ent.end] if ent.end < len(doc) else None
     before = text[max(0, ent.start_char - 30) : ent.start_char]
     if _AGE_BEFORE.search(before):
         return True
@@ -415,12 +417,11 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         return True  # "mine No. 2", "Number 10": a name, not a count
     if low in ("911", "999", "112") and re.match(r"\s+(?:call|caller|calls|dispatch|operator|line)", after):
         return True  # "a 911 caller"
-    name = doc[ent.start - 1] if ent.start > 0 else None
     if (
-        name is not None
-        and name.pos_ == "PROPN"
-        and name.is_title
-        and name.ent_type_ not in ("GPE", "LOC", "NORP")
+        prev is not None
+        and prev.pos_ == "PROPN"
+        and prev.is_title
+        and prev.ent_type_ not in ("GPE", "LOC", "NORP")
         and re.fullmatch(r"\d{1,4}", core)
     ):
         return True  # "Fortune 500 companies", "Highway 82", "Boeing 737": part of a name
@@ -428,9 +429,7 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         return True  # "the Gang of Eight", "the Group of Seven", "the Big Ten": a name
     if re.fullmatch(_WORD_NUM, low) and re.match(r"-(?!strong\b|to-|or-)[a-z]", after):
         return True  # "a two-way race", "a one-term president", "the two-state solution": a compound word
-    if re.match(r"[-–]to[-–]\d", after) or re.search(
-        r"\b\d+[-–]to[-–]$", text[max(0, ent.start_char - 12) : ent.start_char]
-    ):
+    if re.match(r"[-–]to[-–]\d", after) or re.search(r"\b\d+[-–]to[-–]$", before):
         return True  # "a 5-to-4 majority", "a 4-to-4 tie": a vote or a ratio, not two counts
     tally = re.match(r"[-–](\d+)\b", after) or (
         re.match(r"\s+to\s+(\d+)\b", after)
@@ -448,8 +447,6 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         return True  # "at 2300 local time", "0400 GMT": a clock time
     if re.fullmatch(r"0\d[0-5]\d", core) and re.match(r"\s+(?:hours|hrs)\b", text[ent.end_char :]):
         return True  # "0600 hours"
-    prev = doc[ent.start - 1] if ent.start > 0 else None
-    nxt = doc[ent.end] if ent.end < len(doc) else None
     if (
         prev is not None
         and nxt is not None
@@ -677,11 +674,22 @@ def _split_count_of_money(ent: Span, label: str) -> list[tuple[Span, str]]:
     return [(ent[:1], "CARDINAL"), (ent[1:], "MONEY")]
 
 
-def _counted_money(kind: str, unit: str | None) -> tuple[str, str | None]:
-    """A count of a currency is a sum of money: "hundreds of thousands of dollars" is money in USD."""
-    if kind == "count" and unit is not None and unit.lower() in _CURRENCY_WORDS:
-        return "money", next((code for rx, code in _CURRENCIES if rx.search(unit)), unit)
-    return kind, unit
+def _counted_money(kind: str, unit: str | None, text: str) -> tuple[str, str | None]:
+    """A count of a currency is a sum of money: "hundreds of thousands of dollars" is money in USD, and so
+    is a count whose own text ends in the currency ("at least a half-billion dollars", tagged CARDINAL)."""
+    if kind != "count":
+        return kind, unit
+    last = text.rsplit(None, 1)[-1].lower() if text.strip() else ""
+    word = (
+        unit
+        if unit is not None and unit.lower() in _CURRENCY_WORDS
+        else last
+        if last in _CURRENCY_WORDS
+        else None
+    )
+    if word is None:
+        return kind, unit
+    return "money", next((code for rx, code in _CURRENCIES if rx.search(word)), word)
 
 
 def extract_quantities(doc: Doc) -> list[Quantity]:
@@ -711,7 +719,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         if span is None or not len(span):
             continue
         unit, qualifier, unit_tok = _describe(span, kind, full)
-        kind, unit = _counted_money(kind, unit)
+        kind, unit = _counted_money(kind, unit, "")
         ranges.append((start, end))
         out.append(Quantity(start, end, full[start:end], None, lo, hi, unit, True, kind, qualifier))
         units.append(unit_tok)
@@ -758,9 +766,9 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         plus = number_text.endswith("+")
         number_text = number_text.rstrip("+").removesuffix(".")  # "10,000+", "$1m." at a sentence's end
         cents = re.fullmatch(r"(.*?\d.*?)\s+(?:(euro|canadian)\s+)?(?:cents?|pence)", number_text, re.I)
-        if label == "MONEY" and cents and parse_number(cents[1]) is not None:
+        if label == "MONEY" and cents and (hundredths := parse_number(cents[1])) is not None:
             # "69 cents", "4.6 pence", "14 Canadian cents": hundredths of the currency
-            number_text = str(parse_number(cents[1]) / 100)  # type: ignore[operator]
+            number_text = str(hundredths / 100)
         if re.fullmatch(r"0\d+", number_text):
             continue  # "000" of a figure the page broke apart ("5 , 000 euro")
         value = parse_number(number_text)
@@ -784,9 +792,6 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         if upper_bound and value is not None and not vague:
             low, high = None, value
         kind = "percent" if _PERCENT_END.search(core.rstrip(".")) else _LABELS[label]  # "5.2 per cent"
-        currency_end = re.search(r"\s([a-z]+)$", core)
-        if kind == "count" and currency_end and currency_end[1].lower() in _CURRENCY_WORDS:
-            kind = "money"  # "at least a half-billion dollars", which the model calls CARDINAL
         unit, qualifier, unit_tok = _describe(ent, kind, full)
         if kind == "measure" and (unit or "").split(" ")[-1] not in _MEASURE_UNITS:
             # the model calls some counts QUANTITY ("more than 2 million people", "15 million instructions")
@@ -802,7 +807,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         if quake or _MAGNITUDE_AFTER.match(full, ent.end_char):
             # "a magnitude 6.8 quake", "a 7.1-magnitude quake", "7.8 on the Richter scale"
             kind, unit, qualifier = "measure", "magnitude", None
-        kind, unit = _counted_money(kind, unit)
+        kind, unit = _counted_money(kind, unit, core)
         if label == "MONEY" and cents:
             unit = {"euro": "EUR", "canadian": "CAD"}.get((cents[2] or "").lower()) or (
                 "GBP" if core.lower().endswith("pence") else "USD"
