@@ -691,6 +691,17 @@ _OTHER_WORDS = frozenset(
 _LATIN = re.compile(r"[A-Za-z]")
 
 
+def is_english(language: str | None) -> bool:
+    """Whether a recorded language is English (None: nothing said otherwise)."""
+    return language is None or language.strip().lower().startswith("en")
+
+
+def record_language(text: str, declared: str | None) -> str | None:
+    """The language to record for an article: the other language it is in (see foreign_language), else
+    its declaration when that is English, else "en" (an English text its page declared otherwise)."""
+    return foreign_language(text, declared) or (declared if is_english(declared) else "en")
+
+
 def foreign_language(text: str, declared: str | None = None) -> str | None:
     """The language of an article that is not in English, for articles newsledger stores but does not
     extract (its models read English); None for English text and for text too short to tell.
@@ -701,7 +712,7 @@ def foreign_language(text: str, declared: str | None = None) -> str | None:
     "yang") than of English ones. The code is the declared one when the page names another language
     ("ru", "fr-fr"), else "und"."""
     code = declared.strip().lower() if declared and declared.strip() else ""
-    code = code if code and not code.startswith("en") else "und"
+    code = code if code and not is_english(code) else "und"
     letters = sum(c.isalpha() for c in text)
     if letters >= 60 and len(_LATIN.findall(text)) < 0.5 * letters:
         return code  # another script

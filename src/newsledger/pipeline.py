@@ -157,24 +157,22 @@ def reextract(articles: Iterable[Article], opts: Options | None = None) -> Itera
 
 
 def _extract_batch(batch: list[Article | ReadError | Duplicate], opts: Options) -> Iterator[Result]:
-    foreign = {
-        id(b): lang
+    # the text decides the language: an English page marked "de" is English, a German one marked "en" not
+    batch = [
+        replace(b, language=cleaning.record_language(b.text, b.language)) if isinstance(b, Article) else b
         for b in batch
-        if isinstance(b, Article) and (lang := cleaning.foreign_language(b.text, b.language)) is not None
-    }
-    articles = [b for b in batch if isinstance(b, Article) and id(b) not in foreign]
+    ]
+    articles = [b for b in batch if isinstance(b, Article) and cleaning.is_english(b.language)]
     docs = iter(get_nlp().pipe(a.text for a in articles)) if articles else iter(())
     for item in batch:
         if not isinstance(item, Article):
             yield item
             continue
-        if id(item) in foreign:
+        if not cleaning.is_english(item.language):
             # stored, with its language, but not read by the English models: what they would find in
             # another language is noise ("Этого" as a person, "16−18" as a date)
-            yield Extraction(article=replace(item, language=foreign[id(item)]))
+            yield Extraction(article=item)
             continue
-        if item.language and not item.language.lower().startswith("en"):
-            item = replace(item, language="en")  # the text decides: an English page marked "de" is English
         doc = next(docs)
         try:
             yield extract_doc(doc, item, opts.min_confidence)
