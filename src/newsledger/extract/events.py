@@ -23,6 +23,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..model import Arg, Claim, Event, Mention, Quantity, Span, TimeExpr
+from ..nlp import aux_words
 from ..timex import timex_bounds
 
 if TYPE_CHECKING:
@@ -743,7 +744,7 @@ def _modality(tok: Token, is_verb: bool) -> str:
             return g
         if _negated(t) and tok.dep_ in ("dobj", "nsubjpass", "obj") and lemma in _PERFORM:
             return "denied"  # "did not hold talks"
-        auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+        auxes = aux_words(t)
         if tok.dep_ in ("dobj", "obj", "nsubjpass") and lemma in _PERFORM:
             if auxes & _MODALS_FUT:
                 return "planned"
@@ -755,7 +756,7 @@ def _modality(tok: Token, is_verb: bool) -> str:
     for _ in range(5):
         if _negated(cur):
             return "denied"
-        auxes = {c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")}
+        auxes = aux_words(cur)
         if auxes & _MODALS_HYPO:
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cur.children):

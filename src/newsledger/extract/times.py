@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -39,6 +40,7 @@ from typing import TYPE_CHECKING
 from dateutil.easter import easter
 
 from ..model import TimeExpr
+from ..nlp import aux_words
 from .quantities import CLOCK_ZONE_RE, HHMM_RE, parse_number
 
 if TYPE_CHECKING:
@@ -86,8 +88,9 @@ _AHEAD_WORDS = re.compile(
 )
 # "since their Oct. 13 debate": before the moment of writing, whatever the clause's tense
 _SINCE = re.compile(r"\bsince\s+(?:(?:the|their|his|her|its|our|my|your|last)\s+)?$")
-# Verbs whose simple present tells a timetable, ahead of the moment of writing.
-_TIMETABLE_VERBS = frozenset("end expire begin resume open close".split())  # not "start": prices start at
+# Verbs whose simple present tells a timetable, ahead of the moment of writing ("Wisconsin holds its primary
+# on Tuesday"); not "start": prices start at $25,000.
+_TIMETABLE_VERBS = frozenset("end expire begin resume open close hold host".split())
 _AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:the\s+|this\s+)?$")
 _DEADLINE_WORDS = re.compile(r"\b(?:by|until|till|through)\s+$")
 # A deadline moved or granted lies ahead even when the moving is told in the past ("postponed until
@@ -139,7 +142,7 @@ def _clause_tense(span: Span, text: str) -> str:
     if tok.tag_ == "VBG" and not auxes and tok.dep_ in ("advcl", "conj") and tok.head.pos_ in ("VERB", "AUX"):
         tok = tok.head  # a participle clause has the tense of the clause it hangs on
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxes}
+    words = aux_words(tok)
     if "had" in words:
         return "past"  # "it had been due to expire Friday evening"
     if _DEADLINE_WORDS.search(before) and (
@@ -155,9 +158,12 @@ def _clause_tense(span: Span, text: str) -> str:
         return "future"  # "the talks are scheduled for Monday", "plans to"
     if tok.lower_ == "due":
         return "future"
-    if tok.tag_ in ("VBZ", "VBP") and not auxes and tok.lemma_.lower() in _TIMETABLE_VERBS:
-        return "future"  # "the fiscal year, which ends Sept. 30", "the offer expires Friday"
-    if "to" in words and tok.tag_ == "VB" and _ahead_of_infinitive(tok, climb=not describes):
+    if tok.tag_ in ("VBZ", "VBP") and not auxes and tok.lemma_.lower() in _TIMETABLE_VERBS and not describes:
+        # "the fiscal year, which ends Sept. 30", "the offer expires Friday", "Wisconsin holds its primary
+        # on Tuesday"; not "he hosts a Sunday talk show"
+        return "future"
+    infinitive = tok.tag_ == "VB" or (tok.tag_ == "VBN" and "be" in words)  # "to be replaced through …"
+    if "to" in words and infinitive and _ahead_of_infinitive(tok, climb=not describes):
         return "future"
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "had"}:
         return "past"
@@ -176,7 +182,9 @@ def _ahead_of_infinitive(tok: Token, climb: bool = True) -> bool:
     come out … in November". Climbs through infinitives that hang on infinitives."""
     head = tok.head
     for _ in range(6):
-        aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+        if climb and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") and head.head is not head:
+            head = head.head  # "is likely to wrap up in June", "were ready to vote on Monday"
+        aux = aux_words(head)
         if "had" in aux:
             return False  # "Trump had planned to give remarks Monday": a plan told in the pluperfect
         if head.lemma_.lower() in _AHEAD_VERBS or aux & _AHEAD_AUX:
@@ -261,7 +269,7 @@ _HOLIDAYS = {
 _CLOCK = re.compile(
     r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.?\s?m\b\.?|p\.?\s?m\b\.?|o'clock)?|"
     r"(?P<word>noon|midday|midnight))"
-    r"(?:\s+(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night))?"
+    r"(?:\s+(?:in\s+the\s+|this\s+|at\s+)?(?P<part>morning|afternoon|evening|night|tonight))?"
     r"(?:\s+(?:[ecmp][sd]?t|gmt|utc|bst|cet|local(?:\s+time)?|(?:eastern|central|mountain|pacific)(?:\s+time)?|"
     r"\(\d+\s+gmt\)))?"
 )
@@ -573,7 +581,8 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         h = int(m["h"]) if m["h"] else {"noon": 12, "midday": 12, "midnight": 24}[m["word"]]
         mi = int(m["mi"]) if m["mi"] else 0
         ap = (m["ap"] or "").replace(".", "").replace(" ", "")
-        if (ap == "pm" and h < 12) or (m["part"] in ("afternoon", "evening") and h < 12):
+        evening = m["part"] in ("afternoon", "evening", "tonight") or (m["part"] == "night" and h >= 6)
+        if h < 12 and (ap == "pm" or evening):  # "6 o'clock this afternoon", "10 at night"
             h += 12
         elif ap == "am" and h == 12:
             h = 0
@@ -794,11 +803,38 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         a = opening.earliest
         b = a.replace(day=min(int(m[3]), calendar.monthrange(a.year, a.month)[1]))
         return expr(f"{a.year:04d}-{a.month:02d}", "DATE", "range", a, b)
+    # "March, 2015", "Sept, 26, 2014": a comma the page put after the month
+    t = re.sub(rf"^({_MON_RE})\.?,\s+(?=\d)", r"\1 ", t)
     # "March 23 of this year", "June of last year": the year named in words
-    m = re.fullmatch(r"(.*?\w)\s+of\s+(this|last|next)\s+year", t)
-    if m and anchor is not None and re.search(rf"\b(?:{_MON_RE})\b", m[1]):
-        shift = {"last": -1, "next": 1}.get(m[2], 0)
-        return _normalise(f"{m[1]} {anchor.year + shift}", anchor, tense, ctx)
+    m = re.fullmatch(r"(.*?\w)\s+(?:of\s+)?(this|last|next|that)\s+year", t)  # and "January 20 next year"
+    if m and re.search(rf"\b(?:{_MON_RE})\b", m[1]) and (m[2] != "that" or "of" in t.split()):
+        if m[2] == "that":  # "early June of that year": the year last written out
+            if ctx.year is None:
+                return expr(None)  # known, but no year written out before it
+            return _normalise(f"{m[1]} {ctx.year}", anchor, tense, ctx)
+        if anchor is not None:
+            shift = {"last": -1, "next": 1}.get(m[2], 0)
+            return _normalise(f"{m[1]} {anchor.year + shift}", anchor, tense, ctx)
+    # "the first Monday in September", "the last Friday of August 2015"
+    m = re.fullmatch(
+        rf"(?:the\s+)?(first|second|third|fourth|last)\s+({_WD_RE})\s+(?:in|of)\s+({_MON_RE})\.?"
+        r"(?:,?\s+(\d{4}))?",
+        t,
+    )
+    if m:
+        month_of = _normalise(f"{m[3]} {m[4] or ''}".strip(), anchor, tense, ctx)
+        if month_of is None or month_of.earliest is None:
+            return month_of
+        a = month_of.earliest
+        n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}[m[1]]
+        return day(_nth_weekday(a.year, a.month, _WEEKDAYS[m[2]], n))
+    # "Monday of last week", "Friday of this week"
+    m = re.fullmatch(rf"({_WD_RE})\s+of\s+((?:last|this|next)\s+week)", t)
+    if m:
+        wk = _normalise(m[2], anchor, tense, ctx)
+        if wk is None or wk.earliest is None:
+            return wk
+        return day(wk.earliest + dt.timedelta(days=_WEEKDAYS[m[1]]))
     # Month and day: "October 3", "Oct. 3, 2024", "3 October", "Friday, Oct. 23", "last Oct. 23".
     m = re.fullmatch(
         rf"(?:(last|this|next)\s+)?(?:(?:{_WD_RE}),?\s+)?(?:the\s+)?"
@@ -1254,8 +1290,85 @@ def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return parts if ok and len(parts) > 1 else [(s, e)]
 
 
+_NTH_WEEKDAY = re.compile(
+    rf"\b(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:{_WD_RE})\s+(?:in|of)\s+(?:{_MON_RE})\b\.?"
+    r"(?:,?\s+\d{4}\b)?",
+    re.I,
+)
+_OF_YEAR = re.compile(r"\s+of\s+(?:that|this|last|next)\s+year\b", re.I)
 _WITHIN = re.compile(r"\bwithin\s+$", re.I)
 _DAY_BEFORE = re.compile(r"\bthe\s+day\s+(?:before|after)(?=\s*[,.;:!?)])", re.I)
+
+
+# What a part of a candidate must hold to stand for the whole: a date, a day or a clock time, not a bare
+# duration ("the early days" is no "days").
+_DATED = re.compile(
+    rf"\b(?:{_WD_RE}|{_MON_RE}|yesterday|today|tonight|tomorrow|ago|(?:1[5-9]|20)\d\d|"
+    r"(?:last|next|this|past|coming)\s+(?:week|month|year|weekend|quarter|summer|spring|fall|autumn|winter|"
+    r"morning|afternoon|evening|night)|\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|o['’]clock|christmas|thanksgiving|"
+    r"election\s+day|easter)\b",
+    re.I,
+)
+_PROBE_DATE = dt.date(2000, 6, 15)
+# Words that make the rest of a candidate part of the same time expression ("Easter week", "last year's
+# quarter", "this coming Sunday, March eighth"), unlike "the convention" in "the convention Monday".
+_TIMEISH = re.compile(
+    rf"\b(?:{_WD_RE}|{_MON_RE}|week|weekend|month|quarter|year|day|night|morning|afternoon|evening|"
+    r"hour|minute|season|spring|summer|fall|autumn|winter|\d+|first|second|third|fourth|fifth|"
+    r"\w+(?:th|st|nd|rd))\b",
+    re.I,
+)
+_GLUE = frozenset("the a an of in 's this that coming past".split())
+# A candidate that joins two expressions ("the years 2010 to 2013", "a week or a month ago") is not cut
+# down to one of them.
+_JOINED = re.compile(r"\s(?:to|or|and|through|until|-|–)\s", re.I)
+
+
+def _known(text: str) -> bool:
+    """Whether a piece is a time expression the normaliser reads (its value may still hang on context)."""
+    return normalise(text, _PROBE_DATE) is not None
+
+
+_ORDER_BEFORE = re.compile(r"\b(?:the|first|second|third|fourth|last|next|same|very)\s*$", re.I)
+_LATER_ON = re.compile(r"\b(?:later|late|earlier|early)\s+(?:on\s+)?$", re.I)
+
+
+def _same_day(text: str, s: int, piece: str, anchor: dt.date | None) -> bool:
+    """Whether a weekday told in the future is the publication day itself: "will speak later Friday",
+    "holds a news conference late Tuesday" (a week ahead would be "next Friday"). A bare "will meet on
+    Friday" written on a Friday is the next one."""
+    wd = _WEEKDAYS.get(re.sub(r"['’]s$", "", piece.lower()))
+    return anchor is not None and wd == anchor.weekday() and bool(_LATER_ON.search(text, max(0, s - 12), s))
+
+
+def _salvage(text: str, s: int, e: int) -> tuple[int, int]:
+    """The time expression inside a candidate the model ran into its neighbours ("the convention Monday",
+    "Rubio a year ago", "Last week Stumpf", "Tuesday - seven"): its longest first or last words that
+    name a date, a day or a clock time (the first words on a tie). The candidate unchanged when none do."""
+    words = list(re.finditer(r"\S+", text[s:e]))
+    best: tuple[int, int, int] | None = None  # (words kept, start, end)
+    for k in range(len(words) - 1, 0, -1):
+        for a, b in ((s, s + words[k - 1].end()), (s + words[len(words) - k].start(), e)):
+            a, b = _trim(text, a, b)
+            piece = text[a:b]
+            if b <= a or piece.lower() in _NOT_TIMES or not _DATED.search(piece):
+                continue
+            if a > s and _ORDER_BEFORE.search(text[s:a]):
+                continue  # "the last Friday in August" is no "last Friday", "the first Tuesday with voting"
+            if re.fullmatch(r"[\d,.]+", piece) and not re.fullmatch(r"1[5-9]\d\d|20\d\d", piece):
+                continue
+            if _known(piece):
+                best = (k, a, b)
+                break
+        if best:
+            break
+    if not best:
+        return s, e
+    a, b = best[1], best[2]
+    after = _AFTER_DAY.match(text, b)
+    if after and b == e and re.fullmatch(rf"(?:{_WD_RE}|yesterday|today|tomorrow)", text[a:b], re.I):
+        b = after.end()  # "the convention Monday" + "night"
+    return a, b
 
 
 def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
@@ -1317,6 +1430,9 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
         after = _AFTER_DAY.match(text, e)
         if after and day_like:
             e = after.end()
+        of_year = _OF_YEAR.match(text, e)
+        if of_year and re.search(rf"\b(?:{_MON_RE})\.?(?:\s+\d{{1,2}})?$", piece, re.I):
+            e = of_year.end()  # "early June" + "of that year"
         ahead = _FROM_NOW.match(text, e)
         if (
             ahead
@@ -1326,7 +1442,8 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
             e = ahead.end()  # "three days" + "from now" (the model tags "now" alone)
         out.append((s, e, label))
     # "The day before," that the model tagged "The day": the whole phrase replaces it.
-    for m in _DAY_BEFORE.finditer(text):
+    # "the last Friday" + "in" + "August": one day, which replaces the parts
+    for m in itertools.chain(_DAY_BEFORE.finditer(text), _NTH_WEEKDAY.finditer(text)):
         if all(b <= m.start() or a >= m.end() or (m.start() <= a and b <= m.end()) for a, b, _ in taken):
             out.append((m.start(), m.end(), "DATE"))
     # A span widened over a neighbour ("noon" + "Thursday") replaces it.
@@ -1345,6 +1462,13 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
     for s0, e0, label in _candidates(doc):
         for s1, e1 in _pieces(text, s0, e0):
             s, e = _trim(text, s1, e1)
+            whole = None  # the extent, when only a part of it gives the value
+            if " " in text[s:e].strip() and not _JOINED.search(text[s:e]) and not _known(text[s:e]):
+                a, b = _salvage(text, s, e)
+                rest = re.findall(r"[\w']+", (text[s:a] + " " + text[b:e]).replace("’", "'"))
+                if rest and all(_TIMEISH.fullmatch(w) or w.lower() in _GLUE for w in rest):
+                    whole = (s, e)  # "Easter week", "this coming Sunday, March eighth": one expression
+                s, e = a, b
             piece = text[s:e]
             if not piece.strip() or _AGE.search(piece) or _age_or_heat(text, s, piece):
                 continue
@@ -1364,6 +1488,8 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 continue  # the model tags some figures DATE ("between 10 and 15 percent"); not "within days"
             span = doc.char_span(s, e, alignment_mode="expand")
             tense = _tense(span, text) if span is not None else "past"
+            if tense == "future" and _same_day(text, s, piece, anchor):
+                tense = "present"  # "will speak later Friday", written on a Friday: that day
             ctx.here = s
             tx = normalise(piece, anchor, tense=tense, context=ctx)
             if (
@@ -1378,6 +1504,9 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             if tx is None:
                 tx = TimeExpr(0, 0, piece, None, "TIME" if label == "TIME" else "DATE", "none",
                               anchored=anchor is not None)  # fmt: skip
+            if whole is not None:
+                s, e = whole
+                piece = text[s:e]
             out.append(
                 TimeExpr(s, e, piece, tx.value, tx.type, tx.granularity, tx.earliest, tx.latest, tx.anchored)
             )
