@@ -236,6 +236,9 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("He will rule from January 20 next year.", "January 20 next year", "2025-01-20"),
         ("The story broke in March, 2015 in the Times.", "March, 2015", "2015-03"),
         ("In June 2008 he won. In early June of that year he left.", "early June of that year", "2008-06"),
+        # a holiday's weekend: the one before a Monday holiday
+        ("Traffic was heavy over the Labor Day weekend.", "the Labor Day weekend", "2024-W35-WE"),
+        ("They married on Memorial Day weekend.", "Memorial Day weekend", "2024-W21-WE"),
         # a weekday counted in a month or a week
         ("At 2 p.m. on the last Friday in August, the board met.", "the last Friday in August", "2024-08-30"),
         ("Labor Day is on the first Monday in September.", "the first Monday in September", "2024-09-02"),
@@ -276,6 +279,19 @@ def test_the_week_or_month_of_a_stale_date_is_the_publications(nlp):
     text = "On March 25, 2015, the firm held a call. Sometime in the week that followed, he wiped it."
     times = extract_times(nlp(text), FRI)
     assert [(t.text, t.value) for t in times][-1] == ("the week", "2015-W13")  # named just before
+
+
+def test_a_month_named_after_a_day_ends_that_days_reference(nlp):
+    """ "the day before" after "in July 2008" is no day before the Tuesday named earlier."""
+    from newsledger.extract.times import extract_times
+
+    text = "Kyiv was hit on Tuesday. They met again in July 2008. The day before, a bus was rammed."
+    times = {t.text: t.value for t in extract_times(nlp(text), FRI)}
+    assert times["Tuesday"] == "2024-10-15" and times["July 2008"] == "2008-07"
+    assert times["The day before"] is None
+    # a month that holds the day keeps it
+    text = "Kyiv was hit on Oct. 15. Strikes grew in October. The day before, a bus was rammed."
+    assert {t.text: t.value for t in extract_times(nlp(text), FRI)}["The day before"] == "2024-10-14"
 
 
 def test_a_week_of_a_month_spans_its_days():
@@ -377,6 +393,15 @@ def test_month_year_follows_the_clause_tense(text: str, tense: str, value: str):
         # holding or hosting a contest on a day is a timetable
         ("Wisconsin holds its presidential primary on Tuesday.", "Tuesday", "2024-10-22"),
         ("He also hosts a Sunday talk show.", "Sunday", "2024-10-13"),
+        # an infinitive after a verb of going on or seeming does not look ahead
+        (
+            "He continues to insist, most recently in a Labor Day interview, that he will.",
+            "Labor Day",
+            "2024-09-02",
+        ),
+        # "beginning" a day looks ahead, unless told in the past
+        ("She took to the airwaves beginning Wednesday night.", "Wednesday night", "2024-10-16TNI"),
+        ("Flights resume starting Monday.", "Monday", "2024-10-21"),
         # a typographic apostrophe in "she’ll"
         ("Clinton’s team says she’ll continue her march toward Election Day.", "Election Day", "2024-11-05"),
         # "later" or "late" on the publication's weekday is that day; a bare future weekday the next one

@@ -83,7 +83,7 @@ _AHEAD_VERBS = frozenset("schedule plan expect set due intend hope aim propose s
 # Modals of possibility ("could be located Wednesday") do not move a date ahead; "will" and "would" do.
 _AHEAD_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 _AHEAD_WORDS = re.compile(
-    r"\b(?:as (?:soon|early) as|no later than|next|coming|upcoming|effective|starting|beginning|"
+    r"\b(?:as (?:soon|early) as|no later than|next|coming|upcoming|effective|"
     r"from now (?:to|until|till|through)|between now and)\s+$"
 )
 # "since their Oct. 13 debate": before the moment of writing, whatever the clause's tense
@@ -91,6 +91,8 @@ _SINCE = re.compile(r"\bsince\s+(?:(?:the|their|his|her|its|our|my|your|last)\s+
 # Verbs whose simple present tells a timetable, ahead of the moment of writing ("Wisconsin holds its primary
 # on Tuesday"); not "start": prices start at $25,000.
 _TIMETABLE_VERBS = frozenset("end expire begin resume open close hold host".split())
+# Verbs whose infinitive goes on or seems rather than lies ahead ("continues to insist", "seems to have").
+_ASPECT_VERBS = frozenset("continue seem appear tend happen cease use".split())
 _AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:the\s+|this\s+)?$")
 _DEADLINE_WORDS = re.compile(r"\b(?:by|until|till|through)\s+$")
 # A deadline moved or granted lies ahead even when the moving is told in the past ("postponed until
@@ -116,7 +118,20 @@ def _describes_a_thing(span: Span) -> bool:
     return root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN" and root.head.i >= span.end
 
 
+# "starting Monday" looks ahead unless the clause is told in the past ("took to the airwaves beginning
+# Wednesday night").
+_STARTING = re.compile(r"\b(?:starting|beginning)\s+$")
+
+
 def _clause_tense(span: Span, text: str) -> str:
+    """See _verb_tense; "starting Monday" in a clause not in the past looks ahead."""
+    tense = _verb_tense(span, text)
+    if tense != "past" and _STARTING.search(text[max(0, span.start_char - 20) : span.start_char].lower()):
+        return "future"
+    return tense
+
+
+def _verb_tense(span: Span, text: str) -> str:
     """Tense of the clause a time expression sits in, from its governing verb: "past", "present" or
     "future" (news default: past). "Future" covers every clause that looks ahead of the moment of
     writing: the future tense, modals ("would be paid"), infinitives ("planned to leave on Thursday") and
@@ -187,6 +202,8 @@ def _ahead_of_infinitive(tok: Token, climb: bool = True) -> bool:
         aux = aux_words(head)
         if "had" in aux:
             return False  # "Trump had planned to give remarks Monday": a plan told in the pluperfect
+        if head.lemma_.lower() in _ASPECT_VERBS:
+            return False  # "continues to insist, most recently in a Labor Day interview"
         if head.lemma_.lower() in _AHEAD_VERBS or aux & _AHEAD_AUX:
             return True
         if head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}):
@@ -363,6 +380,14 @@ def normalise(
     if tx is not None and tx.value:
         if tx.granularity in ("day", "time") and tx.earliest is not None:
             ctx.day = tx.earliest
+        elif (
+            tx.granularity == "month"
+            and ctx.day is not None
+            and tx.earliest is not None
+            and tx.latest is not None
+            and not tx.earliest <= ctx.day <= tx.latest
+        ):
+            ctx.day = None  # "in July … the following morning": no longer the day named before July
         if tx.granularity in ("day", "time", "month") and tx.earliest is not None:
             ctx.month = (tx.earliest.year, tx.earliest.month)
             ctx.named_at = ctx.here
@@ -947,6 +972,23 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         return expr(
             f"{iso[0]:04d}-W{iso[1]:02d}-WE", "DATE", "weekend", saturday, saturday + dt.timedelta(days=1)
         )
+    # "Memorial Day weekend", "the Labor Day weekend": the weekend before a Monday holiday, else the
+    # holiday's own
+    m = re.fullmatch(r"(?:the\s+)?(.+?)\s+weekend", t)
+    if m and _holiday(m[1], 2000) is not None:
+        hol_day = _normalise(m[1], anchor, tense, ctx)
+        if hol_day is None or hol_day.earliest is None:
+            return hol_day if hol_day is None else unanchored("week")
+        first = hol_day.earliest
+        saturday = (
+            first - dt.timedelta(days=2)
+            if first.weekday() == 0
+            else first + dt.timedelta(days=5 - first.weekday())
+        )
+        iso = saturday.isocalendar()
+        return expr(
+            f"{iso[0]:04d}-W{iso[1]:02d}-WE", "DATE", "weekend", saturday, saturday + dt.timedelta(days=1)
+        )
     # "this/last/next week|month|year", "earlier this month", "late last year", "the end of this year".
     m = re.fullmatch(
         r"(?:(earlier|later|late|early|mid|the end of|the beginning of|the start of|the middle of|end of)"
@@ -1137,9 +1179,10 @@ _THE_DROP = re.compile(
 )
 # "a", "an" and "both" go before a date, a year, a compound adjective or an ordinal century ("an Aug. 10,
 # 1988, agreement", "a fourth-quarter charge", "both 1990 and 1991", "a 20th century democrat").
+_HOLIDAY_RE = "|".join(sorted((re.escape(h) for h in _HOLIDAYS), key=len, reverse=True))
 _ART_DROP = re.compile(
     rf"^(?:an?|both)\s+(?=(?:{_MON_RE})\.?\s+\d|\d{{4}}\b|\w+-(?:quarter|day|year|month|week)\b|"
-    r"\d+(?:st|nd|rd|th)\s+century\b)",
+    rf"\d+(?:st|nd|rd|th)\s+century\b|(?:{_HOLIDAY_RE}|labor\s+day|memorial\s+day|election\s+day)$)",
     re.I,
 )
 _TRAIL_DROP = re.compile(r"(?:\s*['’]s|\s*[,:;.]|\s+(?:and|or|to|through|until|in|on|of|the))+$", re.I)
@@ -1430,6 +1473,9 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
         after = _AFTER_DAY.match(text, e)
         if after and day_like:
             e = after.end()
+        weekend = re.match(r"\s+weekend\b", text[e : e + 9], re.I)
+        if weekend and re.fullmatch(rf"(?:the\s+)?(?:{_HOLIDAY_RE}|labor\s+day|memorial\s+day)", piece, re.I):
+            e += weekend.end()  # "the Labor Day" + "weekend"
         of_year = _OF_YEAR.match(text, e)
         if of_year and re.search(rf"\b(?:{_MON_RE})\.?(?:\s+\d{{1,2}})?$", piece, re.I):
             e = of_year.end()  # "early June" + "of that year"
