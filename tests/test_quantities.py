@@ -44,6 +44,10 @@ def _find(nlp, sentence: str, text: str):
         ("Suddenly 25 million more people have cover.", "25 million", 2.5e7, 2.5e7, 2.5e7, "people", False),
         ("One soldier was killed in the strike.", "One", 1, 1, 1, "soldier", False),  # a lone "one" in a toll
         ("At least one bottle was thrown.", "At least one", 1, 1, INF, "bottle", True),
+        # a plural name counts in the singular, with the rest of the name
+        ("Three million New Yorkers could not vote.", "Three million", 3e6, 3e6, 3e6, "new yorker", False),
+        ("While 70 super PACs focused on the Senate.", "70", 70, 70, 70, "pac", False),
+        ("About 300 Americans were evacuated.", "About 300", 300, 300, 300, "american", True),
     ],
 )  # fmt: skip
 def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, approx):
@@ -387,6 +391,9 @@ def test_a_clock_time_is_no_count(nlp, sentence):
         ("She pays between 4 and 5 , 000 euro a month.", "000"),  # a figure the page broke apart
         ("Clinton wants to help people under 30 engage in public service.", "30"),  # an age
         ("Terence Crutcher, 40 ― a father of four ― died.", "40"),  # an age between a comma and a dash
+        ("We will wind down the 501 c3 organization.", "501"),  # a section of the US tax code
+        ("The group is a 501(c)(4) nonprofit.", "501"),
+        ("His group plans to zero in on local issues.", "zero"),  # a verb
     ],
 )
 def test_which_one_compounds_tallies_and_ages_count_nothing(nlp, sentence, text):

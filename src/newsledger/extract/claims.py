@@ -259,7 +259,7 @@ def _resolve(src_tok: Token, mentions: list[Mention]) -> tuple[str | None, str |
     """Entity id and canonical name of a source: he/she resolve to the last person named; an unnamed
     source ("an NIS source", "officials") keeps its own description and no entity."""
     start = src_tok.idx
-    if src_tok.lower_ in _RELATIVES and src_tok.head.dep_ == "relcl" and src_tok.head.head is not src_tok:
+    if src_tok.lower_ in _RELATIVES and src_tok.head.dep_ == "relcl" and src_tok.head.head.i != src_tok.i:
         # "Giuliani, who served as U.S. attorney, said …": the relative pronoun speaks for its antecedent.
         return _resolve(src_tok.head.head, mentions)
     if src_tok.lower_ in _PRONOUNS:
@@ -656,7 +656,7 @@ def _poll_claim(tok: Token, text: str, mentions: list[Mention]) -> Claim | None:
     # the vote in a Washington Post-ABC News poll")
     verb = tok.head
     for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):

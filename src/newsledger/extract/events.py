@@ -730,7 +730,7 @@ def _modality(tok: Token, is_verb: bool) -> str:
         if tok.dep_ == "pobj" and tok.head.lower_ in _TEMPORAL_PREPS:
             return "happened"  # "after the attack": a reference to what happened
         t = tok.head
-        while t.dep_ in ("prep", "pobj", "conj", "compound", "appos") and t.head is not t:
+        while t.dep_ in ("prep", "pobj", "conj", "compound", "appos") and t.head.i != t.i:
             t = t.head
         if t.pos_ not in ("VERB", "AUX"):
             return "happened"
@@ -764,7 +764,7 @@ def _modality(tok: Token, is_verb: bool) -> str:
         if auxes & _MODALS_FUT or ("going" in auxes and any(c.lower_ == "to" for c in cur.children)):
             return "planned"
         lemma = cur.lemma_.lower()
-        if cur is not tok and lemma in _GOVERNORS:
+        if cur.i != tok.i and lemma in _GOVERNORS:
             g = _GOVERNORS[lemma]
             if g == "under_way" and cur.tag_ == "VBD":
                 return "happened"
@@ -818,7 +818,7 @@ def _owner(tok: Token, triggers: set[int]) -> int | None:
             return t.i
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
             return t.i
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
     return None
@@ -830,7 +830,7 @@ _PRONOUNS = frozenset("he she him her his".split())
 def _governing_verb(tok: Token) -> Token | None:
     t = tok
     for _ in range(6):
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
@@ -928,7 +928,7 @@ def extract_events(
             # "making a visit to Pyongyang in June to sign a treaty": a purpose or a following act takes
             # the time of the act it hangs on (or of an event noun that act governs), up a chain of them
             # ("struck Kharkiv on Thursday, killing five and wounding 20").
-            if own_times or not is_verb or up.dep_ not in ("advcl", "xcomp", "conj") or up.head is up:
+            if own_times or not is_verb or up.dep_ not in ("advcl", "xcomp", "conj") or up.head.i == up.i:
                 break
             up = up.head
             own_times = time_owner.get(up.i, []) or [

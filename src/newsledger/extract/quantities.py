@@ -192,7 +192,7 @@ def _unit(span: Span) -> Token | None:
     if span.end + 2 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "strong":
         # "a 1,500-strong force", "a 12,000-strong North Korean contingent": what has that many members
         return next((t for t in doc[span.end + 2 : span.end + 6] if t.pos_ == "NOUN"), None)
-    head = root.head if root.dep_ in _UNIT_DEPS and root.head is not root else None
+    head = root.head if root.dep_ in _UNIT_DEPS and root.head.i != root.i else None
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         # "tens of thousands of soldiers", "4 brigades of 12,000 soldiers": look right for "of NOUN".
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
@@ -217,17 +217,40 @@ def _unit(span: Span) -> Token | None:
     return head
 
 
+def _name_words(tok: Token) -> list[Token]:
+    """The proper nouns right before a plural name that are one name with it, by the model's entities:
+    "New" in "New Yorkers", "Rohingya" in "Rohingya Muslims"; not "House" in "House Republicans"."""
+    if tok.ent_iob_ != "I":
+        return []
+    i = tok.i - 1
+    while i > 0 and tok.doc[i].ent_iob_ == "I":
+        i -= 1
+    words = list(tok.doc[i : tok.i])  # the entity's words before the name's last
+    if any(w.tag_ != "NNP" or w.like_num for w in words):
+        return []
+    return words
+
+
 def _unit_name(tok: Token) -> str:
-    """The singular form of a unit noun ("soldiers" → soldier; "people" stays people)."""
-    return tok.lemma_.lower() if tok.tag_ != "NNPS" else tok.lower_
+    """The singular form of a unit noun ("soldiers" → soldier; "people" stays people; "New Yorkers" → new
+    yorker, "super PACs" → pac)."""
+    if tok.tag_ != "NNPS":
+        return tok.lemma_.lower()
+    word = tok.lower_
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"  # "Allies"
+    elif word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]  # the model does not singularise plural names: "Americans", "PACs"
+    return " ".join([t.lower_ for t in _name_words(tok)] + [word])
 
 
 def _qualifier(span: Span, unit: Token) -> str | None:
     """The words between a number and the noun it counts: "special" in "1,500 special forces", "North
-    Korean" in "12,000 North Korean soldiers"."""
+    Korean" in "12,000 North Korean soldiers" (not "New" in "three million New Yorkers", which names)."""
     if unit.i <= span.end or unit.i - span.end > 4:
         return None
-    words = span.doc[span.end : unit.i]
+    name = _name_words(unit) if unit.tag_ == "NNPS" else []
+    words = span.doc[span.end : name[0].i if name else unit.i]
     if any(t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "DET") for t in words):
         return None
     return words.text or None
@@ -417,6 +440,10 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         return True  # "mine No. 2", "Number 10": a name, not a count
     if low in ("911", "999", "112") and re.match(r"\s+(?:call|caller|calls|dispatch|operator|line)", after):
         return True  # "a 911 caller"
+    if low in ("501", "527") and re.match(r"\s*\(?c\)?\s*\(?[34]\)?", after, re.I):
+        return True  # "a 501(c)(3) group", "the 501 c3 organization": a section of the US tax code
+    if low == "zero" and ent.root.pos_ == "VERB":
+        return True  # "plans to zero in on local issues"
     if (
         prev is not None
         and prev.pos_ == "PROPN"
@@ -871,7 +898,7 @@ def _changes(doc: Doc, full: str, out: list[Quantity]) -> list[Quantity]:
         for _ in range(3):
             if head.lemma_.lower() in _CHANGED:
                 return True
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             head = head.head
         return False
@@ -897,7 +924,7 @@ def _verb(tok: Token) -> Token:
     """The verb governing a token (the token itself when none is found within a few steps)."""
     cur = tok
     for _ in range(8):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur

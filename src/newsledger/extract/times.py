@@ -147,7 +147,7 @@ def _verb_tense(span: Span, text: str) -> str:
     # sell itself under a June agreement")
     describes = _describes_a_thing(span)
     for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
@@ -197,7 +197,7 @@ def _ahead_of_infinitive(tok: Token, climb: bool = True) -> bool:
     come out … in November". Climbs through infinitives that hang on infinitives."""
     head = tok.head
     for _ in range(6):
-        if climb and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") and head.head is not head:
+        if climb and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") and head.head.i != head.i:
             head = head.head  # "is likely to wrap up in June", "were ready to vote on Monday"
         aux = aux_words(head)
         if "had" in aux:
@@ -208,7 +208,7 @@ def _ahead_of_infinitive(tok: Token, climb: bool = True) -> bool:
             return True
         if head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}):
             return True
-        if not climb or head.tag_ != "VB" or "to" not in aux or head.head is head:
+        if not climb or head.tag_ != "VB" or "to" not in aux or head.head.i == head.i:
             return False
         head = head.head
     return False
