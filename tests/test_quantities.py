@@ -162,6 +162,9 @@ def test_percentages_money_and_measures_are_typed(nlp, sentence, text, kind, val
          "USD", "money"),
         ("It cost 5 to 10 billion won.", "5 to 10 billion won", 5e9, 1e10, "KRW", "money"),
         ("The shells landed between 2 and 3 km away.", "between 2 and 3 km", 2, 3, "km", "measure"),
+        # "from" starts a change, except after "range"
+        ("Hourly pay ranges from $15 to $26 an hour.", "$15 to $26", 15, 26, "USD", "money"),
+        ("Her lead shrank to 2 to 9 percentage points.", "2 to 9", 2, 9, "percentage point", "percent"),
     ],
 )  # fmt: skip
 def test_explicit_ranges(nlp, sentence, text, low, high, unit, kind):
@@ -200,6 +203,27 @@ def test_not_ranges(nlp, sentence, figures):
 def test_a_glued_m_is_a_million_only_before_a_plural_count(nlp):
     q, _ = _find(nlp, "He ran the 100m sprint.", "100")
     assert q.value == 100
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "kind"),
+    [
+        ("You need not find a quarter of a million dollars.", "a quarter of a million", 250000, "money"),
+        ("Americans owe a quarter of a trillion dollars.", "a quarter of a trillion", 2.5e11, "money"),
+        (
+            "She would reject a third of an estimated $930 million.",
+            "an estimated $930 million",
+            9.3e8,
+            "money",
+        ),
+        # a poll's two shares, which the model ran into a name ("Trump 48 percent to")
+        ("Clinton leads Trump 48 percent to 41 percent.", "48 percent", 48, "percent"),
+        ("Clinton leads Trump 48 percent to 41 percent.", "41 percent", 41, "percent"),
+    ],
+)
+def test_shares_of_a_figure_and_figures_run_together(nlp, sentence, text, value, kind):
+    q, _ = _find(nlp, sentence, text)
+    assert (q.value, q.kind) == (value, kind)
 
 
 def test_qualifier_is_kept(nlp):
@@ -314,6 +338,9 @@ def test_numbers_the_model_left_untagged_that_count_nothing(nlp, sentence, not_a
         ("Officials revised the figure from 10,000 to 12,000 troops.", "12,000", "10,000"),
         ("Sales rose 8% to $368.5 million from $340 million.", "$368.5 million", "$340 million"),
         ("Profit was $5 million, down from $7 million.", "$5 million", "$7 million"),
+        # the model makes one span of the two figures
+        ("Unemployment rose from 5% to 10%.", "10%", "5%"),
+        ("Support rose from 5 percent to 10 percent.", "10 percent", "5 percent"),
     ],
 )
 def test_a_change_links_the_figure_to_the_one_before(nlp, sentence, figure, was):
@@ -394,6 +421,11 @@ def test_a_clock_time_is_no_count(nlp, sentence):
         ("We will wind down the 501 c3 organization.", "501"),  # a section of the US tax code
         ("The group is a 501(c)(4) nonprofit.", "501"),
         ("His group plans to zero in on local issues.", "zero"),  # a verb
+        ("It went off in front of 131 West 23rd Street.", "131"),  # an address
+        ("He lives at 1600 Pennsylvania Avenue.", "1600"),
+        ("Democrats won by a 3 to 1 margin.", "3"),  # a ratio
+        ("Democrats won by a 3 to 1 margin.", "1"),
+        ("Put it in one of those 529 college savings plans.", "529"),  # a section of the tax code
     ],
 )
 def test_which_one_compounds_tallies_and_ages_count_nothing(nlp, sentence, text):

@@ -145,9 +145,16 @@ def parse_number(text: str) -> float | None:
     t = re.sub(r"\s+", " ", t)
     if not t:
         return None
-    half = re.fullmatch(r"(?:an?\s+)?half\s+(?:an?\s+)?(dozen|hundred|thousand|million|billion)", t)
-    if half:
-        return (12 if half[1] == "dozen" else _SCALE[half[1]]) / 2  # "half a million", "half a dozen"
+    part = re.fullmatch(
+        r"(?:an?\s+|one\s+|(three)\s+)?(half|third|quarter)s?\s+(?:of\s+)?(?:an?\s+)?"
+        r"(dozen|hundred|thousand|million|billion|trillion)",
+        t,
+    )
+    if part and (part[1] is None or part[2] == "quarter"):
+        # "half a million", "half a dozen", "a quarter of a million", "three quarters of a billion"
+        whole = 12 if part[3] == "dozen" else _SCALE[part[3]]
+        share = {"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4}[part[2]] * (3 if part[1] else 1)
+        return float(f"{whole * share:.6g}")
     total = 0.0
     current = 0.0
     seen = False
@@ -304,6 +311,16 @@ def _fit(ent: Span, label: str) -> Span:
         and doc[start - 1].lower_ in ("a", "an")
     ):
         start -= 1  # "A million people marched": the model leaves the article out
+    if (
+        label in ("CARDINAL", "MONEY")
+        and start >= 3
+        and doc[start].lower_ in ("a", "an")
+        and start + 1 < end
+        and doc[start + 1].lower_ in _SCALE
+    ):
+        share = doc[start - 3 : start].text.lower()
+        if re.fullmatch(r"(?:an?|one|three) (?:half|third|quarter)s? of", share):
+            start -= 3  # "a quarter of" + "a million dollars": a share of it, not all of it
     if label == "MONEY":
         if start > 0 and doc[start - 1].text in _SIGNS and ent.text[:1] not in _SIGNS:
             start -= 1
@@ -344,11 +361,13 @@ def _missed_numbers(doc: Doc) -> list[Span]:
             nums = [t for t in ent if t.like_num]
             if nums and not any(re.fullmatch(r"1[5-9]\d\d|20\d\d", t.text) for t in nums):
                 out.extend(Span(doc, t.i, t.i + 1, label="CARDINAL") for t in nums)
-    for tok in doc:  # "Some 40 per cent voted": a percentage the model left untagged
-        if tok.ent_type_ or not re.fullmatch(r"\d+(?:\.\d+)?", tok.text):
+    for tok in doc:
+        # "Some 40 per cent voted": a percentage the model left untagged, or ran into a name ("leads Trump
+        # 48 percent to" as an organisation)
+        if tok.ent_type_ in _FIGURE_LABELS or not re.fullmatch(r"\d+(?:\.\d+)?", tok.text):
             continue
         width = _percent_sign(doc, tok.i + 1)
-        if width and not any(t.ent_type_ for t in doc[tok.i + 1 : tok.i + 1 + width]):
+        if width and not any(t.ent_type_ in _FIGURE_LABELS for t in doc[tok.i + 1 : tok.i + 1 + width]):
             out.append(Span(doc, tok.i, tok.i + 1 + width, label="PERCENT"))
     i = 0
     while i < len(doc):
@@ -379,6 +398,7 @@ def _missed_numbers(doc: Doc) -> list[Span]:
     return out
 
 
+_FIGURE_LABELS = frozenset("PERCENT MONEY CARDINAL QUANTITY DATE TIME ORDINAL".split())
 _TIME_NOUNS = frozenset("second minute hour day night week month year decade century time season".split())
 
 
@@ -418,6 +438,16 @@ def _title_number(ent: Span, core: str) -> bool:
     return sum(t.is_title for t in words) * 2 < len(words)
 
 
+# A street address after a house number: "131 West 23rd Street", "1600 Pennsylvania Avenue".
+_STREET_AFTER = re.compile(
+    r"\s+(?:(?:North|South|East|West|N\.|S\.|E\.|W\.)\s+)?(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?\s+"
+    r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Place|Way|Parkway|Plaza)\b"
+)
+# The two sides of a ratio: "a 3 to 1 margin", "by a two-to-one ratio".
+_RATIO_WORDS = re.compile(r"\s+to\s+(?:\d+|one|two|three|four|five)\s+(?:margin|ratio|edge|majority)\b", re.I)
+_RATIO_WORDS_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five)\s+to\s+$", re.I)
+
+
 def _not_a_count(ent: Span, core: str, text: str) -> bool:
     """Numbers that count nothing: ages ("Kopp, 44, was arrested", "aged 52", "people under 30"), phone
     numbers, "one of" (which one), a number in a compound word ("a two-way race"), the sides of a score or
@@ -442,6 +472,16 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         return True  # "a 911 caller"
     if low in ("501", "527") and re.match(r"\s*\(?c\)?\s*\(?[34]\)?", after, re.I):
         return True  # "a 501(c)(3) group", "the 501 c3 organization": a section of the US tax code
+    if low == "529" and re.match(
+        r"\s+(?:college\s+)?(?:savings\s+)?plans?\b", text[ent.end_char : ent.end_char + 30]
+    ):
+        return True  # "529 college savings plans": a section of the US tax code
+    if re.fullmatch(r"\d{1,5}", low) and _STREET_AFTER.match(text, ent.end_char):
+        return True  # "131 West 23rd Street": an address
+    if _RATIO_WORDS.match(text, ent.end_char) or (
+        _RATIO_WORDS_BEFORE.search(before) and re.match(r"\s+(?:margin|ratio|edge|majority)\b", after, re.I)
+    ):
+        return True  # "a 3 to 1 margin": a ratio, not two counts
     if low == "zero" and ent.root.pos_ == "VERB":
         return True  # "plans to zero in on local issues"
     if (
@@ -537,6 +577,7 @@ _MONTH_RE = (
 )
 # Two numbers joined like a range that are not one: a date ("Oct. 3-5", "3 to 5 October"), a clock time
 # ("9 to 5 p.m."), a page or an article ("pages 10-15"), a score or a vote ("won 2-3", "voted 48 to 52").
+_RANGING_FROM = re.compile(r"\brang(?:e|es|ed|ing)\s+from\s*$", re.I)
 _RANGE_NOT_BEFORE = re.compile(
     rf"\b(?:{_MONTH_RE})\.?\s*$|\b(?:pages?|pp\.|articles?|sections?|chapters?|verses?|rooms?|nos?\.|numbers?|"
     r"(?:aged?|ages)(?:\s+of)?|votes?|voted|tally|margin|scored?|won|beat|defeated|drew|from|up|down)\s*$",
@@ -636,7 +677,10 @@ def _ranges(doc: Doc, full: str) -> list[tuple[int, int, float, float]]:
         if (sep == "and") != bool(m["between"]) or (sep == "or" and m["between"]):
             continue
         before = full[max(0, m.start() - 12) : m.start()]
-        if _RANGE_NOT_BEFORE.search(before) or _RANGE_NOT_AFTER.match(full[m.end() : m.end() + 12]):
+        ranging = _RANGING_FROM.search(full, max(0, m.start() - 20), m.start())  # "ranges from $15 to $26"
+        if (_RANGE_NOT_BEFORE.search(before) and not ranging) or _RANGE_NOT_AFTER.match(
+            full[m.end() : m.end() + 12]
+        ):
             continue
         low, low_scale = _range_number(m["a"])
         high, high_scale = _range_number(m["b"])
@@ -701,6 +745,31 @@ def _split_count_of_money(ent: Span, label: str) -> list[tuple[Span, str]]:
     return [(ent[:1], "CARDINAL"), (ent[1:], "MONEY")]
 
 
+_TWO_FIGURES = re.compile(r"(?P<a>.*?\d.*?)\s+to\s+(?P<b>.*\d.*)", re.I)
+
+
+def _split_two_figures(ent: Span, label: str) -> list[tuple[Span, str]]:
+    """A span the model made of two figures ("5% to 10%", "5 to 10 percent" after "rose from") is two
+    figures when it is no range (explicit ranges are found apart, in _ranges); each keeps the label."""
+    m = _TWO_FIGURES.fullmatch(ent.text)
+    if label not in ("PERCENT", "MONEY") or not m:  # a count's "90 to 10" is a tally, "55 to 65" ages
+        return [(ent, label)]
+    if _SCALE_END.search(m["b"].rstrip(" %")) and not _SCALE_END.search(m["a"].rstrip(" %")):
+        return [(ent, label)]  # "$5 to $10 million": whether the first is millions too is not written
+    a = ent.doc.char_span(ent.start_char, ent.start_char + m.end("a"), alignment_mode="contract")
+    b = ent.doc.char_span(ent.start_char + m.start("b"), ent.end_char, alignment_mode="contract")
+    if a is None or b is None or not len(a) or not len(b):
+        return [(ent, label)]
+    return [(a, label), (b, label)]
+
+
+def _points(kind: str, unit: str | None, qualifier: str | None) -> tuple[str, str | None, str | None]:
+    """Percentage and basis points are a percent's unit, not counted points."""
+    if unit == "point" and qualifier is not None and qualifier.lower() in ("percentage", "basis"):
+        return "percent", f"{qualifier.lower()} point", None
+    return kind, unit, qualifier
+
+
 def _counted_money(kind: str, unit: str | None, text: str) -> tuple[str, str | None]:
     """A count of a currency is a sum of money: "hundreds of thousands of dollars" is money in USD, and so
     is a count whose own text ends in the currency ("at least a half-billion dollars", tagged CARDINAL)."""
@@ -727,6 +796,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     ents = [*doc.ents, *_missed_numbers(doc)]
     fitted = [(_fit(e, e.label_), e.label_) for e in ents if e.label_ in _LABELS]
     fitted = [part for e, label in fitted for part in _split_count_of_money(e, label)]
+    fitted = [part for e, label in fitted for part in _split_two_figures(e, label)]
     ranges = []
     for start, end, lo, hi in _ranges(doc, full):
         kind = "count"
@@ -747,6 +817,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             continue
         unit, qualifier, unit_tok = _describe(span, kind, full)
         kind, unit = _counted_money(kind, unit, "")
+        kind, unit, qualifier = _points(kind, unit, qualifier)  # "2 to 9 percentage points"
         ranges.append((start, end))
         out.append(Quantity(start, end, full[start:end], None, lo, hi, unit, True, kind, qualifier))
         units.append(unit_tok)
@@ -839,8 +910,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             unit = {"euro": "EUR", "canadian": "CAD"}.get((cents[2] or "").lower()) or (
                 "GBP" if core.lower().endswith("pence") else "USD"
             )
-        if unit == "point" and (qualifier or "").lower() in ("percentage", "basis"):
-            kind, unit, qualifier = "percent", f"{qualifier.lower()} point", None  # type: ignore[union-attr]
+        kind, unit, qualifier = _points(kind, unit, qualifier)
         out.append(
             Quantity(
                 ent.start_char,
