@@ -236,6 +236,8 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("He will rule from January 20 next year.", "January 20 next year", "2025-01-20"),
         ("The story broke in March, 2015 in the Times.", "March, 2015", "2015-03"),
         ("In June 2008 he won. In early June of that year he left.", "early June of that year", "2008-06"),
+        # a day right after its week is that week's
+        ('"Last week, in fact, on Tuesday, I was ahead," he said.', "Tuesday", "2024-10-08"),
         # a holiday's weekend: the one before a Monday holiday
         ("Traffic was heavy over the Labor Day weekend.", "the Labor Day weekend", "2024-W35-WE"),
         ("They married on Memorial Day weekend.", "Memorial Day weekend", "2024-W21-WE"),
@@ -402,6 +404,8 @@ def test_month_year_follows_the_clause_tense(text: str, tense: str, value: str):
         # "beginning" a day looks ahead, unless told in the past
         ("She took to the airwaves beginning Wednesday night.", "Wednesday night", "2024-10-16TNI"),
         ("Flights resume starting Monday.", "Monday", "2024-10-21"),
+        # a forecast compared with was made before
+        ("It expects growth of 1.6 percent, a point less than forecast in July.", "July", "2024-07"),
         # a typographic apostrophe in "she’ll"
         ("Clinton’s team says she’ll continue her march toward Election Day.", "Election Day", "2024-11-05"),
         # "later" or "late" on the publication's weekday is that day; a bare future weekday the next one

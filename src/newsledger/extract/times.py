@@ -118,6 +118,12 @@ def _describes_a_thing(span: Span) -> bool:
     return root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN" and root.head.i >= span.end
 
 
+# "less than forecast in July", "than expected in March": the forecast was made before the moment of
+# writing, whatever the clause's tense (the parser often hangs the date on the clause's verb).
+_THAN_FORECAST = re.compile(
+    r"\b(?:than|as)\s+(?:previously\s+|initially\s+|first\s+)?"
+    r"(?:forecast|expected|predicted|projected|estimated|anticipated)\s+(?:in|on|at)\s+$"
+)
 # "starting Monday" looks ahead unless the clause is told in the past ("took to the airwaves beginning
 # Wednesday night").
 _STARTING = re.compile(r"\b(?:starting|beginning)\s+$")
@@ -139,7 +145,7 @@ def _verb_tense(span: Span, text: str) -> str:
     before = text[max(0, span.start_char - 20) : span.start_char].lower()
     if _AHEAD_WORDS.search(before):
         return "future"
-    if _SINCE.search(before):
+    if _SINCE.search(before) or _THAN_FORECAST.search(before):
         return "past"
     tok = span.root
     # a date that describes a thing ("a June agreement") looks ahead only with the verb right above it
@@ -1373,6 +1379,8 @@ def _known(text: str) -> bool:
 
 
 _ORDER_BEFORE = re.compile(r"\b(?:the|first|second|third|fourth|last|next|same|very)\s*$", re.I)
+# What may stand between a week and a day of it: "Last week, in fact, on Tuesday", "next week on Friday".
+_IN_THAT_WEEK = re.compile(r"[\s,]*(?:(?:in fact|that is|specifically|namely)[\s,]+)?(?:on\s+)?", re.I)
 _LATER_ON = re.compile(r"\b(?:later|late|earlier|early)\s+(?:on\s+)?$", re.I)
 
 
@@ -1505,6 +1513,7 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
     text = doc.text
     ctx = Context()
     out: list[TimeExpr] = []
+    week_named: tuple[dt.date, int] | None = None  # the Monday of the week last named, and where it ends
     for s0, e0, label in _candidates(doc):
         for s1, e1 in _pieces(text, s0, e0):
             s, e = _trim(text, s1, e1)
@@ -1538,6 +1547,14 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 tense = "present"  # "will speak later Friday", written on a Friday: that day
             ctx.here = s
             tx = normalise(piece, anchor, tense=tense, context=ctx)
+            wd = _WEEKDAYS.get(re.sub(r"['’]s$", "", low))
+            if wd is not None and week_named and _IN_THAT_WEEK.fullmatch(text, week_named[1], s):
+                # "Last week, in fact, on Tuesday": the Tuesday of that week
+                d = week_named[0] + dt.timedelta(days=wd)
+                tx = TimeExpr(0, 0, piece, d.isoformat(), "DATE", "day", d, d, True)
+                ctx.day = d
+            if tx is not None and tx.granularity == "week" and tx.earliest is not None:
+                week_named = (tx.earliest, e)
             if (
                 tx is not None
                 and tx.value == "P1Y"
