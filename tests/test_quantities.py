@@ -48,6 +48,7 @@ def _find(nlp, sentence: str, text: str):
         ("Three million New Yorkers could not vote.", "Three million", 3e6, 3e6, 3e6, "new yorker", False),
         ("While 70 super PACs focused on the Senate.", "70", 70, 70, 70, "pac", False),
         ("About 300 Americans were evacuated.", "About 300", 300, 300, 300, "american", True),
+        ("Three of his 15 co-defendants were released.", "15", 15, 15, 15, "co-defendant", False),
     ],
 )  # fmt: skip
 def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, approx):
@@ -219,6 +220,9 @@ def test_a_glued_m_is_a_million_only_before_a_plural_count(nlp):
         # a poll's two shares, which the model ran into a name ("Trump 48 percent to")
         ("Clinton leads Trump 48 percent to 41 percent.", "48 percent", 48, "percent"),
         ("Clinton leads Trump 48 percent to 41 percent.", "41 percent", 41, "percent"),
+        ("Most oppose it, 59%-28%.", "59%", 59, "percent"),  # a pair, not a range (which would rise)
+        ("Most oppose it, 59%-28%.", "28%", 28, "percent"),
+        ("Investors see a one-in-five chance of a cut.", "one-in-five", 20, "percent"),
     ],
 )
 def test_shares_of_a_figure_and_figures_run_together(nlp, sentence, text, value, kind):
@@ -423,6 +427,7 @@ def test_a_clock_time_is_no_count(nlp, sentence):
         ("His group plans to zero in on local issues.", "zero"),  # a verb
         ("It went off in front of 131 West 23rd Street.", "131"),  # an address
         ("He lives at 1600 Pennsylvania Avenue.", "1600"),
+        ("Turnout for voters under the age of 30 fell.", "30"),  # an age
         ("Democrats won by a 3 to 1 margin.", "3"),  # a ratio
         ("Democrats won by a 3 to 1 margin.", "1"),
         ("Put it in one of those 529 college savings plans.", "529"),  # a section of the tax code

@@ -131,7 +131,7 @@ _CURRENCIES = [
 ]
 _PHONE = re.compile(r"^\(?\d{3}\)?[-.\s]?\d{3}[-.]\d{4}$|^\d{3}[-.]\d{4}$")
 _AGE_BEFORE = re.compile(
-    r"\b(?:aged|age|ages|(?:died|dies)\s+at|turn(?:s|ed|ing)?|"
+    r"\b(?:aged|age|ages|(?:the\s+)?ages?\s+of|(?:died|dies)\s+at|turn(?:s|ed|ing)?|"
     r"(?:people|children|kids|voters|adults|those|men|women|anyone|youths?|teens?|boys|girls|"
     r"students|workers|patients)\s+(?:under|over|above|below|older\s+than|younger\s+than))\s*$",
     re.I,
@@ -241,14 +241,34 @@ def _name_words(tok: Token) -> list[Token]:
 def _unit_name(tok: Token) -> str:
     """The singular form of a unit noun ("soldiers" → soldier; "people" stays people; "New Yorkers" → new
     yorker, "super PACs" → pac)."""
+    doc = tok.doc
+    if (
+        tok.i + 2 < len(doc)
+        and not tok.whitespace_
+        and doc[tok.i + 1].text == "-"
+        and not doc[tok.i + 1].whitespace_
+        and doc[tok.i + 2].is_alpha
+        and not (
+            tok.i + 3 < len(doc) and doc[tok.i + 3].text == "-"
+        )  # not "winner-take-all", "brothers-in-law"
+    ):
+        return f"{tok.lower_}-{_singular(doc[tok.i + 2])}"  # "15 co-defendants", "12 ex-officers"
+    if tok.tag_ != "NNPS":
+        return tok.lemma_.lower()
+    return " ".join([t.lower_ for t in _name_words(tok)] + [_singular(tok)])
+
+
+def _singular(tok: Token) -> str:
+    """A noun's singular: the model's lemma, or for a plural name, which it leaves alone, the word without
+    its "s" ("Americans", "PACs", "Allies")."""
     if tok.tag_ != "NNPS":
         return tok.lemma_.lower()
     word = tok.lower_
     if word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"  # "Allies"
-    elif word.endswith("s") and not word.endswith("ss"):
-        word = word[:-1]  # the model does not singularise plural names: "Americans", "PACs"
-    return " ".join([t.lower_ for t in _name_words(tok)] + [word])
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 def _qualifier(span: Span, unit: Token) -> str | None:
@@ -618,7 +638,7 @@ _HEAT_WORDS = re.compile(
 # A proportion: "one in five children", "1 in 10 Ukrainians", "two out of three voters", "eight of 10
 # avocados", "$4 of every $5".
 _RATIO = re.compile(
-    rf"(?<![\w.,])(?P<sign>[$€£]?)(?P<a>\d{{1,3}}|{_WORD_NUM})\s+(?P<sep>in|out\s+of|of)\s+(?P<every>every\s+)?"
+    rf"(?<![\w.,])(?P<sign>[$€£]?)(?P<a>\d{{1,3}}|{_WORD_NUM})(?:\s+|-)(?P<sep>in|out\s+of|of)(?:\s+|-)(?P<every>every\s+)?"
     rf"(?P=sign)(?P<b>(?:\d{{1,3}}(?:,\d{{3}})*|{_WORD_NUM}|"
     r"a\s+(?:hundred|thousand|million)|(?:one\s+)?(?:hundred|thousand|million))"
     r"(?:\s+(?:hundred|thousand|million|billion))?)\b(?![-.,]?\d)"
@@ -746,6 +766,18 @@ def _split_count_of_money(ent: Span, label: str) -> list[tuple[Span, str]]:
 
 
 _TWO_FIGURES = re.compile(r"(?P<a>.*?\d.*?)\s+to\s+(?P<b>.*\d.*)", re.I)
+# A poll's two shares written with a dash, the larger first ("oppose it, 59%-28%"): no range, which would
+# run from the smaller to the larger ("10%-15%").
+_SHARE_PAIR = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)%\s?[-–]\s?(\d{1,3}(?:\.\d+)?)%")
+
+
+def _share_pairs(full: str) -> list[tuple[int, int, float]]:
+    """(start, end, value) of each share of a pair written "59%-28%"."""
+    out = []
+    for m in _SHARE_PAIR.finditer(full):
+        if float(m[1]) > float(m[2]):
+            out += [(m.start(1), m.end(1) + 1, float(m[1])), (m.start(2), m.end(2) + 1, float(m[2]))]
+    return out
 
 
 def _split_two_figures(ent: Span, label: str) -> list[tuple[Span, str]]:
@@ -821,7 +853,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         ranges.append((start, end))
         out.append(Quantity(start, end, full[start:end], None, lo, hi, unit, True, kind, qualifier))
         units.append(unit_tok)
-    written = [(a, b, v, "percent", "percent") for a, b, v in _ratios(full)]
+    written = [(a, b, v, "percent", "percent") for a, b, v in _ratios(full) + _share_pairs(full)]
     written += [(a, b, v, unit, "measure") for a, b, v, unit in _temperatures(full)]
     for w0, w1, figure, w_unit, w_kind in written:  # proportions and temperatures, whatever the model tagged
         if not any(w0 < e and s < w1 for s, e in ranges):
