@@ -236,6 +236,8 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("He will rule from January 20 next year.", "January 20 next year", "2025-01-20"),
         ("The story broke in March, 2015 in the Times.", "March, 2015", "2015-03"),
         ("In June 2008 he won. In early June of that year he left.", "early June of that year", "2008-06"),
+        # "one day" after a modal lies ahead, unsaid when
+        ("Fears grew that China would one day dominate the country.", "one day", "FUTURE_REF"),
         # a day right after its week is that week's
         ('"Last week, in fact, on Tuesday, I was ahead," he said.', "Tuesday", "2024-10-08"),
         # a holiday's weekend: the one before a Monday holiday
@@ -432,6 +434,20 @@ def test_a_place_or_rising_named_for_easter_is_not_a_time(nlp):
     from newsledger.extract.times import extract_times
 
     assert extract_times(nlp("They sailed to Easter Island after the Easter Rising film."), FRI) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The clause is violated by HB 1523's authorization.",  # a bill's number
+        "About a quarter of Kazakhstan's citizens are Russian.",  # a share
+        "Clinton has one child, 1-year old Charlotte.",  # an age with a space before "old"
+    ],
+)
+def test_numbers_shares_and_ages_are_not_times(nlp, sentence: str):
+    from newsledger.extract.times import extract_times
+
+    assert extract_times(nlp(sentence), FRI) == []
 
 
 @pytest.mark.parametrize(

@@ -1381,6 +1381,12 @@ def _known(text: str) -> bool:
 _ORDER_BEFORE = re.compile(r"\b(?:the|first|second|third|fourth|last|next|same|very)\s*$", re.I)
 # What may stand between a week and a day of it: "Last week, in fact, on Tuesday", "next week on Friday".
 _IN_THAT_WEEK = re.compile(r"[\s,]*(?:(?:in fact|that is|specifically|namely)[\s,]+)?(?:on\s+)?", re.I)
+# A number that names: "HB 1523", "H.R. 3762", "Flight 1549", "Route 1776".
+_NUMBERED_BEFORE = re.compile(
+    r"\b(?:H\.?B|S\.?B|H\.?R|S|A\.?B|Bill|No|Nos|Number|Resolution|Rule|Section|Route|Highway|Flight|Room|"
+    r"Suite|Box|Precinct|District|Local|Amendment|Article|Chapter)\.?\s*$"
+)
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|must)\s+$|['’]ll\s+$", re.I)
 _LATER_ON = re.compile(r"\b(?:later|late|earlier|early)\s+(?:on\s+)?$", re.I)
 
 
@@ -1533,6 +1539,16 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             if idiom and _IDIOM_END_OF_DAY.search(text, max(0, s - 12), s):
                 continue  # "At the end of the day, we need to …": in the end, not a time
             low = piece.lower()
+            if re.fullmatch(r"\d+[- ](?:year|month|week|day)s?", piece, re.I) and re.match(
+                r"\s+old\b", text[e:][:5]
+            ):
+                continue  # "1-year old Charlotte": an age
+            if re.fullmatch(r"\d{4}", piece) and _NUMBERED_BEFORE.search(text, max(0, s - 14), s):
+                continue  # "HB 1523", "Flight 1549": a number that names, not a year
+            if low == "a quarter" and re.match(
+                r"\s+of\s+(?!(?:the|this|that|last|next)\s+(?:year|century)\b)", text[e:][:20]
+            ):
+                continue  # "a quarter of Kazakhstan's citizens": a share, not three months
             if re.fullmatch(r"[\d,.]+", piece) and not re.fullmatch(r"1[5-9]\d\d|20\d\d", piece):
                 continue  # a bare number ("52") is not a time expression
             if re.fullmatch(r"\d{1,2}\s*[-–]\s*\d{1,2}", piece):
@@ -1547,6 +1563,10 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 tense = "present"  # "will speak later Friday", written on a Friday: that day
             ctx.here = s
             tx = normalise(piece, anchor, tense=tense, context=ctx)
+            if low in ("one day", "someday", "some day") and _MODAL_BEFORE.search(text, max(0, s - 10), s):
+                tx = TimeExpr(
+                    0, 0, piece, "FUTURE_REF", "DATE", "none", None, None, True
+                )  # "will one day be"
             wd = _WEEKDAYS.get(re.sub(r"['’]s$", "", low))
             if wd is not None and week_named and _IN_THAT_WEEK.fullmatch(text, week_named[1], s):
                 # "Last week, in fact, on Tuesday": the Tuesday of that week
