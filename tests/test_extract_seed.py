@@ -213,6 +213,9 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("Deals start on Cyber Monday.", "Cyber Monday", "2024-12-02"),
         ("He will be a delegate at this summer’s convention.", "this summer", "2024-SU"),  # model: "summer"
         ("Zimbabwe in the ‘90s", "the ‘90s", "199"),  # an opening quote for the apostrophe
+        ("He came to epitomize wealth during the 80's.", "80's", "198"),  # the "'s" of a decade
+        ("After the collapse of the market of the 1980’s, debt rose.", "1980’s", "198"),
+        ("In 1990's budget, cuts came.", "1990", "1990"),  # a year's possessive
         # a headline capitalises every word: "This Week" there is a time, not a show
         ("Trump Leads Clinton In Three Polls Released This Week", "This Week", "2024-W42"),
         ("On New Year’s Eve, crowds gathered.", "New Year’s Eve", "2023-12-31"),  # a curly apostrophe

@@ -428,6 +428,7 @@ def test_a_clock_time_is_no_count(nlp, sentence):
         ("It went off in front of 131 West 23rd Street.", "131"),  # an address
         ("He lives at 1600 Pennsylvania Avenue.", "1600"),
         ("Turnout for voters under the age of 30 fell.", "30"),  # an age
+        ("There are still four years to go in the 90’s.", "90"),  # a decade
         ("Democrats won by a 3 to 1 margin.", "3"),  # a ratio
         ("Democrats won by a 3 to 1 margin.", "1"),
         ("Put it in one of those 529 college savings plans.", "529"),  # a section of the tax code

@@ -502,6 +502,12 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         _RATIO_WORDS_BEFORE.search(before) and re.match(r"\s+(?:margin|ratio|edge|majority)\b", after, re.I)
     ):
         return True  # "a 3 to 1 margin": a ratio, not two counts
+    if (
+        re.fullmatch(r"(?:19|20)?[1-9]0", low)
+        and re.match(r"['’]s\b", after)
+        and re.search(r"\bthe\s+$", before, re.I)
+    ):
+        return True  # "in the 90’s": a decade (a time)
     if low == "zero" and ent.root.pos_ == "VERB":
         return True  # "plans to zero in on local issues"
     if (

@@ -417,7 +417,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
     n: int | None
     hol: dt.date | None
     t = re.sub(r"\s+", " ", text.lower().replace("’", "'").replace("‘", "'")).strip().rstrip(".,:;")
-    t = re.sub(r"'s?$", "", t)
+    t = re.sub(r"(?<!\d0)'s?$", "", t)  # a possessive, not the "'s" of a decade ("the 80's")
     t = re.sub(
         r"^(?:on|in|at(?!\s+(?:least|most)\b)|since|by|during|from|until|till|through|throughout|within|over|before|"
         r"after)\s+",
@@ -1259,6 +1259,7 @@ _NOT_TIMES = frozenset(
 _ZONE_RE = CLOCK_ZONE_RE  # "0400 GMT", "2300 local time", "1400 Kyiv time"
 # Extra patterns the model misses.
 _EXTRA = re.compile(
+    r"(?<=\bthe\s)(?:(?:early|late|mid)[\s-]+)?(?:19|20)?[1-9]0['’]s\b|"  # "the 80's", "the 1990’s"
     r"\b(?:daily|weekly|hourly|annually|every\s+day|each\s+day|every\s+year|each\s+year|the\s+future|"
     rf"every\s+(?:{_WD_RE})|(?:1[89]|20)\d\d\s*(?:-|–|to|through)\s*(?:1[89]|20)\d\d|"
     r"(?<=\bwithin\s)(?:hours|days|weeks|months|years)|"
@@ -1304,6 +1305,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         e = s + m.start()  # a scraped tweet runs a date into its link: "September 30th.https://t.co/…"
         piece = text[s:e]
     m = _TRAIL_DROP.search(piece)
+    if m and re.search(r"\d0['’]s$", piece):
+        m = None  # "the 1980's", "the 90’s": a decade, not a possessive
     if m and m.start() > 0:
         keep_dot = (
             piece[m.start() :].strip() == "."
@@ -1487,6 +1490,12 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
         after = _AFTER_DAY.match(text, e)
         if after and day_like:
             e = after.end()
+        if (
+            re.fullmatch(r"(?:(?:the\s+)?(?:early|late|mid)[\s-]+)?(?:19|20)?[1-9]0", piece)
+            and text[e : e + 2] in ("'s", "’s")
+            and (len(piece) < 4 or re.search(r"\bthe\s+$", text[max(0, s - 5) : s], re.I))
+        ):
+            e += 2  # "the 80" + "'s", "the 1980" + "’s": a decade cut before its "'s"; not "1990's budget"
         weekend = re.match(r"\s+weekend\b", text[e : e + 9], re.I)
         if weekend and re.fullmatch(rf"(?:the\s+)?(?:{_HOLIDAY_RE}|labor\s+day|memorial\s+day)", piece, re.I):
             e += weekend.end()  # "the Labor Day" + "weekend"
