@@ -223,6 +223,9 @@ def test_a_glued_m_is_a_million_only_before_a_plural_count(nlp):
         ("Most oppose it, 59%-28%.", "59%", 59, "percent"),  # a pair, not a range (which would rise)
         ("Most oppose it, 59%-28%.", "28%", 28, "percent"),
         ("Investors see a one-in-five chance of a cut.", "one-in-five", 20, "percent"),
+        # the model's MONEY without any currency is a count
+        ("Pope Francis leads the world's 1.2 billion Roman Catholics.", "1.2 billion", 1.2e9, "count"),
+        ("The Russians took Uranium One in three separate deals.", "three", 3, "count"),  # a name's "One"
     ],
 )
 def test_shares_of_a_figure_and_figures_run_together(nlp, sentence, text, value, kind):
@@ -429,6 +432,7 @@ def test_a_clock_time_is_no_count(nlp, sentence):
         ("He lives at 1600 Pennsylvania Avenue.", "1600"),
         ("Turnout for voters under the age of 30 fell.", "30"),  # an age
         ("There are still four years to go in the 90’s.", "90"),  # a decade
+        ("The Hellish View from Inside the Beltway, #2.", "2"),  # a numbering the model calls money
         ("Democrats won by a 3 to 1 margin.", "3"),  # a ratio
         ("Democrats won by a 3 to 1 margin.", "1"),
         ("Put it in one of those 529 college savings plans.", "529"),  # a section of the tax code

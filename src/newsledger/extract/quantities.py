@@ -659,6 +659,9 @@ def _ratios(full: str) -> list[tuple[int, int, float]]:
     for m in _RATIO.finditer(full):
         if re.fullmatch(r"one in a million", m[0], re.I):
             continue  # the idiom
+        prev = re.search(r"(\S+)\s+$", full[max(0, m.start() - 30) : m.start()])
+        if m["a"][:1].isupper() and prev and prev[1][:1].isupper() and not re.search(r"[.!?:\"“”]$", prev[1]):
+            continue  # "Uranium One in three transactions": a name's last word
         whole = re.sub(r"^(?=hundred|thousand|million)", "one ", m["b"].lower())  # "one in every hundred"
         a, b = parse_number(m["a"]), parse_number(whole)
         if a is None or not b or not a < b:
@@ -948,6 +951,11 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             unit = {"euro": "EUR", "canadian": "CAD"}.get((cents[2] or "").lower()) or (
                 "GBP" if core.lower().endswith("pence") else "USD"
             )
+        if kind == "money" and not (unit and (re.fullmatch(r"[A-Z]{3}", unit) or unit in _CURRENCY_WORDS)):
+            # the model calls some counts money ("1.2 billion Roman Catholics", "#2"): no currency at all
+            if _not_a_count(ent, core, full):
+                continue
+            kind = "count"
         kind, unit, qualifier = _points(kind, unit, qualifier)
         out.append(
             Quantity(
