@@ -30,6 +30,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Claim, Mention, SourceRef, Span, ViaLink
+from ..nlp import doc_text
 from .confidence import claim_features, confidence, default_threshold, nesting
 
 if TYPE_CHECKING:
@@ -915,7 +916,7 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
     """Attributions of a parsed article, each with its confidence; those under ``min_confidence`` (by
     default the model's threshold, extract/confidence.py) are left out."""
     claims: list[Claim] = []
-    text = doc.text  # Doc.text rebuilds the string on every call: read it once
+    text = doc_text(doc)
     quotes = _quote_spans(text)
     for sent in doc.sents:
         s_start, s_end = sent.start_char, sent.end_char

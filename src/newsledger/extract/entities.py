@@ -28,6 +28,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Mention
+from ..nlp import doc_text
 from .gazetteer import Actor, Gazetteer, Place, actor_rows, gazetteer, norm
 
 if TYPE_CHECKING:
@@ -676,7 +677,7 @@ def extract_entities(doc: Doc) -> list[Mention]:
     Places are resolved twice: the second pass adds to the context the countries and US states of the
     places the first pass was sure of ("Atlanta" makes "Georgia" the state, "Athens" the one in Georgia)."""
     gz = gazetteer()
-    full = doc.text  # Doc.text rebuilds the string on every call: read it once
+    full = doc_text(doc)
     spans = _candidate_spans(doc, full)
     countries, states = _context(spans, full, gz)
     sure: list[Place] = []

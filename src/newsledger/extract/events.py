@@ -23,7 +23,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..model import Arg, Claim, Event, Mention, Quantity, Span, TimeExpr
-from ..nlp import aux_words
+from ..nlp import aux_words, doc_text
 from ..timex import timex_bounds
 
 if TYPE_CHECKING:
@@ -858,7 +858,7 @@ def extract_events(
     published: dt.date | None = None,
 ) -> list[Event]:
     """Event records of a parsed article."""
-    full = doc.text
+    full = doc_text(doc)
     mentions_at: dict[int, Mention] = {}
     for m in mentions:
         for mt in doc.char_span(m.start, m.end, alignment_mode="expand") or ():

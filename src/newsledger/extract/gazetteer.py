@@ -297,8 +297,10 @@ _CITY_ABBR = {
 }
 
 
+@functools.lru_cache(maxsize=65536)
 def norm(text: str) -> str:
-    """Lookup key: case-folded, accents dropped, punctuation to spaces, ``the``/``'s`` dropped."""
+    """Lookup key: case-folded, accents dropped, punctuation to spaces, ``the``/``'s`` dropped (cached: the
+    entity linker asks for the same few thousand keys about a thousand times an article)."""
     t = unicodedata.normalize("NFKD", text)
     t = "".join(ch for ch in t if not unicodedata.combining(ch)).casefold()
     t = t.replace("’", "'").replace("'s ", " ")

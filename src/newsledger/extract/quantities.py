@@ -40,6 +40,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import Claim, Quantity, TimeExpr
+from ..nlp import doc_text
 from ..timex import timex_bounds
 
 if TYPE_CHECKING:
@@ -370,7 +371,7 @@ def _missed_numbers(doc: Doc) -> list[Span]:
     from spacy.tokens import Span
 
     out: list[Span] = []
-    text = doc.text  # Doc.text rebuilds the string on every call: read it once
+    text = doc_text(doc)
     for ent in doc.ents:
         before = text[max(0, ent.start_char - 6) : ent.start_char]
         if (
@@ -833,7 +834,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     """Quantities of a parsed article. Years, dates, times and ordinals are not counts."""
     out: list[Quantity] = []
     units: list[Token | None] = []  # the unit noun of each quantity in ``out``
-    full = doc.text  # Doc.text rebuilds the string on every call: read it once
+    full = doc_text(doc)
     ents = [*doc.ents, *_missed_numbers(doc)]
     fitted = [(_fit(e, e.label_), e.label_) for e in ents if e.label_ in _LABELS]
     fitted = [part for e, label in fitted for part in _split_count_of_money(e, label)]

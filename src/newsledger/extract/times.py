@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ from typing import TYPE_CHECKING
 from dateutil.easter import easter
 
 from ..model import TimeExpr
-from ..nlp import aux_words
+from ..nlp import aux_words, doc_text
 from .quantities import CLOCK_ZONE_RE, HHMM_RE, parse_number
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ _SINCE = re.compile(r"\bsince\s+(?:(?:the|their|his|her|its|our|my|your|last)\s+
 # on Tuesday"); not "start": prices start at $25,000.
 _TIMETABLE_VERBS = frozenset("end expire begin resume open close hold host".split())
 # Verbs whose infinitive goes on or seems rather than lies ahead ("continues to insist", "seems to have").
-_ASPECT_VERBS = frozenset("continue seem appear tend happen cease use".split())
+_ASPECT_VERBS = frozenset("continue seem appear tend happen cease".split())
 _AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:the\s+|this\s+)?$")
 _DEADLINE_WORDS = re.compile(r"\b(?:by|until|till|through)\s+$")
 # A deadline moved or granted lies ahead even when the moving is told in the past ("postponed until
@@ -208,12 +209,13 @@ def _ahead_of_infinitive(tok: Token, climb: bool = True) -> bool:
         aux = aux_words(head)
         if "had" in aux:
             return False  # "Trump had planned to give remarks Monday": a plan told in the pluperfect
-        if head.lemma_.lower() in _ASPECT_VERBS:
-            return False  # "continues to insist, most recently in a Labor Day interview"
         if head.lemma_.lower() in _AHEAD_VERBS or aux & _AHEAD_AUX:
-            return True
-        if head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}):
-            return True
+            return True  # "will continue to strike on Monday" too
+        present = head.tag_ in ("VBZ", "VBP") or (
+            head.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}
+        )
+        if present and head.lemma_.lower() not in _ASPECT_VERBS:
+            return True  # not "continues to insist, most recently in a Labor Day interview"
         if not climb or head.tag_ != "VB" or "to" not in aux or head.head.i == head.i:
             return False
         head = head.head
@@ -1376,6 +1378,7 @@ _GLUE = frozenset("the a an of in 's this that coming past".split())
 _JOINED = re.compile(r"\s(?:to|or|and|through|until|-|–)\s", re.I)
 
 
+@functools.lru_cache(maxsize=4096)
 def _known(text: str) -> bool:
     """Whether a piece is a time expression the normaliser reads (its value may still hang on context)."""
     return normalise(text, _PROBE_DATE) is not None
@@ -1431,10 +1434,9 @@ def _salvage(text: str, s: int, e: int) -> tuple[int, int]:
     return a, b
 
 
-def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
+def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
     """Character spans (start, end, label) of time expressions, before trimming: the model's DATE and TIME
-    entities, then what it misses in the gaps."""
-    text = doc.text
+    entities, then what it misses in the gaps (``text`` is the Doc's text)."""
     spans = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
     taken = sorted(spans)
 
@@ -1525,11 +1527,11 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
 
 def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
     """Time expressions of a parsed article, normalised against ``anchor`` (the publication date)."""
-    text = doc.text
+    text = doc_text(doc)
     ctx = Context()
     out: list[TimeExpr] = []
     week_named: tuple[dt.date, int] | None = None  # the Monday of the week last named, and where it ends
-    for s0, e0, label in _candidates(doc):
+    for s0, e0, label in _candidates(doc, text):
         for s1, e1 in _pieces(text, s0, e0):
             s, e = _trim(text, s1, e1)
             whole = None  # the extent, when only a part of it gives the value
@@ -1656,7 +1658,7 @@ def guess_published(doc: Doc, dateline: str | None, source_text: str) -> tuple[d
     try:
         if dm["year"]:
             return dt.date(int(dm["year"]), mon, day_n), "dateline"
-        text = doc.text
+        text = doc_text(doc)
         written = []
         for t in extract_times(doc, None):
             if t.type != "DATE" or t.granularity != "day" or t.earliest is None or t.earliest != t.latest:
