@@ -406,6 +406,7 @@ def test_month_year_follows_the_clause_tense(text: str, tense: str, value: str):
             "Labor Day",
             "2024-09-02",
         ),
+        ("Russia will continue to strike Kyiv on Monday.", "Monday", "2024-10-21"),  # but a future goes on
         # "beginning" a day looks ahead, unless told in the past
         ("She took to the airwaves beginning Wednesday night.", "Wednesday night", "2024-10-16TNI"),
         ("Flights resume starting Monday.", "Monday", "2024-10-21"),
