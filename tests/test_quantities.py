@@ -226,6 +226,12 @@ def test_a_glued_m_is_a_million_only_before_a_plural_count(nlp):
         # the model's MONEY without any currency is a count
         ("Pope Francis leads the world's 1.2 billion Roman Catholics.", "1.2 billion", 1.2e9, "count"),
         ("The Russians took Uranium One in three separate deals.", "three", 3, "count"),  # a name's "One"
+        (
+            "Poll Results\nOne in three voters agreed.",
+            "One in three",
+            33.3333,
+            "percent",
+        ),  # a headline before
     ],
 )
 def test_shares_of_a_figure_and_figures_run_together(nlp, sentence, text, value, kind):

@@ -243,16 +243,9 @@ def _unit_name(tok: Token) -> str:
     """The singular form of a unit noun ("soldiers" → soldier; "people" stays people; "New Yorkers" → new
     yorker, "super PACs" → pac)."""
     doc = tok.doc
-    if (
-        tok.i + 2 < len(doc)
-        and not tok.whitespace_
-        and doc[tok.i + 1].text == "-"
-        and not doc[tok.i + 1].whitespace_
-        and doc[tok.i + 2].is_alpha
-        and not (
-            tok.i + 3 < len(doc) and doc[tok.i + 3].text == "-"
-        )  # not "winner-take-all", "brothers-in-law"
-    ):
+    hyphen = tok.i + 2 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text == "-"
+    chain = tok.i + 3 < len(doc) and doc[tok.i + 3].text == "-"  # "winner-take-all", "brothers-in-law"
+    if hyphen and not doc[tok.i + 1].whitespace_ and doc[tok.i + 2].is_alpha and not chain:
         return f"{tok.lower_}-{_singular(doc[tok.i + 2])}"  # "15 co-defendants", "12 ex-officers"
     if tok.tag_ != "NNPS":
         return tok.lemma_.lower()
@@ -660,7 +653,7 @@ def _ratios(full: str) -> list[tuple[int, int, float]]:
     for m in _RATIO.finditer(full):
         if re.fullmatch(r"one in a million", m[0], re.I):
             continue  # the idiom
-        prev = re.search(r"(\S+)\s+$", full[max(0, m.start() - 30) : m.start()])
+        prev = re.search(r"(\S+)[ \t]+$", full[max(0, m.start() - 30) : m.start()])  # on the same line
         if m["a"][:1].isupper() and prev and prev[1][:1].isupper() and not re.search(r"[.!?:\"“”]$", prev[1]):
             continue  # "Uranium One in three transactions": a name's last word
         whole = re.sub(r"^(?=hundred|thousand|million)", "one ", m["b"].lower())  # "one in every hundred"
