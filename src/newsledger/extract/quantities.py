@@ -228,7 +228,7 @@ def _unit(span: Span) -> Token | None:
 def _name_words(tok: Token) -> list[Token]:
     """The proper nouns right before a plural name that are one name with it, by the model's entities:
     "New" in "New Yorkers", "Rohingya" in "Rohingya Muslims"; not "House" in "House Republicans"."""
-    if tok.ent_iob_ != "I":
+    if tok.tag_ != "NNPS" or tok.ent_iob_ != "I":
         return []
     i = tok.i - 1
     while i > 0 and tok.doc[i].ent_iob_ == "I":
@@ -247,8 +247,6 @@ def _unit_name(tok: Token) -> str:
     chain = tok.i + 3 < len(doc) and doc[tok.i + 3].text == "-"  # "winner-take-all", "brothers-in-law"
     if hyphen and not doc[tok.i + 1].whitespace_ and doc[tok.i + 2].is_alpha and not chain:
         return f"{tok.lower_}-{_singular(doc[tok.i + 2])}"  # "15 co-defendants", "12 ex-officers"
-    if tok.tag_ != "NNPS":
-        return tok.lemma_.lower()
     return " ".join([t.lower_ for t in _name_words(tok)] + [_singular(tok)])
 
 
@@ -270,7 +268,7 @@ def _qualifier(span: Span, unit: Token) -> str | None:
     Korean" in "12,000 North Korean soldiers" (not "New" in "three million New Yorkers", which names)."""
     if unit.i <= span.end or unit.i - span.end > 4:
         return None
-    name = _name_words(unit) if unit.tag_ == "NNPS" else []
+    name = _name_words(unit)
     words = span.doc[span.end : name[0].i if name else unit.i]
     if any(t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "DET") for t in words):
         return None
@@ -458,7 +456,8 @@ _STREET_AFTER = re.compile(
     r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Place|Way|Parkway|Plaza)\b"
 )
 # The two sides of a ratio: "a 3 to 1 margin", "by a two-to-one ratio".
-_RATIO_WORDS = re.compile(r"\s+to\s+(?:\d+|one|two|three|four|five)\s+(?:margin|ratio|edge|majority)\b", re.I)
+_RATIO_NOUN = r"(?:margin|ratio|edge|majority)\b"
+_RATIO_WORDS = re.compile(rf"\s+to\s+(?:\d+|one|two|three|four|five)\s+{_RATIO_NOUN}", re.I)
 _RATIO_WORDS_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five)\s+to\s+$", re.I)
 
 
@@ -493,7 +492,7 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
     if re.fullmatch(r"\d{1,5}", low) and _STREET_AFTER.match(text, ent.end_char):
         return True  # "131 West 23rd Street": an address
     if _RATIO_WORDS.match(text, ent.end_char) or (
-        _RATIO_WORDS_BEFORE.search(before) and re.match(r"\s+(?:margin|ratio|edge|majority)\b", after, re.I)
+        _RATIO_WORDS_BEFORE.search(before) and re.match(rf"\s+{_RATIO_NOUN}", after, re.I)
     ):
         return True  # "a 3 to 1 margin": a ratio, not two counts
     if (

@@ -464,6 +464,12 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         monday = d - dt.timedelta(days=d.weekday())
         return expr(f"{iso[0]:04d}-W{iso[1]:02d}", "DATE", "week", monday, monday + dt.timedelta(days=6))
 
+    def weekend(saturday: dt.date) -> TimeExpr:
+        iso = saturday.isocalendar()
+        return expr(
+            f"{iso[0]:04d}-W{iso[1]:02d}-WE", "DATE", "weekend", saturday, saturday + dt.timedelta(days=1)
+        )
+
     def quarter(y: int, q: int) -> TimeExpr:
         ctx.quarter = (y, q)
         return expr(f"{y:04d}-Q{q}", "DATE", "quarter", dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q))
@@ -976,10 +982,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         saturday = weekday_date(5, {"the": None, "coming": "next", "past": "last"}.get(how, how))
         if how == "last" and saturday > anchor - dt.timedelta(days=1):
             saturday -= dt.timedelta(weeks=1)
-        iso = saturday.isocalendar()
-        return expr(
-            f"{iso[0]:04d}-W{iso[1]:02d}-WE", "DATE", "weekend", saturday, saturday + dt.timedelta(days=1)
-        )
+        return weekend(saturday)
     # "Memorial Day weekend", "the Labor Day weekend": the weekend before a Monday holiday, else the
     # holiday's own
     m = re.fullmatch(r"(?:the\s+)?(.+?)\s+weekend", t)
@@ -993,10 +996,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
             if first.weekday() == 0
             else first + dt.timedelta(days=5 - first.weekday())
         )
-        iso = saturday.isocalendar()
-        return expr(
-            f"{iso[0]:04d}-W{iso[1]:02d}-WE", "DATE", "weekend", saturday, saturday + dt.timedelta(days=1)
-        )
+        return weekend(saturday)
     # "this/last/next week|month|year", "earlier this month", "late last year", "the end of this year".
     m = re.fullmatch(
         r"(?:(earlier|later|late|early|mid|the end of|the beginning of|the start of|the middle of|end of)"
@@ -1187,10 +1187,12 @@ _THE_DROP = re.compile(
 )
 # "a", "an" and "both" go before a date, a year, a compound adjective or an ordinal century ("an Aug. 10,
 # 1988, agreement", "a fourth-quarter charge", "both 1990 and 1991", "a 20th century democrat").
+# Holidays by name: those of the table and the Monday holidays _holiday counts ("Labor Day").
 _HOLIDAY_RE = "|".join(sorted((re.escape(h) for h in _HOLIDAYS), key=len, reverse=True))
+_HOLIDAY_RE += r"|labor\s+day|memorial\s+day"
 _ART_DROP = re.compile(
     rf"^(?:an?|both)\s+(?=(?:{_MON_RE})\.?\s+\d|\d{{4}}\b|\w+-(?:quarter|day|year|month|week)\b|"
-    rf"\d+(?:st|nd|rd|th)\s+century\b|(?:{_HOLIDAY_RE}|labor\s+day|memorial\s+day|election\s+day)$)",
+    rf"\d+(?:st|nd|rd|th)\s+century\b|(?:{_HOLIDAY_RE}|election\s+day)$)",
     re.I,
 )
 _TRAIL_DROP = re.compile(r"(?:\s*['’]s|\s*[,:;.]|\s+(?:and|or|to|through|until|in|on|of|the))+$", re.I)
@@ -1396,11 +1398,10 @@ _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|must)\s+$
 _LATER_ON = re.compile(r"\b(?:later|late|earlier|early)\s+(?:on\s+)?$", re.I)
 
 
-def _same_day(text: str, s: int, piece: str, anchor: dt.date | None) -> bool:
-    """Whether a weekday told in the future is the publication day itself: "will speak later Friday",
-    "holds a news conference late Tuesday" (a week ahead would be "next Friday"). A bare "will meet on
-    Friday" written on a Friday is the next one."""
-    wd = _WEEKDAYS.get(re.sub(r"['’]s$", "", piece.lower()))
+def _same_day(text: str, s: int, wd: int | None, anchor: dt.date | None) -> bool:
+    """Whether the weekday ``wd`` (a time expression's, if it is one) told in the future is the publication
+    day itself: "will speak later Friday", "holds a news conference late Tuesday" (a week ahead would be
+    "next Friday"). A bare "will meet on Friday" written on a Friday is the next one."""
     return anchor is not None and wd == anchor.weekday() and bool(_LATER_ON.search(text, max(0, s - 12), s))
 
 
@@ -1499,7 +1500,7 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         ):
             e += 2  # "the 80" + "'s", "the 1980" + "’s": a decade cut before its "'s"; not "1990's budget"
         weekend = re.match(r"\s+weekend\b", text[e : e + 9], re.I)
-        if weekend and re.fullmatch(rf"(?:the\s+)?(?:{_HOLIDAY_RE}|labor\s+day|memorial\s+day)", piece, re.I):
+        if weekend and re.fullmatch(rf"(?:the\s+)?(?:{_HOLIDAY_RE})", piece, re.I):
             e += weekend.end()  # "the Labor Day" + "weekend"
         of_year = _OF_YEAR.match(text, e)
         if of_year and re.search(rf"\b(?:{_MON_RE})\.?(?:\s+\d{{1,2}})?$", piece, re.I):
@@ -1570,7 +1571,8 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 continue  # the model tags some figures DATE ("between 10 and 15 percent"); not "within days"
             span = doc.char_span(s, e, alignment_mode="expand")
             tense = _tense(span, text) if span is not None else "past"
-            if tense == "future" and _same_day(text, s, piece, anchor):
+            wd = _WEEKDAYS.get(re.sub(r"['’]s$", "", low))  # a bare weekday ("Friday", "Friday's")
+            if tense == "future" and _same_day(text, s, wd, anchor):
                 tense = "present"  # "will speak later Friday", written on a Friday: that day
             ctx.here = s
             tx = normalise(piece, anchor, tense=tense, context=ctx)
@@ -1578,7 +1580,6 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 tx = TimeExpr(
                     0, 0, piece, "FUTURE_REF", "DATE", "none", None, None, True
                 )  # "will one day be"
-            wd = _WEEKDAYS.get(re.sub(r"['’]s$", "", low))
             if wd is not None and week_named and _IN_THAT_WEEK.fullmatch(text, week_named[1], s):
                 # "Last week, in fact, on Tuesday": the Tuesday of that week
                 d = week_named[0] + dt.timedelta(days=wd)
