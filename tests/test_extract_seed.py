@@ -250,6 +250,14 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("At 2 p.m. on the last Friday in August, the board met.", "the last Friday in August", "2024-08-30"),
         ("Labor Day is on the first Monday in September.", "the first Monday in September", "2024-09-02"),
         ("Police released video on Monday of last week.", "Monday of last week", "2024-10-07"),
+        # a day word the model did not tag
+        ("Some adults planned to apply for visas today at the U.S. mission here.", "today", "2024-10-18"),
+        ("``Today, I'm here to tell you we have our suspect,'' said Bernard Tolbert.", "Today", "2024-10-18"),
+        (
+            "Mook said as much in an interview earlier Thursday morning, arguing that.",
+            "Thursday morning",
+            "2024-10-17TMO",
+        ),
         # a clock time with the part of the day after it
         (
             "The plan should be ready by 6 o'clock this afternoon.",
@@ -469,6 +477,11 @@ def test_numbers_shares_and_ages_are_not_times(nlp, sentence: str):
         "The story ran in The Daily Caller.",  # a time word in a name
         "The senator told THE WEEKLY STANDARD so.",
         "Clinton said it on ABC's “This Week” show.",
+        "Kristen Day told USA Today. A USA TODAY investigation found more.",
+        "Trump told NBC’s “Today” that he would win.",
+        "He taped an appearance on The Tonight Show.",
+        '"Imagine a tomorrow where hard work is honored," she said.',
+        "He reads the Sunday Times.",
     ],
 )
 def test_idioms_ages_and_temperatures_are_not_times(nlp, sentence: str):

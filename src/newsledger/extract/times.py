@@ -1280,6 +1280,40 @@ _EXTRA = re.compile(
 )
 
 
+_DEICTIC = re.compile(r"\b(?:today|tonight|yesterday|tomorrow)\b(?![-'’\"”])", re.I)
+
+
+def _deictic(text: str, m: re.Match[str]) -> bool:
+    """Whether a "today", "yesterday" the model missed is a time. Capitalised, only as a sentence's first
+    word before a lowercase one or a comma: not a paper or show ("USA Today", NBC's "Today", "The Tonight
+    Show"); never after an article ("a tomorrow where …")."""
+    if re.search(r"\b(?:a|the)\s+$", text[max(0, m.start() - 5) : m.start()], re.I):
+        return False
+    if m[0].islower():
+        return True
+    before = text[max(0, m.start() - 3) : m.start()]
+    first = m.start() == 0 or re.search(r"(?:^|[.!?]\s+|\n\s*|``|[\"“])$", before) is not None
+    return first and m[0][1:].islower() and re.match(r",|\s+[a-z]", text[m.end() : m.end() + 2]) is not None
+
+
+_WEEKDAY = re.compile(rf"(?<![-'’\w])(?:{'|'.join(calendar.day_name)})(?![-'’\w])")
+
+
+def _weekday(text: str, m: re.Match[str]) -> bool:
+    """Whether a weekday the model missed is a day: written as a name, not after or before another
+    capitalised word ("Super Tuesday" is tagged by the model when it is a day; "Sunday Times" is not)."""
+    w = m[0]
+    if not (w[:1].isupper() and w[1:].islower()):
+        return False
+    if re.search(r"\b[A-Z][\w’']*\s+$", text[max(0, m.start() - 20) : m.start()]):
+        before = re.search(
+            r"(?:^|[.!?]\s+|\n\s*)([A-Z][\w’']*)\s+$", text[max(0, m.start() - 20) : m.start()]
+        )
+        if not before:
+            return False
+    return re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]) is None
+
+
 _BEFORE_DAY = re.compile(
     r"(?:(?P<each>\b(?:each|every)\s+)|\b(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[ECMP][SD]T)?|noon|midnight|"
     r"mid-?afternoon|mid\s+afternoon|midday),?\s+)",
@@ -1444,7 +1478,11 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y, _ in taken)
 
-    for m in _EXTRA.finditer(text):
+    for m in itertools.chain(
+        _EXTRA.finditer(text),
+        (m for m in _DEICTIC.finditer(text) if _deictic(text, m)),
+        (m for m in _WEEKDAY.finditer(text) if _weekday(text, m)),
+    ):
         if free(m.start(), m.end()):
             spans.append((m.start(), m.end(), "DATE"))
     # What the model cuts short: "each Thursday", "9 a.m. Tuesday", "noon Saturday", "Friday night".
