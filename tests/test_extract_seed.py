@@ -258,6 +258,19 @@ def test_the_following_month_counts_from_the_month_last_named():
             "Thursday morning",
             "2024-10-17TMO",
         ),
+        # a capitalised day word that starts a quote, or follows no name, is a day
+        ("Rubio says, “Tonight was supposed to be Ted Cruz’s night.”", "Tonight", "2024-10-18TNI"),
+        ("Ten Things to Know for Today.", "Today", "2024-10-18"),
+        # the attacks of 11 September 2001, named by their date; not this year's memorial
+        ("It has trafficked in Sept. 11 conspiracy theories.", "Sept. 11", "2001-09-11"),
+        ("The 9/11 attacks changed everything.", "9/11", "2001-09-11"),
+        ("She collapsed during the Sept. 11 memorial ceremony.", "Sept. 11", "2024-09-11"),
+        # … and the clock times after them are still the article's day
+        (
+            "Clinton noted the Sept. 11 attacks.  ___.  9:05 p.m.  Sanders spoke.",
+            "9:05 p.m",
+            "2024-10-18T21:05",
+        ),
         # a clock time with the part of the day after it
         (
             "The plan should be ready by 6 o'clock this afternoon.",
@@ -482,6 +495,10 @@ def test_numbers_shares_and_ages_are_not_times(nlp, sentence: str):
         "He taped an appearance on The Tonight Show.",
         '"Imagine a tomorrow where hard work is honored," she said.',
         "He reads the Sunday Times.",
+        "RT America is the United States version of Russia Today, the global satellite network.",
+        "The network licenses ''Larry King Now'' -- which was nominated for a Daytime Emmy.",
+        "Mr. Bush landed a job on ''Today.''",
+        "The group One Wisconsin Now unearthed the columns.",
     ],
 )
 def test_idioms_ages_and_temperatures_are_not_times(nlp, sentence: str):

@@ -31,11 +31,11 @@ Expressions the rules do not resolve keep their span with ``value: null``.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import functools
 import itertools
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dateutil.easter import easter
@@ -301,7 +301,7 @@ _CLOCK = re.compile(
 _UNITS_RE = r"second|minute|hour|day|week|month|year|decade"
 
 
-@dataclass
+@dataclasses.dataclass
 class Context:
     """What earlier expressions of the same article set up: the quarter last named (for "a year ago"
     and "the year-earlier quarter" in earnings reports)."""
@@ -1225,23 +1225,34 @@ _IDIOM_END_OF_DAY = re.compile(r"(?:^|[.!?:;\"“‘(]\s*|\b(?:but|and|so|becaus
 _HEAT_BEFORE = re.compile(r"\b(?:temperatures?|highs?|lows?|degrees|heat|thermometers?)\b[^.;]{0,25}$", re.I)
 
 
-_NAME_WORDS = re.compile(r"daily|weekly|monthly|this week|this morning|midday", re.I)
+_NAME_WORDS = re.compile(r"daily|weekly|monthly|this week|this morning|midday|today|tonight|now", re.I)
 
 
 def _in_a_name(text: str, s: int, piece: str) -> bool:
     """A time word capitalised inside a sentence is part of a name: a paper ("The Daily Caller", "THE
-    WEEKLY STANDARD"), a show (ABC's "This Week", CBS's "This Morning")."""
+    WEEKLY STANDARD", "USA Today"), a show (ABC's "This Week", NBC's ''Today'', "Larry King Now")."""
     if not _NAME_WORDS.fullmatch(piece) or not all(w[:1].isupper() for w in piece.split()):
         return False
-    before = text[max(0, s - 3) : s]
-    if re.search(r"(?:^|[.!?]\s*|\n\s*)$", before) or (before.strip() == "" and s < 3):
-        return False  # a sentence's first word
+    deictic = piece.lower() in ("today", "tonight", "now")
+    before = text[max(0, s - 5) : s]
+    after = text[s + len(piece) : s + len(piece) + 4]
+    if re.search(r"(?:``|''|[\"“‘])$", before) and re.match(r"[.,]?(?:''|[\"”]|’(?!s\b))", after):
+        return True  # quoted on its own: a show's title (''Today'')
+    if re.search(r"(?:^|[.!?:]['\"”’]*\s*|\n\s*|,\s*(?=``|''|[\"“‘]))(?:``|''|[\"“‘])?$", before) or (
+        before.strip() == "" and s < 3
+    ):
+        # a sentence's first word, unless a name goes on ("“Daily Show” host", not "Now Trump says")
+        if deictic or not re.match(r"\s+[A-Z][a-z]", after):
+            return False
+    elif deictic and not re.search(r"\b[A-Z][\w’'.]*\s+$", text[max(0, s - 25) : s]):
+        return False  # "Ten Things to Know for Today": a capitalised day word after no name
     # not in a headline, where every word is capitalised (its first word and the piece tell nothing)
     start = text.rfind("\n", 0, s) + 1
     end = text.find("\n", s)
     line = text[start:s] + " " + text[s + len(piece) : end if end >= 0 else len(text)]
     words = re.findall(r"[A-Za-z]{4,}", line)[1:]
-    return len(words) < 3 or sum(w[0].isupper() for w in words) * 2 < len(words)
+    lower = sum(w[0].islower() for w in words)
+    return len(words) < 3 or lower >= 3 or lower * 2 > len(words)
 
 
 def _age_or_heat(text: str, s: int, piece: str) -> bool:
@@ -1268,7 +1279,7 @@ _EXTRA = re.compile(
     rf"every\s+(?:{_WD_RE})|(?:1[89]|20)\d\d\s*(?:-|–|to|through)\s*(?:1[89]|20)\d\d|"
     r"(?<=\bwithin\s)(?:hours|days|weeks|months|years)|"
     r"(?:(?:a|one|two|three|\d+)\s+)?fortnights?(?:\s+ago)?|the\s+(?:past|last|next|coming)\s+fortnight|"
-    r"the\s+near\s+future|currently|nowadays|now|recently|(?<=\bin\s)the\s+past(?!\s+\w)|current(?=\s+(?!(?:year|month|week|quarter|fiscal|period|decade|century|account|affairs|events)\b)[a-z])|(?:last\s+|next\s+)?(?:(?:thanksgiving|christmas)(?:\s+day)?|"
+    r"the\s+near\s+future|currently|nowadays|now|recently|(?<![\d/])9/11(?![\d/])|(?<=\bin\s)the\s+past(?!\s+\w)|current(?=\s+(?!(?:year|month|week|quarter|fiscal|period|decade|century|account|affairs|events)\b)[a-z])|(?:last\s+|next\s+)?(?:(?:thanksgiving|christmas)(?:\s+day)?|"
     r"(?:election|memorial|labor|independence|veterans|new\s+year['’]s)\s+day|good\s+friday|black\s+friday|"
     r"cyber\s+monday|new\s+year['’]s\s+eve|christmas\s+eve|"
     r"easter(?:\s+(?:sunday|monday|day))?(?!\s+(?:island|rising|egg|bunny|offensive)))|"
@@ -1427,6 +1438,13 @@ _IN_THAT_WEEK = re.compile(r"[\s,]*(?:(?:in fact|that is|specifically|namely)[\s
 _NUMBERED_BEFORE = re.compile(
     r"\b(?:H\.?B|S\.?B|H\.?R|S|A\.?B|Bill|No|Nos|Number|Resolution|Rule|Section|Route|Highway|Flight|Room|"
     r"Suite|Box|Precinct|District|Local|Amendment|Article|Chapter)\.?\s*$"
+)
+# The attacks of 11 September 2001, named by their date: "9/11", "the Sept. 11 attacks", "9/11 hijackers"
+_NINE_ELEVEN = re.compile(r"(?:post-|pre-)?(?:9/11|sept(?:ember|\.)?\s+11(?:th)?)", re.I)
+_ATTACK_AFTER = re.compile(
+    r"\s+(?:terror(?:ist)?\s+)?(?:attacks?|terror(?:ism|ists?)?|hijack(?:ers|ings?)|commission|conspirac(?:y|ies)|"
+    r"plot(?:ters)?|truthers?|victims?|families|widows|responders|mastermind|suspects?)\b",
+    re.I,
 )
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|must)\s+$|['’]ll\s+$", re.I)
 _LATER_ON = re.compile(r"\b(?:later|late|earlier|early)\s+(?:on\s+)?$", re.I)
@@ -1613,7 +1631,19 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             if tense == "future" and _same_day(text, s, wd, anchor):
                 tense = "present"  # "will speak later Friday", written on a Friday: that day
             ctx.here = s
+            nine_eleven = (
+                _NINE_ELEVEN.fullmatch(piece) is not None
+                and (piece[0].isdigit() or _ATTACK_AFTER.match(text, e) is not None)
+                and (anchor is None or anchor > dt.date(2001, 9, 11))
+            )
+            before = dataclasses.replace(ctx)
             tx = normalise(piece, anchor, tense=tense, context=ctx)
+            if nine_eleven:
+                # "9/11", "the Sept. 11 attacks": the 2001 attacks, a name more than a date; the days and
+                # clock times after it still count from the days the article named before
+                d = dt.date(2001, 9, 11)
+                tx = TimeExpr(0, 0, piece, d.isoformat(), "DATE", "day", d, d, True)
+                ctx = before
             if low in ("one day", "someday", "some day") and _MODAL_BEFORE.search(text, max(0, s - 10), s):
                 tx = TimeExpr(
                     0, 0, piece, "FUTURE_REF", "DATE", "none", None, None, True
