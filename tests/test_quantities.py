@@ -136,6 +136,8 @@ def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, ap
             5e8,
             "USD",
         ),
+        # "the" before a figure is not the figure's
+        ("It fell from the 95 percent Obama received.", "95 percent", "percent", 95, "percent"),
         # a count of a currency is money
         ("It cost hundreds of thousands of dollars.", "hundreds of thousands", "money", None, "USD"),
     ],
@@ -428,6 +430,8 @@ def test_a_clock_time_is_no_count(nlp, sentence):
         ("Notre Dame lost in the semifinals of the Final Four college basketball tournament.", "Four"),
         ("Cases were decided by 5-to-4 votes.", "5"),  # a vote written with hyphens
         ("A 4-to-4 tie would have left it.", "4"),
+        ("A 4-4 ruling by the high court would leave it.", "4"),  # a tie: two equal sides
+        ("With the score tied at 2-2 in the third period, he chose.", "2"),
         ("She pays between 4 and 5 , 000 euro a month.", "000"),  # a figure the page broke apart
         ("Clinton wants to help people under 30 engage in public service.", "30"),  # an age
         ("Terence Crutcher, 40 ― a father of four ― died.", "40"),  # an age between a comma and a dash

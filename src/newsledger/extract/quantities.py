@@ -316,6 +316,8 @@ def _fit(ent: Span, label: str) -> Span:
         end += 1  # "10,000+ troops": at least 10,000
     if label == "CARDINAL":
         end += _percent_sign(doc, end)  # "less than one" + "per cent"
+    if start < end - 1 and doc[start].lower_ in ("the", "these", "those") and doc[start + 1].like_num:
+        start += 1  # "from the 95 percent Obama received": the article is not the figure's
     if (
         label in ("CARDINAL", "MONEY")
         and start > 0
@@ -527,8 +529,8 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         m if (m := re.search(r"\b(\d+)\s+to\s+$", back)) and _TALLY_VERB.search(back, 0, m.start()) else None
     )
     value = parse_number(core)
-    if value is not None and ((tally and value > int(tally[1])) or (lead and int(lead[1]) > value)):
-        return True  # "an 80-19 vote", "won 3-1": a score or a tally
+    if value is not None and ((tally and value >= int(tally[1])) or (lead and int(lead[1]) >= value)):
+        return True  # "an 80-19 vote", "won 3-1", "a 4-4 ruling": a score or a tally (a range rises)
     if re.fullmatch(HHMM_RE, core) and _CLOCK_ZONE.match(text, ent.end_char):
         return True  # "at 2300 local time", "0400 GMT": a clock time
     if re.fullmatch(r"0\d[0-5]\d", core) and re.match(r"\s+(?:hours|hrs)\b", text[ent.end_char :]):
