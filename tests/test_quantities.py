@@ -332,6 +332,41 @@ def test_counts_the_model_missed(nlp, sentence, text, value, unit):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        # a clause that repeats the one before counts what it counted
+        (
+            "Overall, Trump leads with 221 delegates. Cruz has 69, Rubio has 41 and Kasich has 19.",
+            "41",
+            "delegate",
+        ),
+        (
+            "With 107 delegates at stake, she will win at least 56. Sanders will gain at least 24.",
+            "at least 24",
+            "delegate",
+        ),
+        (
+            "About 230 Guard troops were helping, and he expects that number will reach about 400.",
+            "about 400",
+            "troop",
+        ),
+        # not across a paragraph, after a figure that only describes, before "of", in a "respectively" list
+        ("Trump has 221 delegates.\n\nCruz has 69.", "69", None),
+        ("Acapulco, which has 847,735 citizens, had 883.", "883", None),
+        (
+            "You have to win at least 20 states. You have to win at least eight of them to qualify.",
+            "at least eight",
+            None,
+        ),
+        ("Forecasters expect three major hurricanes; 2017 had 17, 10 and six, respectively.", "17", None),
+    ],
+)
+def test_a_count_without_a_noun_takes_the_unit_of_the_count_it_repeats(nlp, sentence, text, unit):
+    q, _ = _find(nlp, sentence, text)
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize(
     ("sentence", "not_a_count"),
     [
         ("The group knew its work could one day lead to prosecution.", "one"),  # an idiom

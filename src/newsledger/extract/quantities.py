@@ -980,7 +980,53 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
                     j = at_unit.get(pobj.i)
                     if pobj.dep_ == "pobj" and j is not None and j != k:
                         out[k] = replace(out[k], of=j)
-    return _changes(doc, full, out)
+    return _changes(doc, full, _elided_units(doc, full, out))
+
+
+# What a figure without a noun may stand after when it counts the same thing as the figure before it:
+# "Trump has 221 delegates. Cruz has 69", "she will win at least 56", "leads 1,428 to 1,153"
+_ELIDED_HEADS = frozenset(
+    "have win get gain pick take need add lose reach receive secure collect earn".split()
+)
+
+
+def _elided_units(doc: Doc, full: str, out: list[Quantity]) -> list[Quantity]:
+    """A count without a unit, in a clause that only repeats the one before, counts what the last count
+    with a unit counts: "Trump has 221 delegates, Cruz has 69" (69 delegates). Only a count that is the
+    object of one of _ELIDED_HEADS (or the second side of "N to M"), in the same paragraph and at most two
+    sentences after that count, with no other figure between."""
+    result = list(out)
+    for k, q in enumerate(out):
+        if q.kind != "count" or q.unit is not None or k == 0:
+            continue
+        prev = result[k - 1]
+        if prev.kind != "count" or prev.unit is None or "\n" in full[prev.end : q.start]:
+            continue
+        if len(re.findall(r"[.!?](?:\s|$)", full[prev.end : q.start])) > 1:
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        head = tok.head
+        if tok.dep_ == "pobj":
+            if head.lower_ != "with":
+                continue  # "a win at 189" (a weight class), "one of six programs"
+            head = head.head  # "Cruz has 11 delegates, Rubio with 10"
+        if "respectively" in span.sent.text:
+            continue  # "17, 10 and six, respectively": each counts its own thing, in order
+        if re.match(r"\s+of\b", full[q.end : q.end + 4]):
+            continue  # "win at least eight of them": of what, the words after say
+        was = doc.char_span(prev.start, prev.end, alignment_mode="expand")
+        if was is not None and any(t.dep_ == "relcl" for t in (was.root, was.root.head, was.root.head.head)):
+            continue  # "Acapulco, which has 847,735 citizens, had 883": the figure before only describes
+        before = full[max(0, q.start - 6) : q.start]
+        if re.search(r"\bto\s+$", before) and prev.end >= q.start - 6:
+            pass  # "1,428 to 1,153"
+        elif not (tok.dep_ in ("dobj", "pobj", "attr", "conj") and head.lemma_.lower() in _ELIDED_HEADS):
+            continue
+        result[k] = replace(q, unit=prev.unit)
+    return result
 
 
 # Verbs (lemmas) whose "from X to Y" is a figure changing: the levels of _CHANGE_VERBS and revisions.
