@@ -486,3 +486,15 @@ def test_a_clock_time_is_no_count(nlp, sentence):
 def test_which_one_compounds_tallies_and_ages_count_nothing(nlp, sentence, text):
     qs = extract_quantities(nlp(sentence))
     assert text not in [q.text for q in qs], [(q.text, q.value) for q in qs]
+
+
+def test_the_two_before_and_counts_no_unit_of_the_figure_after(nlp):
+    """ "between the two and up to 20 percent": the parser hangs "two" on "percent"; "the two" are people."""
+    sentence = (
+        "Many voters would also prefer not to have had to choose between the two and up to 20 percent may"
+        " note vote at all given the choices they face."
+    )
+    q, _ = _find(nlp, sentence, "two")
+    assert (q.kind, q.unit) == ("count", None)
+    q, _ = _find(nlp, "He met with the 100 or so delegates who are unbound.", "100")
+    assert q.unit == "delegate"

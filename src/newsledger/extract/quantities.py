@@ -201,6 +201,17 @@ def _unit(span: Span) -> Token | None:
         # "a 1,500-strong force", "a 12,000-strong North Korean contingent": what has that many members
         return next((t for t in doc[span.end + 2 : span.end + 6] if t.pos_ == "NOUN"), None)
     head = root.head if root.dep_ in _UNIT_DEPS and root.head.i != root.i else None
+    if (
+        head is not None
+        and span.start > 0
+        and doc[span.start - 1].lower_ == "the"
+        and span.end < len(doc)
+        and doc[span.end].dep_ == "cc"
+        and head.i > span.end
+        and span[-1].is_alpha
+        and doc[span.end + 1 : span.end + 2].text.lower() != "so"
+    ):
+        head = None  # "between the two and up to 20 percent": "the two" are people, not percent
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         # "tens of thousands of soldiers", "4 brigades of 12,000 soldiers": look right for "of NOUN".
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
