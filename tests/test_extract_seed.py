@@ -117,6 +117,17 @@ def test_seed_claims(sample_extraction):
         ("mid-afternoon yesterday", False, "2024-10-17TAF"),
         ("January nineteen ninety-seven", False, "1997-01"),
         ("5 p.m. EST, Nov. 6", True, "2024-11-06T17:00"),
+        # reporting shorthand
+        ("Q3", False, "2024-Q3"),
+        ("Q3 2023", False, "2023-Q3"),
+        ("3Q24", False, "2024-Q3"),
+        ("H1 2025", True, "2025-H1"),
+        ("FY2024", False, "2024"),
+        ("FY 25", True, "2025"),
+        # ISO 8601 and feed timestamps
+        ("2024-10-03T14:00Z", False, "2024-10-03T14:00"),
+        ("2024-10-03 14:00:05+02:00", False, "2024-10-03T14:00"),
+        ("2024/10/03", False, "2024-10-03"),
     ],
 )
 def test_normalise(text: str, future: bool, value: str):
@@ -271,6 +282,13 @@ def test_the_following_month_counts_from_the_month_last_named():
             "9:05 p.m",
             "2024-10-18T21:05",
         ),
+        # shorthand the model tags only the year of, or not at all
+        ("Profit rose 5% in Q3 2023 to $4 billion.", "Q3 2023", "2023-Q3"),
+        ("Revenue for 3Q24 beat forecasts.", "3Q24", "2024-Q3"),
+        # a clock time right before the day it falls on takes that day
+        ("The attack began at 10:30 a.m. on Monday.", "10:30 a.m.", "2024-10-14T10:30"),
+        ("It happened at 14:00 UTC on 3 October.", "14:00 UTC", "2024-10-03T14:00"),
+        ("The blast came at 0300 GMT on Tuesday.", "0300 GMT", "2024-10-15T03:00"),
         # a clock time with the part of the day after it
         (
             "The plan should be ready by 6 o'clock this afternoon.",
@@ -495,6 +513,7 @@ def test_numbers_shares_and_ages_are_not_times(nlp, sentence: str):
         "He taped an appearance on The Tonight Show.",
         '"Imagine a tomorrow where hard work is honored," she said.',
         "He reads the Sunday Times.",
+        "She holds an H1B visa and drove an FY-7 truck.",
         "RT America is the United States version of Russia Today, the global satellite network.",
         "The network licenses ''Larry King Now'' -- which was nominated for a Daytime Emmy.",
         "Mr. Bush landed a job on ''Today.''",

@@ -410,6 +410,22 @@ def _fortnights(m: re.Match[str]) -> str:
     return f"{2 * n} weeks" if n else m[0]
 
 
+def _full_year(y: str) -> str:
+    """A year written with two digits ("24", "'24") in full: 1950 to 2049."""
+    y = y.lstrip("'")
+    return y if len(y) == 4 else str((1900 if int(y) >= 50 else 2000) + int(y))
+
+
+def _quarter_words(m: re.Match[str]) -> str:
+    n = ("first", "second", "third", "fourth")[int(m[1] or m[2]) - 1]
+    return f"the {n} quarter" + (f" of {_full_year(m[3])}" if m[3] else "")
+
+
+def _half_words(m: re.Match[str]) -> str:
+    n = ("first", "second")[int(m[1] or m[2]) - 1]
+    return f"the {n} half" + (f" of {_full_year(m[3])}" if m[3] else "")
+
+
 def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> TimeExpr | None:
     future = tense == "future"
     past = tense in ("past", "past-describes")
@@ -443,6 +459,10 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
     # "a quarter-century" is 25 years, "half a century" 50
     t = re.sub(r"\b(?:an?\s+)?quarter[\s-]+(?:of\s+a\s+)?century\b", "25 years", t)
     t = re.sub(r"\b(?:(?:an?\s+)?half[\s-]+century|half\s+a\s+century)\b", "50 years", t)
+    # Reporting shorthand: "Q3 2024", "3Q24", "H1 2025", "FY2024", "FY 24" as the words they stand for
+    t = re.sub(r"^(?:q([1-4])|([1-4])q)(?:\s*(?:of\s+)?(\d{4}|'?\d\d))?$", _quarter_words, t)
+    t = re.sub(r"^(?:h([12])|([12])h)(?:\s*(?:of\s+)?(\d{4}|'?\d\d))?$", _half_words, t)
+    t = re.sub(r"^fy\s*'?(\d{4}|\d\d)$", lambda m: f"fiscal {_full_year(m[1])}", t)
     # "the end of the month" is the end of the month the article is in
     t = re.sub(r"^((?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)the\s+(month|week)$", r"\1this \2", t)
 
@@ -606,6 +626,22 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
     if m:
         return expr(f"XXXX-WXX-{_WEEKDAYS[m[1] or m[2]] + 1}T{_PARTS_OF_DAY[m[3]]}", "SET")
 
+    # ISO 8601 and feed timestamps: "2024-10-03T14:00Z", "2024-10-03 14:00:05+02:00", "2024/10/03"
+    m = re.fullmatch(
+        r"(\d{4})[-/](\d\d)[-/](\d\d)"
+        r"(?:[t ](\d\d):(\d\d)(?::\d\d(?:\.\d+)?)?(?:z|\s*utc|\s*gmt|[+-]\d\d:?\d\d)?)?",
+        t,
+    )
+    if m:
+        try:
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+        if m[4] is None:
+            return day(d)
+        if int(m[4]) > 23 or int(m[5]) > 59:
+            return None
+        return expr(f"{d.isoformat()}T{m[4]}:{m[5]}", "TIME", "time", d, d)
     # Wire and military clock times: "0400 GMT", "2300 local time", "0600 hours".
     m = re.fullmatch(rf"([01]\d|2[0-3])([0-5]\d){CLOCK_ZONE_RE}|(0\d)([0-5]\d)\s+(?:hours|hrs)", t, re.I)
     if m:
@@ -1325,6 +1361,12 @@ def _weekday(text: str, m: re.Match[str]) -> bool:
     return re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]) is None
 
 
+# Reporting shorthand, in capitals: "Q3", "Q3 2024", "3Q24", "H1 2025", "FY2024", "FY 24"
+_SHORTHAND = re.compile(
+    r"\b(?:(?:Q[1-4]|[1-4]Q)(?:\s*(?:of\s+)?(?:(?:19|20)\d\d|'\d\d)|\d\d)?|"
+    r"(?:H[12]|[12]H|FY)\s*(?:(?:19|20)\d\d|'?\d\d))\b(?![-/])"
+)
+_SHORTHAND_BEFORE = re.compile(r"\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H|FY)\s*(?:of\s+)?$")
 _BEFORE_DAY = re.compile(
     r"(?:(?P<each>\b(?:each|every)\s+)|\b(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[ECMP][SD]T)?|noon|midnight|"
     r"mid-?afternoon|mid\s+afternoon|midday),?\s+)",
@@ -1500,6 +1542,7 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         _EXTRA.finditer(text),
         (m for m in _DEICTIC.finditer(text) if _deictic(text, m)),
         (m for m in _WEEKDAY.finditer(text) if _weekday(text, m)),
+        _SHORTHAND.finditer(text),
     ):
         if free(m.start(), m.end()):
             spans.append((m.start(), m.end(), "DATE"))
@@ -1511,7 +1554,7 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         of = re.match(r"\s+of\s+", text[e : e + 8])
         if of and e + of.end() in ends and re.fullmatch(rf"(?:the\s+)?{_HOURS_RE}", piece, re.I):
             e = ends[e + of.end()]  # "the early hours" + "of" + "Friday": one expression, trimmed to "Friday"
-        if re.fullmatch(HHMM_RE, piece) and text[s - 1 : s] != "(":
+        if re.fullmatch(rf"{HHMM_RE}|\d{{1,2}}:\d\d", piece) and text[s - 1 : s] != "(":
             zone = re.match(_ZONE_RE + r"\b", text[e : e + 20], re.I)
             if zone:
                 e += zone.end()  # "1400" (a year to the model) + "Kyiv time"
@@ -1526,6 +1569,10 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
             wd = _WD_BEFORE_DATE.search(text, max(0, s - 12), s)
             if wd and wd.end() == s:
                 s = wd.start()  # "Friday, Oct. 23"
+        if re.fullmatch(r"(?:19|20)\d\d", piece):
+            short = _SHORTHAND_BEFORE.search(text, max(0, s - 9), s)
+            if short:
+                s = short.start()  # "Q3" + "2024": the model tags the year alone
         if re.fullmatch(r"(?:the\s+)?(?:\d{4}|year-ago|year-earlier)", piece, re.I):
             per = _PERIOD_AFTER.match(text, e)
             if per:
@@ -1674,6 +1721,25 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 TimeExpr(s, e, piece, tx.value, tx.type, tx.granularity, tx.earliest, tx.latest, tx.anchored)
             )
     out.sort(key=lambda t: t.start)
+    return _clock_on_day(text, out)
+
+
+def _clock_on_day(text: str, out: list[TimeExpr]) -> list[TimeExpr]:
+    """A clock time written right before the day it falls on takes that day: "at 10:30 a.m. on Monday",
+    "14:00 UTC on 3 October", "0400 GMT Tuesday" (it had taken the day named before it, or the
+    publication date). The two stay two expressions, as TimeML marks them."""
+    for k in range(len(out) - 1):
+        t, nxt = out[k], out[k + 1]
+        if t.type != "TIME" or t.value is None or nxt.granularity != "day" or nxt.earliest is None:
+            continue
+        if not re.fullmatch(r"\s*(?:,\s*)?(?:on\s+)?", text[t.end : nxt.start]):
+            continue
+        low = re.sub(r"\s+", " ", t.text.lower().replace("’", "'")).rstrip(".,")
+        if not (_CLOCK.fullmatch(low) or re.fullmatch(HHMM_RE + CLOCK_ZONE_RE, low, re.I)):
+            continue  # a clock time that names no day of its own
+        d = nxt.earliest
+        out[k] = TimeExpr(t.start, t.end, t.text, f"{d.isoformat()}T{t.value.split('T', 1)[1]}", t.type,
+                          t.granularity, d, d, t.anchored)  # fmt: skip
     return out
 
 
