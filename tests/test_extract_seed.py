@@ -285,6 +285,13 @@ def test_the_following_month_counts_from_the_month_last_named():
         # shorthand the model tags only the year of, or not at all
         ("Profit rose 5% in Q3 2023 to $4 billion.", "Q3 2023", "2023-Q3"),
         ("Revenue for 3Q24 beat forecasts.", "3Q24", "2024-Q3"),
+        # the week before or after the day last named
+        (
+            "The talks, set for next Tuesday, were postponed to the following week.",
+            "the following week",
+            "2024-W44",
+        ),
+        ("On Oct. 3 he met Kim; the week before, he had met Putin.", "the week before", "2024-W39"),
         # a clock time right before the day it falls on takes that day
         ("The attack began at 10:30 a.m. on Monday.", "10:30 a.m.", "2024-10-14T10:30"),
         ("It happened at 14:00 UTC on 3 October.", "14:00 UTC", "2024-10-03T14:00"),
@@ -306,7 +313,11 @@ def test_extent_and_value_in_a_sentence(nlp, sentence: str, expr: str, value: st
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The attack came in the early hours of Friday.", "Kyiv was hit in the small hours of Oct. 3."],
+    [
+        "The attack came in the early hours of Friday.",
+        "Kyiv was hit in the small hours of Oct. 3.",
+        "In the early hours of Thursday, missiles struck Kyiv.",  # the model tags "the early hours of"
+    ],
 )
 def test_the_early_hours_of_a_day_is_that_day_alone(nlp, sentence: str):
     from newsledger.extract.times import extract_times

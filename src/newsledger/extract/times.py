@@ -563,11 +563,14 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
 
     # "the day before" is "the previous day": counted from the day last named, unresolved when none was
     t = {"the day before": "the previous day", "the day after": "the following day"}.get(t, t)
+    t = {"the week before": "the previous week", "the week after": "the following week"}.get(t, t)
     m = re.fullmatch(
         r"(?:(earlier|later|late|early)\s+)?(?:in\s+)?"
         r"(that|the same|the following|the next|the previous|the prior)\s+"
-        r"(year|month|day|morning|afternoon|evening|night)", t
+        r"(year|month|week|day|morning|afternoon|evening|night)", t
     )  # fmt: skip
+    if m and m[3] == "week" and (ctx.day is None or m[2] == "the next"):
+        m = None  # "the next week" is mostly a stretch of seven days ahead; no day named: read below
     if m:
         shift = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}.get(m[2], 0)
         if m[3] == "year":
@@ -582,6 +585,8 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
             return month(y, mo)
         if ctx.day is None:
             return None
+        if m[3] == "week":
+            return week(ctx.day + dt.timedelta(days=7 * shift))  # "the following week": after the day named
         d = ctx.day + dt.timedelta(days=shift)
         if m[3] == "day":
             return day(d)
@@ -1552,6 +1557,9 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
     for s, e, label in sorted(spans):
         piece = text[s:e]
         of = re.match(r"\s+of\s+", text[e : e + 8])
+        if not of and re.search(r"\s+of$", piece):
+            of = re.match(r"\s*", text[e : e + 4])  # the model took the "of" in: "the early hours of"
+            piece = re.sub(r"\s+of$", "", piece)
         if of and e + of.end() in ends and re.fullmatch(rf"(?:the\s+)?{_HOURS_RE}", piece, re.I):
             e = ends[e + of.end()]  # "the early hours" + "of" + "Friday": one expression, trimmed to "Friday"
         if re.fullmatch(rf"{HHMM_RE}|\d{{1,2}}:\d\d", piece) and text[s - 1 : s] != "(":
