@@ -350,6 +350,12 @@ def test_counts_the_model_missed(nlp, sentence, text, value, unit):
             "about 400",
             "troop",
         ),
+        # the second figure of a toll
+        ("At least 12 people were killed and 45 wounded.", "45", "people"),
+        ("Five soldiers died and 12 were injured.", "12", "soldier"),
+        ("Ten people were killed and dozens more injured in separate attacks.", "dozens", "people"),
+        # a figure a change started from, and a time after it that is no unit
+        ("About 3,000 North Korean troops are in Kursk, up from 1,500 last week.", "1,500", "troop"),
         # not across a paragraph, after a figure that only describes, before "of", in a "respectively" list
         ("Trump has 221 delegates.\n\nCruz has 69.", "69", None),
         ("Acapulco, which has 847,735 citizens, had 883.", "883", None),

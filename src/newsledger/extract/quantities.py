@@ -233,6 +233,10 @@ def _unit(span: Span) -> Token | None:
                     break
     if head is None or head.pos_ not in ("NOUN", "PROPN") or head.i in range(span.start, span.end):
         return None
+    if head.lemma_.lower() in _TIME_NOUNS and any(
+        t.lower_ in ("last", "next", "this", "past", "coming", "previous") for t in doc[span.end : head.i]
+    ):
+        return None  # "up from 1,500 last week": the week is when, not what was counted
     return head
 
 
@@ -1001,10 +1005,18 @@ _ELIDED_HEADS = frozenset(
 )
 
 
+# The verbs of a casualty toll, whose second figure counts what the first counted
+_TOLL_VERBS = frozenset(
+    "wound injure hurt kill die miss capture detain arrest displace evacuate rescue hospitalize hospitalise "
+    "abduct kidnap".split()
+)
+
+
 def _elided_units(doc: Doc, full: str, out: list[Quantity]) -> list[Quantity]:
     """A count without a unit, in a clause that only repeats the one before, counts what the last count
     with a unit counts: "Trump has 221 delegates, Cruz has 69" (69 delegates). Only a count that is the
-    object of one of _ELIDED_HEADS (or the second side of "N to M"), in the same paragraph and at most two
+    object of one of _ELIDED_HEADS (or the second side of "N to M"), or the subject of a toll verb joined to
+    the verb of that count ("12 people were killed and 45 wounded"), in the same paragraph and at most two
     sentences after that count, with no other figure between."""
     result = list(out)
     for k, q in enumerate(out):
@@ -1032,7 +1044,15 @@ def _elided_units(doc: Doc, full: str, out: list[Quantity]) -> list[Quantity]:
         if was is not None and any(t.dep_ == "relcl" for t in (was.root, was.root.head, was.root.head.head)):
             continue  # "Acapulco, which has 847,735 citizens, had 883": the figure before only describes
         before = full[max(0, q.start - 6) : q.start]
-        if re.search(r"\bto\s+$", before) and prev.end >= q.start - 6:
+        toll = (  # "12 people were killed and 45 wounded", "five soldiers died and 12 were injured"
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and head.dep_ == "conj"
+            and head.lemma_.lower() in _TOLL_VERBS
+            and was is not None
+            and was.root.head.dep_ in ("nsubj", "nsubjpass")
+            and was.root.head.head.i == head.head.i
+        )
+        if toll or (re.search(r"\bto\s+$", before) and prev.end >= q.start - 6):
             pass  # "1,428 to 1,153"
         elif not (tok.dep_ in ("dobj", "pobj", "attr", "conj") and head.lemma_.lower() in _ELIDED_HEADS):
             continue
@@ -1078,13 +1098,16 @@ def _changes(doc: Doc, full: str, out: list[Quantity]) -> list[Quantity]:
         gap = full[x.end : y.start]
         lo = max(0, x.start - 8)
         word = _WORD_BEFORE.search(full, lo, x.start)  # "from" or "to" right before the first figure
+        unit = (
+            x.unit or y.unit
+        )  # a figure of a change counts what the other counts: "3,000 troops, up from 1,500"
         if word and word[1].lower() == "from" and _FROM_TO.fullmatch(gap) and changed(word.start()):
-            out[k + 1] = replace(y, previous=k)
+            out[k], out[k + 1] = replace(x, unit=unit), replace(y, previous=k, unit=unit)
             continue
         if _UP_FROM.fullmatch(gap) or (
             word and word[1].lower() == "to" and _TO_FROM.fullmatch(gap) and changed(word.start())
         ):
-            out[k] = replace(x, previous=k + 1)
+            out[k], out[k + 1] = replace(x, previous=k + 1, unit=unit), replace(y, unit=unit)
     return out
 
 
