@@ -324,6 +324,8 @@ def test_a_time_modifying_a_figure_is_that_figures(sentence, figure, day):
         ("Kharkiv strike\n\nForty-five people were killed in the strike.", "Forty-five", 45, "people"),
         ("Strike\n\nTwenty-one soldiers and forty-two civilians were hurt.", "forty-two", 42, "civilian"),
         ("The toll rose from 30 to 45.", "45", 45, None),
+        ("Exports rose from 5,000 to 9,800 last year.", "5,000", 5000, None),  # a change tagged as one figure
+        ("Exports rose from 5,000 to 9,800 last year.", "9,800", 9800, None),
     ],
 )
 def test_counts_the_model_missed(nlp, sentence, text, value, unit):
@@ -487,6 +489,10 @@ def test_a_clock_time_is_no_count(nlp, sentence):
         ("Democrats won by a 3 to 1 margin.", "3"),  # a ratio
         ("Democrats won by a 3 to 1 margin.", "1"),
         ("Put it in one of those 529 college savings plans.", "529"),  # a section of the tax code
+        ("The vote was 5 to 4, with the conservatives in the majority.", "5"),  # a tally
+        ("The vote was 5 to 4, with the conservatives in the majority.", "4"),
+        ("Voters ages 55 to 65 backed him.", "65"),  # the other end of an age range
+        ("They assaulted two children, ages 7 and 9, police said.", "9"),
     ],
 )
 def test_which_one_compounds_tallies_and_ages_count_nothing(nlp, sentence, text):

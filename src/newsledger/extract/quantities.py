@@ -133,6 +133,7 @@ _CURRENCIES = [
 _PHONE = re.compile(r"^\(?\d{3}\)?[-.\s]?\d{3}[-.]\d{4}$|^\d{3}[-.]\d{4}$")
 _AGE_BEFORE = re.compile(
     r"\b(?:aged|age|ages|(?:the\s+)?ages?\s+of|(?:died|dies)\s+at|turn(?:s|ed|ing)?|"
+    r"(?:aged|ages?)\s+(?:of\s+)?\d{1,3}\s*(?:to|and|or|-|–)|"  # the other end: "ages 55 to 65"
     r"(?:people|children|kids|voters|adults|those|men|women|anyone|youths?|teens?|boys|girls|"
     r"students|workers|patients)\s+(?:under|over|above|below|older\s+than|younger\s+than))\s*$",
     re.I,
@@ -449,7 +450,10 @@ _TOLL_WORDS = re.compile(
     r"convict\w*|sentenc\w*|counts?\s+of)\b",
     re.I,
 )
-_TALLY_VERB = re.compile(r"\b(?:split|voted|vote|won|lost|beat|defeated|scored?|trailed|led)\s+$", re.I)
+_TALLY_VERB = re.compile(
+    r"\b(?:split|voted|vote|won|lost|beat|defeated|scored?|trailed|led|(?:vote|tally|score)\s+(?:was|is|of))\s+$",
+    re.I,
+)
 
 
 def _title_number(ent: Span, core: str) -> bool:
@@ -803,8 +807,21 @@ def _split_two_figures(ent: Span, label: str) -> list[tuple[Span, str]]:
     """A span the model made of two figures ("5% to 10%", "5 to 10 percent" after "rose from") is two
     figures when it is no range (explicit ranges are found apart, in _ranges); each keeps the label."""
     m = _TWO_FIGURES.fullmatch(ent.text)
-    if label not in ("PERCENT", "MONEY") or not m:  # a count's "90 to 10" is a tally, "55 to 65" ages
+    if not m:
         return [(ent, label)]
+    if label not in ("PERCENT", "MONEY"):
+        # a count's "90 to 10" is a tally, "55 to 65" ages; after "rose from" it is a change
+        doc = ent.doc
+        frm = doc[ent.start - 1] if ent.start > 0 else None
+        verb = frm.head if frm is not None else None
+        if (
+            label != "CARDINAL"
+            or frm is None
+            or frm.lower_ != "from"
+            or verb is None
+            or verb.lemma_.lower() not in _CHANGED
+        ):
+            return [(ent, label)]
     if _SCALE_END.search(m["b"].rstrip(" %")) and not _SCALE_END.search(m["a"].rstrip(" %")):
         return [(ent, label)]  # "$5 to $10 million": whether the first is millions too is not written
     a = ent.doc.char_span(ent.start_char, ent.start_char + m.end("a"), alignment_mode="contract")
