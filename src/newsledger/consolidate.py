@@ -1057,8 +1057,9 @@ def _estimates(store: Store, articles: dict[str, Any], claims: list[_Claim]) -> 
     measure_of = {v["key"]: v["measure"] for v in loose if v["measure"] is not None}
     successor = {v["previous"]: v["measure"] for v in loose if v["previous"] and v["measure"] is not None}
     for v in loose:
-        if v["measure"] is None:
-            v["measure"] = measure_of.get(v["previous"]) or successor.get(v["key"])
+        other = measure_of.get(v["previous"]) or successor.get(v["key"])
+        if v["measure"] is None or (other in _CASUALTY and v["measure"] not in _CASUALTY):
+            v["measure"] = other  # "45 people killed, up from 30": the 30 (people, too) are the dead
     loose = [v for v in loose if v["measure"] is not None]
     for v in loose:
         v["words"] -= {v["measure"]}
@@ -1241,6 +1242,7 @@ def _measure(unit: str | None, window: str, at: int) -> str | None:
     return None if u in _NOT_COUNTED else u
 
 
+_CASUALTY = frozenset({"killed", "wounded"})
 _NOT_COUNTED = frozenset(
     "time way year month week day hour minute point percent thing one lot part kind number".split()
 )
