@@ -292,6 +292,17 @@ def test_the_following_month_counts_from_the_month_last_named():
             "2024-W44",
         ),
         ("On Oct. 3 he met Kim; the week before, he had met Putin.", "the week before", "2024-W39"),
+        # Super Tuesday: the one of the campaign under way (2024-03-05), the model tags "Tuesday" alone
+        ("Minnesota is key in his Super Tuesday strategy.", "Super Tuesday", "2024-03-05"),
+        # a march, not the month
+        ("Sanders took part in the 1963 March on Washington as a student.", "1963", "1963"),
+        # that month, day or week some years ago
+        (
+            "He was revived, just as Clinton was eight years ago this month.",
+            "eight years ago this month",
+            "2016-10",
+        ),
+        ("A year ago today, the war began.", "A year ago today", "2023-10-18"),
         # a clock time right before the day it falls on takes that day
         ("The attack began at 10:30 a.m. on Monday.", "10:30 a.m.", "2024-10-14T10:30"),
         ("It happened at 14:00 UTC on 3 October.", "14:00 UTC", "2024-10-03T14:00"),
@@ -336,6 +347,34 @@ def test_the_week_or_month_of_a_stale_date_is_the_publications(nlp):
     text = "On March 25, 2015, the firm held a call. Sometime in the week that followed, he wiped it."
     times = extract_times(nlp(text), FRI)
     assert [(t.text, t.value) for t in times][-1] == ("the week", "2015-W13")  # named just before
+
+
+@pytest.mark.parametrize(
+    ("published", "sentence", "value"),
+    [
+        ("2016-01-31", "It probably will not happen until after Super Tuesday on March 1.", "2016-03-01"),
+        ("2016-03-10", "Rubio's poor showings on Super Tuesday hurt him.", "2016-03-01"),
+        ("2019-06-01", "He lost on Super Tuesday.", "2016-03-01"),  # told in the past, a year before the next
+        ("2008-03-10", "He won on Super Tuesday.", "2008-02-05"),
+    ],
+)
+def test_super_tuesday_is_the_campaigns(nlp, published: str, sentence: str, value: str):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp(sentence), dt.date.fromisoformat(published))
+    assert [(t.text, t.value) for t in times if t.text == "Super Tuesday"] == [("Super Tuesday", value)]
+
+
+def test_super_tuesday_is_no_day_the_story_moves_to(nlp):
+    """A live blog's clock times after "heading to the Super Tuesday contests" are still the day it is on."""
+    from newsledger.extract.times import extract_times
+
+    text = "Sanders is heading to the Super Tuesday contests.  ___.  5:45 p.m.  Clinton thanked Nevadans."
+    times = {t.text: t.value for t in extract_times(nlp(text), dt.date(2016, 2, 20))}
+    assert times["Super Tuesday"] == "2016-03-01" and times["5:45 p.m"] == "2016-02-20T17:45"
+    # lowercase, a figure of speech: the weekday
+    text = "She called it “another super Tuesday for our campaign.”"
+    assert [t.value for t in extract_times(nlp(text), dt.date(2016, 3, 15))] == ["2016-03-15"]
 
 
 def test_a_month_named_after_a_day_ends_that_days_reference(nlp):
@@ -525,6 +564,7 @@ def test_numbers_shares_and_ages_are_not_times(nlp, sentence: str):
         '"Imagine a tomorrow where hard work is honored," she said.',
         "He reads the Sunday Times.",
         "She holds an H1B visa and drove an FY-7 truck.",
+        "He was at the March on Washington with King.",
         "RT America is the United States version of Russia Today, the global satellite network.",
         "The network licenses ''Larry King Now'' -- which was nominated for a Daytime Emmy.",
         "Mr. Bush landed a job on ''Today.''",

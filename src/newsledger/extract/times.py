@@ -345,6 +345,10 @@ def _holiday(name: str, year: int) -> dt.date | None:
         return _nth_weekday(year, 5, 0, -1)
     if name == "election day":
         return _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
+    if name == "super tuesday":  # the US presidential primaries' biggest day: early March of an election year
+        if year % 4:
+            return None
+        return dt.date(2008, 2, 5) if year == 2008 else _nth_weekday(year, 3, 1, 1)
     return None
 
 
@@ -561,6 +565,19 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         """A day-level expression that may carry a clock time or a part of day."""
         return _normalise(s, anchor, tense, ctx) if s else None
 
+    # "eight years ago this month", "a year ago today", "two years ago this week": that month, day or week
+    m = re.fullmatch(r"(\w+(?:[\s-]\w+)?)\s+years?\s+ago,?\s+(today|this\s+(?:week|month))", t)
+    if m and _count(m[1]) is not None:
+        if anchor is None:
+            return unanchored({"today": "day"}.get(m[2], m[2][5:]))
+        n = _count(m[1])
+        assert n is not None
+        then = anchor.replace(
+            year=anchor.year - n, day=min(anchor.day, 28) if anchor.month == 2 else anchor.day
+        )
+        if m[2] == "today":
+            return day(then)
+        return month(then.year, then.month) if m[2].endswith("month") else week(then)
     # "the day before" is "the previous day": counted from the day last named, unresolved when none was
     t = {"the day before": "the previous day", "the day after": "the following day"}.get(t, t)
     t = {"the week before": "the previous week", "the week after": "the following week"}.get(t, t)
@@ -814,9 +831,23 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
     m = re.fullmatch(r"(?:(last|next|this)\s+)?(.+?)(?:\s+(\d{4}))?", t)
     if m and (_holiday(m[2], 2000) is not None):
         if m[3]:
-            return day(_holiday(m[2], int(m[3])))  # type: ignore[arg-type]
+            hol = _holiday(m[2], int(m[3]))
+            return day(hol) if hol is not None else None
         if anchor is None:
             return unanchored("day")
+        if m[2] == "super tuesday":
+            # only in an election year: the one of the campaign under way (a campaign runs for the year
+            # before it), else the last one
+            y = anchor.year + (4 - anchor.year % 4) % 4
+            hol = _holiday(m[2], y)
+            if y == anchor.year and hol is not None and hol < anchor - dt.timedelta(days=300):
+                y += 4
+                hol = _holiday(m[2], y)
+            assert hol is not None
+            told_past = past and anchor.year % 4 and hol > anchor  # "lost on Super Tuesday", said in 2019
+            if m[1] == "last" or (m[1] != "next" and ((hol - anchor).days > 400 or told_past)):
+                hol = _holiday(m[2], y - 4)
+            return day(hol)  # type: ignore[arg-type]
         hol = _holiday(m[2], anchor.year)
         assert hol is not None
         if m[1] is None and not past and not future:  # present or no verb: the nearest one
@@ -1269,6 +1300,10 @@ _HEAT_BEFORE = re.compile(r"\b(?:temperatures?|highs?|lows?|degrees|heat|thermom
 _NAME_WORDS = re.compile(r"daily|weekly|monthly|this week|this morning|midday|today|tonight|now", re.I)
 
 
+# A march named for its cause or goal: "the March on Washington", "March for Our Lives", "March Madness"
+_MARCH_NAME = re.compile(r"March\s+(?:(?:on|for|against)\s+(?:Our\s+)?[A-Z]|Madness\b)")
+
+
 def _in_a_name(text: str, s: int, piece: str) -> bool:
     """A time word capitalised inside a sentence is part of a name: a paper ("The Daily Caller", "THE
     WEEKLY STANDARD", "USA Today"), a show (ABC's "This Week", NBC's ''Today'', "Larry King Now")."""
@@ -1597,9 +1632,9 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         which = re.search(r"\b(?:this|last|next)\s+$", text[max(0, s - 6) : s], re.I)
         if which and re.fullmatch(r"(?:spring|summer|fall|autumn|winter)", piece, re.I):
             s -= len(which[0])  # "at this summer's convention": the model tags the season alone
-        shop = re.search(r"\b(?:black|cyber)\s+$", text[max(0, s - 7) : s], re.I)
-        if shop and piece.lower() in ("friday", "monday"):
-            s -= len(shop[0])  # "Black Friday", "Cyber Monday": the model tags the weekday alone
+        shop = re.search(r"\b(?:[Bb]lack|[Cc]yber|Super)\s+$", text[max(0, s - 7) : s])
+        if shop and f"{shop[0].strip()} {piece}".lower() in ("black friday", "cyber monday", "super tuesday"):
+            s -= len(shop[0])  # "Black Friday", "Super Tuesday": the model tags the weekday alone
             day_like = None
         after = _AFTER_DAY.match(text, e)
         if after and day_like:
@@ -1658,6 +1693,17 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 continue
             if _in_a_name(text, s, piece):
                 continue  # "The Daily Caller", "THE WEEKLY STANDARD", ABC's "This Week"
+            w0, w1 = whole or (s, e)
+            if (
+                text[w0:w1].endswith("March")
+                and _MARCH_NAME.match(text, w1 - 5)
+                and (w1 - w0 > 5 or re.search(r"\bthe\s+$", text[max(0, w0 - 4) : w0]))
+            ):
+                # "the March on Washington", "the 1963 March on Washington": a march, not the month
+                s, e, whole = w0, w0 + len(text[w0 : w1 - 5].rstrip()), None
+                piece = text[s:e]
+                if not re.fullmatch(r"(?:19|20)\d\d", piece):
+                    continue
             idiom = piece.lower() == "the end of the day" and text[e : e + 1] == ","
             if idiom and _IDIOM_END_OF_DAY.search(text, max(0, s - 12), s):
                 continue  # "At the end of the day, we need to …": in the end, not a time
@@ -1691,14 +1737,15 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 and (piece[0].isdigit() or _ATTACK_AFTER.match(text, e) is not None)
                 and (anchor is None or anchor > dt.date(2001, 9, 11))
             )
+            a_name = nine_eleven or low == "super tuesday"  # a day's name, not a day the story moves to
             before = dataclasses.replace(ctx)
             tx = normalise(piece, anchor, tense=tense, context=ctx)
             if nine_eleven:
-                # "9/11", "the Sept. 11 attacks": the 2001 attacks, a name more than a date; the days and
-                # clock times after it still count from the days the article named before
+                # "9/11", "the Sept. 11 attacks": the 2001 attacks, a name more than a date
                 d = dt.date(2001, 9, 11)
                 tx = TimeExpr(0, 0, piece, d.isoformat(), "DATE", "day", d, d, True)
-                ctx = before
+            if a_name:
+                ctx = before  # the days and clock times after it still count from the days named before
             if low in ("one day", "someday", "some day") and _MODAL_BEFORE.search(text, max(0, s - 10), s):
                 tx = TimeExpr(
                     0, 0, piece, "FUTURE_REF", "DATE", "none", None, None, True
