@@ -107,6 +107,7 @@ def test_seed_claims(sample_extraction):
         ("two more years", False, "P2Y"),
         ("another week", False, "P1W"),
         ("more than two years", False, "P2Y"),
+        ("longer than 30 minutes", False, "PT30M"),
         ("two and a half years", False, "P2Y6M"),
         ("October 3rd", False, "2024-10-03"),
         ("Oct. 3rd", False, "2024-10-03"),

@@ -264,6 +264,7 @@ _SETS = {
 # Words before a duration or an "ago" that do not change its value ("nearly forty years").
 _MODIFIERS = (
     r"(?:for|nearly|almost|about|around|some|roughly|approximately|more\s+than|less\s+than|over|under|"
+    r"longer\s+than|shorter\s+than|fewer\s+than|"
     r"up\s+to|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|barely|only|just|the|these|those|another|"
     r"a\s+mere|mere|a\s+full|close\s+to|"
     r"an\s+additional|next|last|past|first|final|coming|previous|recent|full|entire|whole|following|"
