@@ -432,6 +432,20 @@ def test_month_year_follows_the_clause_tense(text: str, tense: str, value: str):
 
 
 @pytest.mark.parametrize(
+    ("published", "tense", "value"),
+    [
+        ("2016-03-07", "present", "2016-11"),  # an election year, from March: the election's November
+        ("2016-03-07", "past", "2015-11"),  # told in the past: the last one
+        ("2016-01-19", "present", "2015-11"),  # in January, the nearest: the last one
+        ("2015-03-07", "present", "2014-11"),  # no election: the nearest
+    ],
+)
+def test_november_in_an_election_year_is_the_elections(published: str, tense: str, value: str):
+    tx = normalise("in November", dt.date.fromisoformat(published), tense=tense)
+    assert tx is not None and tx.value == value
+
+
+@pytest.mark.parametrize(
     ("sentence", "expr", "value"),
     [
         ("The talks will resume on Friday.", "Friday", "2024-10-25"),

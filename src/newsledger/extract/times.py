@@ -558,7 +558,10 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
             return y + 1 if mon < anchor.month else y
         if past:  # a month just ahead may still be the one meant ("said the talks open in early March")
             return y - 1 if mon > anchor.month + month_slack else y
-        # present or unknown: the nearest such month
+        # present or unknown: the nearest such month; in a US election year, from March on, November is the
+        # election's ("the advantage in November", said in March; in January it is mostly the last one)
+        if mon == 11 and y % 2 == 0 and 3 <= anchor.month < 11:
+            return y
         diff = mon - anchor.month
         return y + 1 if diff < -6 else y - 1 if diff > 6 else y
 
