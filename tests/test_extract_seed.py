@@ -522,6 +522,18 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
         ("Clinton will address the comments at an event later Friday.", "Friday", "2024-10-18"),
         ("He will be holding a news conference late Friday.", "Friday", "2024-10-18"),
         ("She will present her proposals in a speech Friday.", "Friday", "2024-10-25"),
+        # a plan told in the past: the nearest such day, before or after publication
+        (
+            "Biden, who was set to take the stage on Friday morning, stayed home.",
+            "Friday morning",
+            "2024-10-18TMO",
+        ),
+        ("He was scheduled to leave New Hampshire late Tuesday.", "Tuesday", "2024-10-15"),
+        (
+            "Palin was scheduled to speak to the delegates Saturday morning.",
+            "Saturday morning",
+            "2024-10-19TMO",
+        ),
     ],
 )
 def test_tense_comes_from_the_governing_verb(nlp, sentence: str, expr: str, value: str):

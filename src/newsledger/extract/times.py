@@ -185,6 +185,8 @@ def _verb_tense(span: Span, text: str) -> str:
         # on Tuesday"; not "he hosts a Sunday talk show"
         return "future"
     infinitive = tok.tag_ == "VB" or (tok.tag_ == "VBN" and "be" in words)  # "to be replaced through …"
+    if "to" in words and infinitive and _planned_in_the_past(tok):
+        return "near"  # "he was scheduled to leave late Tuesday": the plan's day, on either side of today
     if "to" in words and infinitive and _ahead_of_infinitive(tok, climb=not describes):
         return "future"
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "had"}:
@@ -196,6 +198,15 @@ def _verb_tense(span: Span, text: str) -> str:
         # no verb governs it ("a cutback in its oil supply in September", "ahead of Tuesday's vote")
         return "future" if _AHEAD_OF.search(before) else "none"
     return "past"
+
+
+def _planned_in_the_past(tok: Token) -> bool:
+    """Whether an infinitive hangs on a plan told in the past tense: "was scheduled to leave", "were set
+    to vote", "was expected to speak". The day of such a plan lies a little before or after the moment of
+    writing, so a weekday in it is the nearest one ("was set to headline Tuesday", written on a Wednesday,
+    is the day before; "was scheduled to speak Saturday morning", written on a Friday, the day after)."""
+    head = tok.head
+    return head.lemma_.lower() in _AHEAD_VERBS and bool(aux_words(head) & {"was", "were"})
 
 
 def _ahead_of_infinitive(tok: Token, climb: bool = True) -> bool:
@@ -538,6 +549,8 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         if how == "next":
             return base + dt.timedelta(days=ahead or 7)
         assert base is anchor  # the tense rules below count from the publication date only
+        if tense == "near" and how is None:
+            return anchor + dt.timedelta(days=ahead) if ahead <= 3 else anchor - dt.timedelta(days=back)
         if how == "this":
             return anchor + dt.timedelta(days=ahead) if future else anchor - dt.timedelta(days=back)
         if future:
