@@ -1802,7 +1802,9 @@ def _clock_on_day(text: str, out: list[TimeExpr]) -> list[TimeExpr]:
     publication date). The two stay two expressions, as TimeML marks them."""
     for k in range(len(out) - 1):
         t, nxt = out[k], out[k + 1]
-        if t.type != "TIME" or "T" not in (t.value or "") or nxt.granularity != "day" or nxt.earliest is None:
+        if t.type != "TIME" or t.value is None or "T" not in t.value:
+            continue
+        if nxt.granularity != "day" or nxt.earliest is None:
             continue
         if not re.fullmatch(r"\s*(?:,\s*)?(?:on\s+)?", text[t.end : nxt.start]):
             continue
