@@ -116,6 +116,15 @@ def test_a_time_said_of_the_act_comes_before_one_describing_a_noun(nlp):
         assert e.time_text == "Monday", trigger
 
 
+def test_a_date_that_names_an_event_is_a_topic_after_a_noun(nlp):
+    """ "remarks on 9/11" are about the attacks; "people on 9/11" were lost that day."""
+    text = "Party Chairman Reince Priebus called Clinton's remarks on 9/11 a new low."
+    e, _ = _one(nlp, text, "called", dt.date(2015, 11, 16))
+    assert e.time_text is None and e.time_inferred
+    e, _ = _one(nlp, "Terrorists killed 3,000 people on 9/11.", "killed", dt.date(2015, 11, 16))
+    assert (e.time, e.time_text) == ("2001-09-11", "9/11")
+
+
 def test_quantities_and_pronoun_actor(nlp):
     e, qs = _one(nlp, "Kim Jong Un met the envoy. Later he sent 12,000 soldiers to Russia.", "sent")
     assert e.actor is not None and e.actor.name == "Kim Jong Un"

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from ..model import Arg, Claim, Event, Mention, Quantity, Span, TimeExpr
 from ..nlp import aux_words, doc_text
 from ..timex import timex_bounds
+from .times import names_an_event
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -809,6 +810,14 @@ def _clause_range(tok: Token, is_verb: bool) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
+# Nouns whose "on"/"about" is their topic: "remarks on 9/11", "a report on 9/11"
+_TOPIC_NOUNS = frozenset(
+    "remark comment view statement position stance question answer report book film documentary lecture "
+    "speech debate hearing inquiry commission investigation lawsuit bill legislation law claim story "
+    "theory conspiracy flap".split()
+)
+
+
 def _owner(tok: Token, triggers: set[int]) -> int | None:
     """The event a time expression or figure belongs to: the first trigger (or, failing one, verb) above
     it in the parse."""
@@ -891,6 +900,10 @@ def extract_events(
         if t.type not in ("DATE", "TIME") or (t.value is not None and timex_bounds(t.value)[0] is None):
             continue  # "recently" (PAST_REF) dates nothing; an unanchored "Tuesday" is kept as written
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and names_an_event(t.text) and span.start >= 2:
+            on, noun = doc[span.start - 1], doc[span.start - 2]
+            if on.lower_ in ("on", "about", "over") and noun.lemma_.lower() in _TOPIC_NOUNS:
+                continue  # "Clinton's remarks on 9/11": what the remarks are about, not when they were made
         if span is not None:
             o = _owner(span.root, triggers)
             if o is not None:

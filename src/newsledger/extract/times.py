@@ -1540,6 +1540,13 @@ _NUMBERED_BEFORE = re.compile(
 )
 # The attacks of 11 September 2001, named by their date: "9/11", "the Sept. 11 attacks", "9/11 hijackers"
 _NINE_ELEVEN = re.compile(r"(?:post-|pre-)?(?:9/11|sept(?:ember|\.)?\s+11(?:th)?)", re.I)
+
+
+def names_an_event(text: str) -> bool:
+    """Whether a time expression is the name of an event as much as a date: "9/11", "Sept. 11"."""
+    return _NINE_ELEVEN.fullmatch(text.strip()) is not None
+
+
 _ATTACK_AFTER = re.compile(
     r"\s+(?:terror(?:ist)?\s+)?(?:attacks?|terror(?:ism|ists?)?|hijack(?:ers|ings?)|commission|conspirac(?:y|ies)|"
     r"plot(?:ters)?|truthers?|victims?|families|widows|responders|mastermind|suspects?)\b",
