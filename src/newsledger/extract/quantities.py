@@ -1033,8 +1033,8 @@ def _elided_units(doc: Doc, full: str, out: list[Quantity]) -> list[Quantity]:
     """A count without a unit, in a clause that only repeats the one before, counts what the last count
     with a unit counts: "Trump has 221 delegates, Cruz has 69" (69 delegates). Only a count that is the
     object of one of _ELIDED_HEADS (or the second side of "N to M"), or the subject of a toll verb joined to
-    the verb of that count ("12 people were killed and 45 wounded"), in the same paragraph and at most two
-    sentences after that count, with no other figure between."""
+    the verb of that count ("12 people were killed and 45 wounded"), in that count's sentence or the next
+    (same paragraph), with no other figure between."""
     result = list(out)
     for k, q in enumerate(out):
         if q.kind != "count" or q.unit is not None or k == 0:
@@ -1115,9 +1115,8 @@ def _changes(doc: Doc, full: str, out: list[Quantity]) -> list[Quantity]:
         gap = full[x.end : y.start]
         lo = max(0, x.start - 8)
         word = _WORD_BEFORE.search(full, lo, x.start)  # "from" or "to" right before the first figure
-        unit = (
-            x.unit or y.unit
-        )  # a figure of a change counts what the other counts: "3,000 troops, up from 1,500"
+        # the two figures of a change count the same thing: "3,000 troops, up from 1,500"
+        unit = x.unit or y.unit
         if word and word[1].lower() == "from" and _FROM_TO.fullmatch(gap) and changed(word.start()):
             out[k], out[k + 1] = replace(x, unit=unit), replace(y, previous=k, unit=unit)
             continue

@@ -861,7 +861,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
                 y += 4
                 hol = _holiday(m[2], y)
             assert hol is not None
-            told_past = past and anchor.year % 4 and hol > anchor  # "lost on Super Tuesday", said in 2019
+            told_past = past and anchor.year % 4 != 0 and hol > anchor  # "lost on Super Tuesday" in 2019
             if m[1] == "last" or (m[1] != "next" and ((hol - anchor).days > 400 or told_past)):
                 hol = _holiday(m[2], y - 4)
             return day(hol)  # type: ignore[arg-type]
