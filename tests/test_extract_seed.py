@@ -304,6 +304,16 @@ def test_the_following_month_counts_from_the_month_last_named():
             "2016-10",
         ),
         ("A year ago today, the war began.", "A year ago today", "2023-10-18"),
+        # "today" and "tomorrow" for the present or the future at large
+        ("These are the problems of today, he said.", "today", "PRESENT_REF"),
+        ("Together we may provide a better tomorrow for mothers.", "tomorrow", "FUTURE_REF"),
+        ("He will leave for Paris tomorrow.", "tomorrow", "2024-10-19"),
+        # a clock time joins the day right after it, also after another clock time earlier in the sentence
+        (
+            "Other games are 2 p.m. Saturday and noon Sunday. For tickets call.",
+            "noon Sunday",
+            "2024-10-13T12:00",
+        ),
         # a clock time right before the day it falls on takes that day
         ("The attack began at 10:30 a.m. on Monday.", "10:30 a.m.", "2024-10-14T10:30"),
         ("It happened at 14:00 UTC on 3 October.", "14:00 UTC", "2024-10-03T14:00"),
@@ -592,6 +602,7 @@ def test_numbers_shares_and_ages_are_not_times(nlp, sentence: str):
         "He reads the Sunday Times.",
         "She holds an H1B visa and drove an FY-7 truck.",
         "He was at the March on Washington with King.",
+        "The board heard recommendations from the Shaping the Future committee.",  # a name
         "RT America is the United States version of Russia Today, the global satellite network.",
         "The network licenses ''Larry King Now'' -- which was nominated for a Daytime Emmy.",
         "Mr. Bush landed a job on ''Today.''",

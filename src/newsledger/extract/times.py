@@ -1426,7 +1426,7 @@ _SHORTHAND = re.compile(
 _SHORTHAND_BEFORE = re.compile(r"\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H|FY)\s*(?:of\s+)?$")
 _BEFORE_DAY = re.compile(
     r"(?:(?P<each>\b(?:each|every)\s+)|\b(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[ECMP][SD]T)?|noon|midnight|"
-    r"mid-?afternoon|mid\s+afternoon|midday),?\s+)",
+    r"mid-?afternoon|mid\s+afternoon|midday),?\s+)$",  # right before the day: searched up to it
     re.I,
 )
 _AFTER_DAY = re.compile(r"\s+(?:night|morning|evening|afternoon)s?\b", re.I)
@@ -1550,6 +1550,10 @@ def names_an_event(text: str) -> bool:
 _ATTACK_AFTER = re.compile(
     r"\s+(?:terror(?:ist)?\s+)?(?:attacks?|terror(?:ism|ists?)?|hijack(?:ers|ings?)|commission|conspirac(?:y|ies)|"
     r"plot(?:ters)?|truthers?|victims?|families|widows|responders|mastermind|suspects?)\b",
+    re.I,
+)
+_ERA_BEFORE = re.compile(
+    r"(?:\bof\s+|\ban?\s+(?:better|brighter|new|different|safer|greener|fairer|bright|better,\s+\w+)\s+)$",
     re.I,
 )
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|must)\s+$|['’]ll\s+$", re.I)
@@ -1717,6 +1721,10 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 continue
             if _in_a_name(text, s, piece):
                 continue  # "The Daily Caller", "THE WEEKLY STANDARD", ABC's "This Week"
+            if piece.endswith("Future") and not re.search(
+                r"(?:^|[.!?:]['\"”’]*\s+|\n\s*)$", text[max(0, s - 3) : s]
+            ):
+                continue  # "the Shaping the Future committee", "Back to the Future": a name
             w0, w1 = whole or (s, e)
             if (
                 text[w0:w1].endswith("March")
@@ -1774,6 +1782,11 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 tx = TimeExpr(
                     0, 0, piece, "FUTURE_REF", "DATE", "none", None, None, True
                 )  # "will one day be"
+            if low in ("today", "tomorrow") and _ERA_BEFORE.search(text, max(0, s - 20), s):
+                # "the problems of today", "the leaders of tomorrow", "a better tomorrow": the present or
+                # the future at large, not a day
+                ref = "PRESENT_REF" if low == "today" else "FUTURE_REF"
+                tx = TimeExpr(0, 0, piece, ref, "DATE", "none", None, None, True)
             if wd is not None and week_named and _IN_THAT_WEEK.fullmatch(text, week_named[1], s):
                 # "Last week, in fact, on Tuesday": the Tuesday of that week
                 d = week_named[0] + dt.timedelta(days=wd)
