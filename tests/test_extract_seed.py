@@ -306,6 +306,7 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("A year ago today, the war began.", "A year ago today", "2023-10-18"),
         # "today" and "tomorrow" for the present or the future at large
         ("These are the problems of today, he said.", "today", "PRESENT_REF"),
+        ("Jazz flourished in the twenties.", "the twenties", "192"),
         ("Together we may provide a better tomorrow for mothers.", "tomorrow", "FUTURE_REF"),
         ("He will leave for Paris tomorrow.", "tomorrow", "2024-10-19"),
         # a clock time joins the day right after it, also after another clock time earlier in the sentence
@@ -603,6 +604,8 @@ def test_numbers_shares_and_ages_are_not_times(nlp, sentence: str):
         "She holds an H1B visa and drove an FY-7 truck.",
         "He was at the March on Washington with King.",
         "The board heard recommendations from the Shaping the Future committee.",  # a name
+        "He wanted fifties and twenties in the bag.",  # bills: a decade is "the fifties"
+        "He looks likely to spur a last-minute recount.",  # an idiom
         "RT America is the United States version of Russia Today, the global satellite network.",
         "The network licenses ''Larry King Now'' -- which was nominated for a Daytime Emmy.",
         "Mr. Bush landed a job on ''Today.''",

@@ -1362,7 +1362,7 @@ def _age_or_heat(text: str, s: int, piece: str) -> bool:
 # Single words the model tags DATE/TIME that are not time expressions on their own.
 _NOT_TIMES = frozenset(
     "night morning evening afternoon day week month year annual quarterly seasonally nights days the "
-    "semiannual biannual biweekly year-end no-quarter minute close".split()
+    "semiannual biannual biweekly year-end no-quarter minute close last-minute eleventh-hour".split()
 ) | {"the day", "the night", "the comparable", "the year before", "that day"}
 _ZONE_RE = CLOCK_ZONE_RE  # "0400 GMT", "2300 local time", "1400 Kyiv time"
 # Extra patterns the model misses.
@@ -1552,6 +1552,10 @@ _ATTACK_AFTER = re.compile(
     r"plot(?:ters)?|truthers?|victims?|families|widows|responders|mastermind|suspects?)\b",
     re.I,
 )
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_SPELLED_DECADE = re.compile(
+    r"(?:(?:early|late|mid)[\s-]+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
+)
 _ERA_BEFORE = re.compile(
     r"(?:\bof\s+|\ban?\s+(?:better|brighter|new|different|safer|greener|fairer|bright|better,\s+\w+)\s+)$",
     re.I,
@@ -1721,6 +1725,9 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 continue
             if _in_a_name(text, s, piece):
                 continue  # "The Daily Caller", "THE WEEKLY STANDARD", ABC's "This Week"
+            low = piece.lower()
+            if _SPELLED_DECADE.fullmatch(low) and not _THE_BEFORE.search(text, max(0, s - 5), s):
+                continue  # "your hundreds, fifties and twenties" are bills; a decade is "the twenties"
             if piece.endswith("Future") and not re.search(
                 r"(?:^|[.!?:]['\"”’]*\s+|\n\s*)$", text[max(0, s - 3) : s]
             ):
