@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -389,6 +390,17 @@ def test_super_tuesday_is_no_day_the_story_moves_to(nlp):
     assert [t.value for t in extract_times(nlp(text), dt.date(2016, 3, 15))] == ["2016-03-15"]
 
 
+def test_time_expressions_never_overlap(nlp):
+    """A clock time joins the day after it only when it is no part of another expression ("10 a.m. to
+    5 p.m." + "Monday" had given both "5 p.m" and "5 p.m. Monday")."""
+    from newsledger.extract.times import extract_times
+
+    text = "It is open from 10 a.m. to 5 p.m. Monday through Friday and from 10 a.m. to 4 p.m. Saturday."
+    times = extract_times(nlp(text), FRI)
+    spans = [(t.start, t.end, t.text) for t in times]
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), spans
+
+
 def test_a_month_named_after_a_day_ends_that_days_reference(nlp):
     """ "the day before" after "in July 2008" is no day before the Tuesday named earlier."""
     from newsledger.extract.times import extract_times
@@ -533,6 +545,17 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
         ("Clinton will address the comments at an event later Friday.", "Friday", "2024-10-18"),
         ("He will be holding a news conference late Friday.", "Friday", "2024-10-18"),
         ("She will present her proposals in a speech Friday.", "Friday", "2024-10-25"),
+        # a gerund takes the tense of the verb it completes ("kept going", "will start becoming")
+        (
+            "Protesters kept going until nearly 2 a.m. Thursday in defiance.",
+            "nearly 2 a.m. Thursday",
+            "2024-10-17T02:00",
+        ),
+        (
+            "It will start becoming clear at midnight Sunday which PACs spent most.",
+            "midnight Sunday",
+            "2024-10-20T24",
+        ),
         # a plan told in the past: the nearest such day, before or after publication
         (
             "Biden, who was set to take the stage on Friday morning, stayed home.",

@@ -161,8 +161,13 @@ def _verb_tense(span: Span, text: str) -> str:
     while tok.tag_ == "VB" and not auxes and tok.dep_ == "conj" and tok.head.tag_ == "VB":
         tok = tok.head  # "will come out and support her in November": the first verb's auxiliaries
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if tok.tag_ == "VBG" and not auxes and tok.dep_ in ("advcl", "conj") and tok.head.pos_ in ("VERB", "AUX"):
-        tok = tok.head  # a participle clause has the tense of the clause it hangs on
+    if (
+        tok.tag_ == "VBG"
+        and not auxes
+        and tok.dep_ in ("advcl", "conj", "xcomp")
+        and tok.head.pos_ in ("VERB", "AUX")
+    ):
+        tok = tok.head  # a participle clause has the tense of the clause it hangs on ("kept going until …")
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     words = aux_words(tok)
     if "had" in words:
@@ -1424,6 +1429,7 @@ _SHORTHAND = re.compile(
     r"(?:H[12]|[12]H|FY)\s*(?:(?:19|20)\d\d|'?\d\d))\b(?![-/])"
 )
 _SHORTHAND_BEFORE = re.compile(r"\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H|FY)\s*(?:of\s+)?$")
+_RANGE_WORD = re.compile(r"\b(?:to|through|until|and)\b|[-–]")
 _BEFORE_DAY = re.compile(
     r"(?:(?P<each>\b(?:each|every)\s+)|\b(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[ECMP][SD]T)?|noon|midnight|"
     r"mid-?afternoon|mid\s+afternoon|midday),?\s+)$",  # right before the day: searched up to it
@@ -1659,6 +1665,9 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
             before
             and before.end() == s
             and (day_like or before["each"] or (date_like and before[0][0].isdigit()))
+            and not any(  # not the end of a range: "10 a.m. to 5 p.m." + "Monday through Friday"
+                a < before.start() < b and _RANGE_WORD.search(text, a, before.start()) for a, b, _ in spans
+            )
         ):
             s = before.start()
         which = re.search(r"\b(?:this|last|next)\s+$", text[max(0, s - 6) : s], re.I)
@@ -1696,11 +1705,15 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
     for m in itertools.chain(_DAY_BEFORE.finditer(text), _NTH_WEEKDAY.finditer(text)):
         if all(b <= m.start() or a >= m.end() or (m.start() <= a and b <= m.end()) for a, b, _ in taken):
             out.append((m.start(), m.end(), "DATE"))
-    # A span widened over a neighbour ("noon" + "Thursday") replaces it.
+    # A span widened over a neighbour ("noon" + "Thursday") replaces it; two that overlap are one ("nearly
+    # 2 a.m." + "2 a.m. Friday": "nearly 2 a.m. Friday").
     kept: list[tuple[int, int, str]] = []
     for x in sorted(set(out), key=lambda x: (x[0], -x[1])):
-        if not kept or x[1] > kept[-1][1] or x[0] >= kept[-1][1]:
+        if not kept or x[0] >= kept[-1][1]:
             kept.append(x)
+        elif x[1] > kept[-1][1]:
+            a, _, label = kept[-1]
+            kept[-1] = (a, x[1], "TIME" if "TIME" in (label, x[2]) else label)
     return kept
 
 
