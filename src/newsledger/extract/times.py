@@ -55,6 +55,9 @@ _WEEKDAYS.update({"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, 
 _WEEKDAYS.update({"sat": 5, "sun": 6})
 _VAGUE_COUNTS = {"several": 3, "a few": 3, "few": 3, "many": 3}
 _MON_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# The decades of the 20th century written out ("the twenties" … "the nineties"), in order
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+_SPELLED_DECADE = re.compile(rf"(?:(?:early|late|mid)[\s-]+)?(?:{'|'.join(_DECADE_WORDS)})")
 _WD_RE = "|".join(sorted((d for d in _WEEKDAYS if len(d) > 4), key=len, reverse=True))
 _ONE = {"a": 1, "an": 1, "one": 1}
 
@@ -911,14 +914,9 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
     m = re.fullmatch(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(\d{3})0|'([2-9])0|([5-9])0)'?s", t)
     if m:
         return decade(int(m[1] or f"19{m[2] or m[3]}"))
-    m = re.fullmatch(
-        r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
-        r"(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
-        t,
-    )
+    m = re.fullmatch(rf"(?:the\s+)?({_SPELLED_DECADE.pattern})", t)
     if m:
-        tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
-        return decade(192 + tens.index(m[1]))
+        return decade(192 + _DECADE_WORDS.index(m[1].split()[-1].split("-")[-1]))
     m = re.fullmatch(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century", t)
     if m:
         return century(int(m[1]) - 1)
@@ -1559,9 +1557,7 @@ _ATTACK_AFTER = re.compile(
     re.I,
 )
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
-_SPELLED_DECADE = re.compile(
-    r"(?:(?:early|late|mid)[\s-]+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
-)
+
 _ERA_BEFORE = re.compile(
     r"(?:\bof\s+|\ban?\s+(?:better|brighter|new|different|safer|greener|fairer|bright|better,\s+\w+)\s+)$",
     re.I,
