@@ -1781,7 +1781,7 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 tense = "present"  # "will speak later Friday", written on a Friday: that day
             ctx.here = s
             nine_eleven = (
-                _NINE_ELEVEN.fullmatch(piece) is not None
+                names_an_event(piece)
                 and (piece[0].isdigit() or _ATTACK_AFTER.match(text, e) is not None)
                 and (anchor is None or anchor > dt.date(2001, 9, 11))
             )
