@@ -137,6 +137,25 @@ def test_normalise(text: str, future: bool, value: str):
     assert tx is not None and tx.value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # a two-digit year is the one in the hundred years that end 19 after publication, in every form
+        ("FY '31", dt.date(2026, 11, 28), "2031"),
+        ("FY '31", dt.date(1989, 11, 2), "1931"),
+        ("Q2 '45", dt.date(2026, 11, 28), "2045-Q2"),
+        ("Q2 '46", dt.date(2026, 11, 28), "1946-Q2"),
+        ("3/10/31", dt.date(2026, 11, 28), "2031-03-10"),
+        ("3/10/31", dt.date(1989, 11, 2), "1931-03-10"),
+        ("'98", dt.date(2026, 11, 28), "1998"),
+        ("'98", dt.date(1989, 11, 2), "1998"),
+    ],
+)
+def test_two_digit_years_are_read_against_the_publication_year(text: str, published: dt.date, value: str):
+    tx = normalise(text, published)
+    assert tx is not None and tx.value == value
+
+
 @pytest.mark.parametrize("text", ["fall", "the year ahead of", "banana", "both", "an"])
 def test_not_normalised(text: str):
     tx = normalise(text, FRI)

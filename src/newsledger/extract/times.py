@@ -434,20 +434,24 @@ def _fortnights(m: re.Match[str]) -> str:
     return f"{2 * n} weeks" if n else m[0]
 
 
-def _full_year(y: str) -> str:
-    """A year written with two digits ("24", "'24") in full: 1950 to 2049."""
+def _full_year(y: str, anchor: dt.date | None) -> int:
+    """A year written with two digits ("24", "'24") in full: the one in the hundred years up to 19 after
+    the publication year ("'31" is 2031 in 2026, 1931 in 1989), or from 1950 to 2049 with no anchor."""
     y = y.lstrip("'")
-    return y if len(y) == 4 else str((1900 if int(y) >= 50 else 2000) + int(y))
+    if len(y) == 4:
+        return int(y)
+    last = (anchor.year if anchor else 2030) + 19
+    return last - (last - int(y)) % 100
 
 
-def _quarter_words(m: re.Match[str]) -> str:
+def _quarter_words(m: re.Match[str], anchor: dt.date | None) -> str:
     n = ("first", "second", "third", "fourth")[int(m[1] or m[2]) - 1]
-    return f"the {n} quarter" + (f" of {_full_year(m[3])}" if m[3] else "")
+    return f"the {n} quarter" + (f" of {_full_year(m[3], anchor)}" if m[3] else "")
 
 
-def _half_words(m: re.Match[str]) -> str:
+def _half_words(m: re.Match[str], anchor: dt.date | None) -> str:
     n = ("first", "second")[int(m[1] or m[2]) - 1]
-    return f"the {n} half" + (f" of {_full_year(m[3])}" if m[3] else "")
+    return f"the {n} half" + (f" of {_full_year(m[3], anchor)}" if m[3] else "")
 
 
 def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> TimeExpr | None:
@@ -484,9 +488,11 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
     t = re.sub(r"\b(?:an?\s+)?quarter[\s-]+(?:of\s+a\s+)?century\b", "25 years", t)
     t = re.sub(r"\b(?:(?:an?\s+)?half[\s-]+century|half\s+a\s+century)\b", "50 years", t)
     # Reporting shorthand: "Q3 2024", "3Q24", "H1 2025", "FY2024", "FY 24" as the words they stand for
-    t = re.sub(r"^(?:q([1-4])|([1-4])q)(?:\s*(?:of\s+)?(\d{4}|'?\d\d))?$", _quarter_words, t)
-    t = re.sub(r"^(?:h([12])|([12])h)(?:\s*(?:of\s+)?(\d{4}|'?\d\d))?$", _half_words, t)
-    t = re.sub(r"^fy\s*'?(\d{4}|\d\d)$", lambda m: f"fiscal {_full_year(m[1])}", t)
+    t = re.sub(
+        r"^(?:q([1-4])|([1-4])q)(?:\s*(?:of\s+)?(\d{4}|'?\d\d))?$", lambda m: _quarter_words(m, anchor), t
+    )
+    t = re.sub(r"^(?:h([12])|([12])h)(?:\s*(?:of\s+)?(\d{4}|'?\d\d))?$", lambda m: _half_words(m, anchor), t)
+    t = re.sub(r"^fy\s*'?(\d{4}|\d\d)$", lambda m: f"fiscal {_full_year(m[1], anchor)}", t)
     # "the end of the month" is the end of the month the article is in
     t = re.sub(r"^((?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)the\s+(month|week)$", r"\1this \2", t)
 
@@ -889,8 +895,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         return day(dt.date(int(m[1]), int(m[2]), int(m[3])))
     m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})", t)
     if m:  # US order in English news: 10/3/2024 is October 3
-        y = int(m[3]) + (0 if len(m[3]) == 4 else 1900 if int(m[3]) > 30 else 2000)
-        return day(dt.date(y, int(m[1]), int(m[2])))
+        return day(dt.date(_full_year(m[3], anchor), int(m[1]), int(m[2])))
     # Years: "1998", "fiscal 1989", "the year 2000", "mid-1996", "early 1997", "the end of 1990",
     # "nineteen ninety-six", "the year two thousand".
     m = re.fullmatch(
@@ -904,7 +909,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         if m[1][:1].isdigit():
             y = int(m[1])
         elif m[1].startswith("'"):
-            y = 1900 + int(m[1][1:]) if int(m[1][1:]) > 30 else 2000 + int(m[1][1:])
+            y = _full_year(m[1], anchor)
         elif "year" in t or re.fullmatch(r"(?:nineteen|twenty)[\s-].+|.*thousand.*", m[1]):
             y = _year_words(m[1])
         if y is not None:
