@@ -652,6 +652,8 @@ def test_numbers_shares_and_ages_are_not_times(nlp, sentence: str):
         "The network licenses ''Larry King Now'' -- which was nominated for a Daytime Emmy.",
         "Mr. Bush landed a job on ''Today.''",
         "The group One Wisconsin Now unearthed the columns.",
+        "She was on the Today show.",  # a deictic after "the", or before "show": a show's title
+        "She appeared on NBC’s “Today show” with her husband.",
     ],
 )
 def test_idioms_ages_and_temperatures_are_not_times(nlp, sentence: str):

@@ -1329,6 +1329,16 @@ _NAME_WORDS = re.compile(r"daily|weekly|monthly|this week|this morning|midday|to
 _MARCH_NAME = re.compile(r"March\s+(?:(?:on|for|against)\s+(?:Our\s+)?[A-Z]|Madness\b)")
 
 
+# What may stand before a sentence's first word: a full stop, a colon or a line break (then closing quotes
+# and space), and an opening quote, which may also follow a comma ("Rubio says, “Tonight was …”")
+_SENTENCE_OPEN = re.compile(r"(?:[.!?:]['\"”’]*\s+|\n\s*|,\s*(?=``|''|[\"“‘]))(?:``|''|[\"“‘])?\Z")
+
+
+def _opens_sentence(text: str, s: int) -> bool:
+    """Whether the word at ``s`` is a sentence's first word."""
+    return _SENTENCE_OPEN.search(("\n" if s < 8 else "") + text[max(0, s - 8) : s]) is not None
+
+
 def _in_a_name(text: str, s: int, piece: str) -> bool:
     """A time word capitalised inside a sentence is part of a name: a paper ("The Daily Caller", "THE
     WEEKLY STANDARD", "USA Today"), a show (ABC's "This Week", NBC's ''Today'', "Larry King Now")."""
@@ -1339,9 +1349,14 @@ def _in_a_name(text: str, s: int, piece: str) -> bool:
     after = text[s + len(piece) : s + len(piece) + 4]
     if re.search(r"(?:``|''|[\"“‘])$", before) and re.match(r"[.,]?(?:''|[\"”]|’(?!s\b))", after):
         return True  # quoted on its own: a show's title (''Today'')
-    if re.search(r"(?:^|[.!?:]['\"”’]*\s*|\n\s*|,\s*(?=``|''|[\"“‘]))(?:``|''|[\"“‘])?$", before) or (
-        before.strip() == "" and s < 3
+    if deictic and (
+        re.search(r"\bthe\s+$", before, re.I)
+        or re.match(
+            r"[”\"’']*\s+(?:show|program|programme)\b", text[s + len(piece) : s + len(piece) + 14], re.I
+        )
     ):
+        return True  # "the Today show", NBC's “Today show”: a show's title
+    if _opens_sentence(text, s):
         # a sentence's first word, unless a name goes on ("“Daily Show” host", not "Now Trump says")
         if deictic or not re.match(r"\s+[A-Z][a-z]", after):
             return False
@@ -1403,9 +1418,11 @@ def _deictic(text: str, m: re.Match[str]) -> bool:
         return False
     if m[0].islower():
         return True
-    before = text[max(0, m.start() - 3) : m.start()]
-    first = m.start() == 0 or re.search(r"(?:^|[.!?]\s+|\n\s*|``|[\"“])$", before) is not None
-    return first and m[0][1:].islower() and re.match(r",|\s+[a-z]", text[m.end() : m.end() + 2]) is not None
+    return (
+        _opens_sentence(text, m.start())
+        and m[0][1:].islower()
+        and re.match(r",|\s+[a-z]", text[m.end() : m.end() + 2]) is not None
+    )
 
 
 _WEEKDAY = re.compile(rf"(?<![-'’\w])(?:{'|'.join(calendar.day_name)})(?![-'’\w])")
@@ -1417,12 +1434,9 @@ def _weekday(text: str, m: re.Match[str]) -> bool:
     w = m[0]
     if not (w[:1].isupper() and w[1:].islower()):
         return False
-    if re.search(r"\b[A-Z][\w’']*\s+$", text[max(0, m.start() - 20) : m.start()]):
-        before = re.search(
-            r"(?:^|[.!?]\s+|\n\s*)([A-Z][\w’']*)\s+$", text[max(0, m.start() - 20) : m.start()]
-        )
-        if not before:
-            return False
+    word = re.search(r"\b[A-Z][\w’']*\s+$", text[max(0, m.start() - 20) : m.start()])
+    if word and not _opens_sentence(text, m.start() - len(word[0])):
+        return False  # after a capitalised word that does not open the sentence: a name
     return re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]) is None
 
 
