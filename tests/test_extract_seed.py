@@ -587,6 +587,15 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
             "Saturday morning",
             "2024-10-19TMO",
         ),
+        # the simple present of a clause of time or condition under a future clause looks ahead
+        (
+            "The new era will begin this week, as Yellen speaks on Wednesday and testifies on Thursday.",
+            "Thursday",
+            "2024-10-24",
+        ),
+        ("Once the rule goes into effect in May, workers will get more.", "May", "2025-05"),
+        ('"When the cold winds blow in January, it won\'t make it," he said.', "January", "2025-01"),
+        ("He tells donors that he speaks on Wednesday.", "Wednesday", "2024-10-16"),  # no future above
     ],
 )
 def test_tense_comes_from_the_governing_verb(nlp, sentence: str, expr: str, value: str):

@@ -199,6 +199,8 @@ def _verb_tense(span: Span, text: str) -> str:
         return "future"
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "had"}:
         return "past"
+    if tok.tag_ in ("VBZ", "VBP") and not auxes and _under_a_future_clause(tok):
+        return "future"  # "will begin this week, as Yellen speaks on Wednesday"
     if tok.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am", "'s", "'re"}:
         # "Polls show Trump trailing just ahead of Tuesday's vote": what is still ahead
         return "future" if _AHEAD_OF.search(before) else "present"
@@ -206,6 +208,20 @@ def _verb_tense(span: Span, text: str) -> str:
         # no verb governs it ("a cutback in its oil supply in September", "ahead of Tuesday's vote")
         return "future" if _AHEAD_OF.search(before) else "none"
     return "past"
+
+
+def _under_a_future_clause(tok: Token) -> bool:
+    """Whether a verb in the simple present heads a clause of time or condition under a clause that looks
+    ahead, where English keeps the present for the future: "The new age will begin this week, as Yellen
+    speaks on Wednesday and testifies on Thursday", "If he wins on Tuesday, he will …"."""
+    while tok.dep_ == "conj" and tok.head.tag_ in ("VBZ", "VBP") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" for c in tok.children):
+        return False
+    head = tok.head
+    return bool(aux_words(head) & _AHEAD_AUX) or (
+        head.lemma_.lower() in _AHEAD_VERBS and head.tag_ in ("VBZ", "VBP", "VBN")
+    )
 
 
 def _planned_in_the_past(tok: Token) -> bool:
