@@ -596,6 +596,13 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
         ("Once the rule goes into effect in May, workers will get more.", "May", "2025-05"),
         ('"When the cold winds blow in January, it won\'t make it," he said.', "January", "2025-01"),
         ("He tells donors that he speaks on Wednesday.", "Wednesday", "2024-10-16"),  # no future above
+        # a month naming the period a report covers is over or under way when the report comes out
+        (
+            "Markets will move on Friday with the release of the September jobs report.",
+            "September",
+            "2024-09",
+        ),
+        ("The Fed will meet in September.", "September", "2025-09"),
     ],
 )
 def test_tense_comes_from_the_governing_verb(nlp, sentence: str, expr: str, value: str):

@@ -109,11 +109,27 @@ def _tense(span: Span, text: str) -> str:
     that describes a thing in a past clause ("organise in the March states", "the March firewall she had
     been counting on"): it is not itself told in the past, and a few months ahead it is the coming one."""
     tense = _clause_tense(span, text)
+    if tense == "future" and _names_a_report(span):
+        return "past"  # "will get ... with the release of the November jobs report", said in December
     if tense == "past" and _describes_a_thing(span):
         before = text[max(0, span.start_char - 20) : span.start_char].lower()  # as _clause_tense reads it
         if not _SINCE.search(before) and not re.search(r"\b(?:that|those)\s+$", before):
             return "past-describes"  # not "in that October speech", which points back
     return tense
+
+
+# Nouns of a measure published after the period it covers ("the November jobs report", "the June figures")
+_REPORT_NOUNS = frozenset("report survey poll data figure number statistic reading".split())
+
+
+def _names_a_report(span: Span) -> bool:
+    """Whether a bare month names the period a report covers ("the November jobs report"): that month is
+    over or under way when the report comes out, however far ahead the release is told."""
+    return (
+        _describes_a_thing(span)
+        and span.root.head.lemma_.lower() in _REPORT_NOUNS
+        and span.text.lower().rstrip(".") in _MONTHS
+    )
 
 
 def _describes_a_thing(span: Span) -> bool:
