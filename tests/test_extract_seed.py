@@ -670,6 +670,12 @@ def test_numbers_shares_and_ages_are_not_times(nlp, sentence: str):
         "The group One Wisconsin Now unearthed the columns.",
         "She was on the Today show.",  # a deictic after "the", or before "show": a show's title
         "She appeared on NBC’s “Today show” with her husband.",
+        # what the model tags DATE with no word of time: an ordinal, a height, a name, a count
+        "His oldest son, George W. Bush, would become the 43rd.",
+        "Isabelle, blond and 5-foot-11, has three children.",
+        "Among the tidbits in the newer letter: Trump is 6'3\" tall.",
+        "He saw Mateen for the last time.",
+        "Sanders named five people to the committee, while Clinton named six.",
     ],
 )
 def test_idioms_ages_and_temperatures_are_not_times(nlp, sentence: str):
@@ -767,3 +773,10 @@ def test_a_dateline_with_its_year_is_read():
         "Drones hit Kyiv\n\nKYIV, Oct 18, 2024 (Reuters) - Russia launched drones on Thursday.\n"
     )
     assert (res.dateline, res.dateline_agency) == ("KYIV, Oct 18, 2024", "Reuters")
+
+
+def test_a_time_without_a_value_is_kept_when_it_has_a_word_of_time(nlp):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp("In the closing days of the race, he turned out huge crowds."), FRI)
+    assert [(t.text, t.value) for t in times] == [("the closing days", None)]

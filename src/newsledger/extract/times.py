@@ -1574,6 +1574,17 @@ _TIMEISH = re.compile(
     re.I,
 )
 _GLUE = frozenset("the a an of in 's this that coming past".split())
+# A word of time: a candidate the normaliser gives no value is kept only with one ("the closing days",
+# "late afternoon", "a recent afternoon"); the model also tags ordinals, counts, heights and names
+_TIME_WORD = re.compile(
+    rf"\b(?:{_WD_RE}|{_MON_RE}|{_HOLIDAY_RE}|(?:1[5-9]|20)\d\d(?:['’]?s)?|\d0['’]?s|\d+:\d\d|\d+\s*[ap]\.?m\b|"
+    r"(?:mid-?)?(?:seconds?|minutes?|hours?|hourly|days?|daily|nights?|nightly|mornings?|evenings?|afternoons?|"
+    r"weeks?|weekly|weekends?|weekdays?|fortnights?|months?|monthly|years?|yearly|annual(?:ly)?|decades?|"
+    r"centur(?:y|ies)|millenni(?:um|a)|seasons?|spring|summer|fall|autumn|winter|quarters?|halves|eras?|"
+    r"ages?|periods?|times?|moments?|dawn|dusk|noon|midnight|midday|today|tonight|tomorrow|yesterday|now|"
+    r"then|once|soon|recent(?:ly)?|current(?:ly)?|future|past|present|holidays?|eve|anniversary))\b",
+    re.I,
+)
 # A candidate that joins two expressions ("the years 2010 to 2013", "a week or a month ago") is not cut
 # down to one of them.
 _JOINED = re.compile(r"\s(?:to|or|and|through|until|-|–)\s", re.I)
@@ -1788,9 +1799,7 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             low = piece.lower()
             if _SPELLED_DECADE.fullmatch(low) and not _THE_BEFORE.search(text, max(0, s - 5), s):
                 continue  # "your hundreds, fifties and twenties" are bills; a decade is "the twenties"
-            if piece.endswith("Future") and not re.search(
-                r"(?:^|[.!?:]['\"”’]*\s+|\n\s*)$", text[max(0, s - 3) : s]
-            ):
+            if piece.endswith("Future") and not _opens_sentence(text, s):
                 continue  # "the Shaping the Future committee", "Back to the Future": a name
             w0, w1 = whole or (s, e)
             if (
@@ -1871,6 +1880,8 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 # "the year ended June 30" is a reporting period of a year
                 tx = normalise("this year", anchor, tense=tense, context=ctx)
             if tx is None:
+                if not _TIME_WORD.search(piece):
+                    continue  # no value and no word of time: "the 43rd", "6'3\"", "Mateen", "half-sister"
                 tx = TimeExpr(0, 0, piece, None, "TIME" if label == "TIME" else "DATE", "none",
                               anchored=anchor is not None)  # fmt: skip
             if whole is not None:
