@@ -236,6 +236,20 @@ def test_the_following_month_counts_from_the_month_last_named():
             "Four days earlier",
             "2024-10-11",
         ),
+        # "N years earlier" from the year the story is in; "ago" from publication
+        (
+            "He told the magazine in 2013 that he would not run. Five years earlier, he had decided so.",
+            "Five years earlier",
+            "2008",
+        ),
+        ("Fiorina called Compaq in 2001. She had moved a year earlier from AT&T.", "a year earlier", "2000"),
+        (
+            "A poll in December 2015 found that, relative to two years earlier, more agreed.",
+            "two years earlier",
+            "2013",
+        ),
+        ("She won in 2008. A year ago, she lost.", "A year ago", "2023"),
+        ("It was the 1960s. Ten years earlier, he left.", "Ten years earlier", None),  # a decade: no year
         ("He stayed up all night.", "all night", "P1D"),
         ("He led it for a quarter-century.", "a quarter-century", "P25Y"),
         ("The jet is a mere 30 minutes away.", "a mere 30 minutes", "PT30M"),
@@ -271,6 +285,11 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("He will rule from January 20 next year.", "January 20 next year", "2025-01-20"),
         ("The story broke in March, 2015 in the Times.", "March, 2015", "2015-03"),
         ("In June 2008 he won. In early June of that year he left.", "early June of that year", "2008-06"),
+        (  # a decade ("197") is no year the story moves to
+            "In June 2008 he won, as in the 1970’s. In early June of that year he left.",
+            "early June of that year",
+            "2008-06",
+        ),
         # "one day" after a modal lies ahead, unsaid when
         ("Fears grew that China would one day dominate the country.", "one day", "FUTURE_REF"),
         # a day right after its week is that week's
@@ -347,7 +366,7 @@ def test_the_following_month_counts_from_the_month_last_named():
         ),
     ],
 )
-def test_extent_and_value_in_a_sentence(nlp, sentence: str, expr: str, value: str):
+def test_extent_and_value_in_a_sentence(nlp, sentence: str, expr: str, value: str | None):
     from newsledger.extract.times import extract_times
 
     times = extract_times(nlp(sentence), FRI)

@@ -364,6 +364,15 @@ class Context:
     month: tuple[int, int] | None = None  # the month last named, or the day's ("the following month")
     here: int | None = None  # where the expression being read starts (set by extract_times)
     named_at: int | None = None  # where the day or month last named started
+    year_at: int | None = None  # where the year last written out started
+
+
+def _year_told(ctx: Context) -> int | None:
+    """The year the story last moved to: that of the year last written out, or of the day or month named
+    after it ("in 2014 … A poll in December found that, relative to two years earlier": December's)."""
+    if ctx.month is not None and (ctx.year_at is None or (ctx.named_at or 0) > ctx.year_at):
+        return ctx.month[0]
+    return ctx.year
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
@@ -455,8 +464,9 @@ def normalise(
         if tx.granularity in ("day", "time", "month") and tx.earliest is not None:
             ctx.month = (tx.earliest.year, tx.earliest.month)
             ctx.named_at = ctx.here
-        if re.search(r"\b\d{4}\b|'\d\d\b", text) and tx.value[:4].isdigit():
-            ctx.year = int(tx.value[:4])
+        if re.search(r"\b\d{4}\b|'\d\d\b", text) and re.match(r"\d{4}", tx.value):
+            ctx.year = int(tx.value[:4])  # not a decade's "197"
+            ctx.year_at = ctx.here
     return tx
 
 
@@ -845,8 +855,16 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         return expr(
             f"{y - 1:04d}-Q{q}", "DATE", "quarter", dt.date(y - 1, 3 * q - 2, 1), _month_end(y - 1, 3 * q)
         )
+    told = _year_told(ctx)
+    if m and told is not None and re.search(r"\s(?:earlier|before)$", t):
+        return year(told - 1)  # "Fiorina, who had moved a year earlier": before the year the story is in
     if m:
         return year(anchor.year - 1) if anchor else unanchored("year")
+    # "five years earlier", "a decade before": counted back from the year the story is in ("told the
+    # magazine in 2013 … Five years earlier, he had decided not to run"); "ago" counts from publication
+    m = re.fullmatch(r"(\w+(?:[\s-]\w+)?|\d+)\s+(year|decade)s?\s+(?:earlier|before)", t)
+    if m and told is not None and m[1] not in _VAGUE_COUNTS and _count(m[1]) is not None:
+        return year(told - (_count(m[1]) or 0) * (10 if m[2] == "decade" else 1))
 
     # "the week", "the month" alone: the one of the day or month last named when that was named just
     # before ("in March, the month after Scalia died") or is recent (up to two weeks or two months before
