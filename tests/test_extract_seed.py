@@ -799,3 +799,18 @@ def test_a_time_without_a_value_is_kept_when_it_has_a_word_of_time(nlp):
 
     times = extract_times(nlp("In the closing days of the race, he turned out huge crowds."), FRI)
     assert [(t.text, t.value) for t in times] == [("the closing days", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "value"),
+    [
+        ("As Election Day nears, the number of undecided voters rises.", "Election Day", "2016-11-08"),
+        ("With Christmas looming, shops are full.", "Christmas", "2016-12-25"),
+        ("Shops were full at Christmas.", "Christmas", "2015-12-25"),  # no nearing: the last one
+    ],
+)
+def test_a_date_that_nears_is_ahead(nlp, sentence: str, expr: str, value: str):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp(sentence), dt.date(2016, 2, 18))
+    assert any(t.text == expr and t.value == value for t in times), times

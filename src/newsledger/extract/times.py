@@ -157,13 +157,19 @@ def _clause_tense(span: Span, text: str) -> str:
     return tense
 
 
+# A date that nears is ahead: "As Election Day nears", "with Super Tuesday looming", "as Christmas approaches"
+_NEARING = re.compile(
+    r"\s+(?:(?:is|are)\s+)?(?:nears|nearing|approaches|approaching|looms|looming|(?:draws|drawing)\s+(?:near|closer))\b"
+)
+
+
 def _verb_tense(span: Span, text: str) -> str:
     """Tense of the clause a time expression sits in, from its governing verb: "past", "present" or
     "future" (news default: past). "Future" covers every clause that looks ahead of the moment of
     writing: the future tense, modals ("would be paid"), infinitives ("planned to leave on Thursday") and
     verbs of scheduling ("is set for Monday")."""
     before = text[max(0, span.start_char - 20) : span.start_char].lower()
-    if _AHEAD_WORDS.search(before):
+    if _AHEAD_WORDS.search(before) or _NEARING.match(text, span.end_char):
         return "future"
     if _SINCE.search(before) or _THAN_FORECAST.search(before):
         return "past"
