@@ -535,6 +535,12 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
     # "a quarter-century" is 25 years, "half a century" 50
     t = re.sub(r"\b(?:an?\s+)?quarter[\s-]+(?:of\s+a\s+)?century\b", "25 years", t)
     t = re.sub(r"\b(?:(?:an?\s+)?half[\s-]+century|half\s+a\s+century)\b", "50 years", t)
+    # "half an hour", "a half-hour", "half a day", "half a year", "half a decade"
+    t = re.sub(
+        r"\b(?:an?\s+)?half(?:\s+an?\s+|[\s-]+)(hour|day|year|decade)\b",
+        lambda m: {"hour": "30 minutes", "day": "12 hours", "year": "6 months", "decade": "5 years"}[m[1]],
+        t,
+    )
     # Reporting shorthand: "Q3 2024", "3Q24", "H1 2025", "FY2024", "FY 24" as the words they stand for
     t = re.sub(
         r"^(?:q([1-4])|([1-4])q)(?:\s*(?:of\s+)?(\d{4}|'?\d\d))?$", lambda m: _quarter_words(m, anchor), t
