@@ -700,6 +700,9 @@ def test_numbers_shares_and_ages_are_not_times(nlp, sentence: str):
         "Among the tidbits in the newer letter: Trump is 6'3\" tall.",
         "He saw Mateen for the last time.",
         "Sanders named five people to the committee, while Clinton named six.",
+        # a lowercase "daily" or "weekly" that is a newspaper
+        "One possible buyer is Lordship, the Trend weekly reported.",
+        "The influential US daily wrote that he lied.",
     ],
 )
 def test_idioms_ages_and_temperatures_are_not_times(nlp, sentence: str):
@@ -819,3 +822,10 @@ def test_a_date_that_nears_is_ahead(nlp, sentence: str, expr: str, value: str):
 
     times = extract_times(nlp(sentence), dt.date(2016, 2, 18))
     assert any(t.text == expr and t.value == value for t in times), times
+
+
+def test_a_weekly_event_is_a_set_even_before_a_name(nlp):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp("He gave the weekly GOP address. Qantas plans daily flights."), FRI)
+    assert [(t.text, t.value) for t in times] == [("weekly", "P1W"), ("daily", "P1D")]

@@ -1433,6 +1433,18 @@ def _in_a_name(text: str, s: int, piece: str) -> bool:
     return len(words) < 3 or lower >= 3 or lower * 2 > len(words)
 
 
+def _names_a_paper(span: Span) -> bool:
+    """Whether a lowercase "daily", "weekly" or "monthly" is a newspaper: a noun ("the Trend weekly
+    reported", "the influential US daily wrote") or set before its name ("the Communist Party daily
+    Granma"); not "daily flights", "the weekly GOP address"."""
+    if len(span) != 1 or span.text not in ("daily", "weekly", "monthly"):
+        return False
+    tok = span[0]
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"):
+        return True
+    return tok.dep_ in ("amod", "compound") and tok.head.pos_ == "PROPN" and tok.head.i == tok.i + 1
+
+
 def _age_or_heat(text: str, s: int, piece: str) -> bool:
     """Whether a candidate is someone's age ("age 16", "in her early 20s") or a band of temperatures
     ("highs in the 80s") rather than a time."""
@@ -1865,6 +1877,8 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             ):
                 continue  # the model tags some figures DATE ("between 10 and 15 percent"); not "within days"
             span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and _names_a_paper(span):
+                continue  # "the Trend weekly reported", "the Communist Party daily Granma"
             tense = _tense(span, text) if span is not None else "past"
             wd = _WEEKDAYS.get(re.sub(r"['’]s$", "", low))  # a bare weekday ("Friday", "Friday's")
             if tense == "future" and _same_day(text, s, wd, anchor):
