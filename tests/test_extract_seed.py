@@ -620,6 +620,13 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
         ("Once the rule goes into effect in May, workers will get more.", "May", "2025-05"),
         ('"When the cold winds blow in January, it won\'t make it," he said.', "January", "2025-01"),
         ("He tells donors that he speaks on Wednesday.", "Wednesday", "2024-10-16"),  # no future above
+        # a participle or gerund the date hangs on takes the tense of the finite verb above it
+        ("A poll showed his numbers falling to 44 percent, from 54 percent in March.", "March", "2024-03"),
+        ("Clinton quit giving paid speeches before announcing her run in March.", "March", "2024-03"),
+        ("She locked up unions representing most members way back in March.", "March", "2024-03"),
+        ("Voters going to the polls Friday are unhappy with the country.", "Friday", "2024-10-18"),
+        ("Can he succeed in mobilizing new voters in March?", "March", "2025-03"),  # a modal: the nearest
+        ("Trump is working to win over delegates at the convention in March.", "March", "2025-03"),
         # a month naming the period a report covers is over or under way when the report comes out
         (
             "Markets will move on Friday with the release of the September jobs report.",

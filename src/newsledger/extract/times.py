@@ -178,10 +178,12 @@ def _verb_tense(span: Span, text: str) -> str:
     # ("has to move through a June hearing"), not through a chain of infinitives ("is continuing to try to
     # sell itself under a June agreement")
     describes = _describes_a_thing(span)
+    through_a_noun = False  # whether the date hangs on a noun on its way up ("the convention in July")
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
+        through_a_noun |= tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.pos_ not in ("VERB", "AUX")
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     while tok.tag_ == "VB" and not auxes and tok.dep_ == "conj" and tok.head.tag_ == "VB":
         tok = tok.head  # "will come out and support her in November": the first verb's auxiliaries
@@ -194,6 +196,15 @@ def _verb_tense(span: Span, text: str) -> str:
     ):
         tok = tok.head  # a participle clause has the tense of the clause it hangs on ("kept going until …")
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.tag_ == "VBG" and not auxes and not through_a_noun:
+        # ... and so has a participle or gerund the date itself hangs on, further up: "showed his numbers
+        # falling … from 54 percent in July", "quit giving paid speeches before announcing her run in
+        # April", "unions representing a majority … way back in October" (a finite verb, not an infinitive
+        # or a modal's: "Can he succeed in mobilizing new voters in November?")
+        above = _finite_above(tok)
+        if above.tag_ in ("VBD", "VBZ", "VBP") or aux_words(above) - {"to", "can", "could", "may", "might"}:
+            tok = above
+            auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     words = aux_words(tok)
     if "had" in words:
         return "past"  # "it had been due to expire Friday evening"
@@ -230,6 +241,22 @@ def _verb_tense(span: Span, text: str) -> str:
         # no verb governs it ("a cutback in its oil supply in September", "ahead of Tuesday's vote")
         return "future" if _AHEAD_OF.search(before) else "none"
     return "past"
+
+
+def _finite_above(tok: Token) -> Token:
+    """The nearest verb above a participle or gerund that is not itself one without auxiliaries, through the
+    nouns and prepositions between ("unions representing …" → "locked up endorsements from unions"); the
+    participle itself when there is none (a headline's "Trump calling …")."""
+    head = tok
+    for _ in range(8):
+        if head.head.i == head.i:
+            return tok
+        head = head.head
+        if head.pos_ in ("VERB", "AUX") and (
+            head.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in head.children)
+        ):
+            return head
+    return tok
 
 
 def _under_a_future_clause(tok: Token) -> bool:
