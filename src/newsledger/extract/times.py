@@ -183,7 +183,7 @@ def _verb_tense(span: Span, text: str) -> str:
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
-        through_a_noun |= tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.pos_ not in ("VERB", "AUX")
+        through_a_noun |= tok.pos_ in ("NOUN", "PROPN", "PRON")
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     while tok.tag_ == "VB" and not auxes and tok.dep_ == "conj" and tok.head.tag_ == "VB":
         tok = tok.head  # "will come out and support her in November": the first verb's auxiliaries
