@@ -627,6 +627,16 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
         ("Voters going to the polls Friday are unhappy with the country.", "Friday", "2024-10-18"),
         ("Can he succeed in mobilizing new voters in March?", "March", "2025-03"),  # a modal: the nearest
         ("Trump is working to win over delegates at the convention in March.", "March", "2025-03"),
+        # what would have been did not happen; the far end of a range follows its start
+        ("Carson noted that Thursday would have been Reagan's birthday.", "Thursday", "2024-10-17"),
+        ("He would have to win by Tuesday.", "Tuesday", "2024-10-22"),
+        (
+            "The poll of 1,000 voters, taken Thursday through Sunday, has a margin of 3 points.",
+            "Sunday",
+            "2024-10-13",
+        ),
+        ("A survey taken from Oct. 3 through Monday shows him ahead.", "Monday", "2024-10-14"),
+        ("The offer runs through Monday.", "Monday", "2024-10-21"),
         # a month naming the period a report covers is over or under way when the report comes out
         (
             "Markets will move on Friday with the release of the September jobs report.",

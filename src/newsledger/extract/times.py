@@ -99,6 +99,8 @@ _TIMETABLE_VERBS = frozenset("end expire begin resume open close hold host".spli
 _ASPECT_VERBS = frozenset("continue seem appear tend happen cease".split())
 _AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:the\s+|this\s+)?$")
 _DEADLINE_WORDS = re.compile(r"\b(?:by|until|till|through)\s+$")
+# "taken from May 13 through Sunday", "Thursday through Monday": the far end of a range, not a deadline
+_RANGE_END = re.compile(rf"\b(?:{_WD_RE}|\d{{1,2}}|{_MON_RE})\.?,?\s+(?:until|till|through)\s+$", re.I)
 # A deadline moved or granted lies ahead even when the moving is told in the past ("postponed until
 # Tuesday morning", "extended its deadline until 9 a.m. Tuesday").
 _DEADLINE_VERBS = frozenset("postpone delay defer extend adjourn give grant push".split())
@@ -208,9 +210,15 @@ def _verb_tense(span: Span, text: str) -> str:
     words = aux_words(tok)
     if "had" in words:
         return "past"  # "it had been due to expire Friday evening"
-    if _DEADLINE_WORDS.search(before) and (
-        (tok.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in auxes) and not words & {"has", "have"})
-        or tok.lemma_.lower() in _DEADLINE_VERBS  # (a pluperfect was settled above)
+    if words & {"would", "could", "should", "might", "'d"} and "have" in words:
+        return "past"  # "Saturday would have been Reagan's 105th birthday": what did not happen
+    if (
+        _DEADLINE_WORDS.search(before)
+        and not _RANGE_END.search(before)
+        and (
+            (tok.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in auxes) and not words & {"has", "have"})
+            or tok.lemma_.lower() in _DEADLINE_VERBS  # (a pluperfect was settled above)
+        )
     ):
         return "future"  # "pay down the loan by February", "revolving loans through January"
     if words & _AHEAD_AUX or (tok.lower_ == "going" and any(c.lower_ == "to" for c in tok.rights)):
