@@ -637,6 +637,28 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
         ),
         ("A survey taken from Oct. 3 through Monday shows him ahead.", "Monday", "2024-10-14"),
         ("The offer runs through Monday.", "Monday", "2024-10-21"),
+        # a condition in the simple present lies ahead
+        (
+            "We will appeal, because if there is a close election on Tuesday we need clarity.",
+            "Tuesday",
+            "2024-10-22",
+        ),
+        # a bare complement takes the tense of the verb it completes, a chance that of the verb having it
+        ("Republicans will have a chance to make their voice known on Tuesday.", "Tuesday", "2024-10-22"),
+        ("They are near a deal that would see him endorse her on Tuesday.", "Tuesday", "2024-10-22"),
+        (
+            "It is Trump's latest effort to bounce back from Monday night's debate.",
+            "Monday night",
+            "2024-10-14TNI",
+        ),
+        ("He scrapped plans to attend Thursday's debate.", "Thursday", "2024-10-17"),
+        # "ahead of" a date: ahead in a present or perfect clause, near the writing in a past one
+        (
+            "The race has turned nasty ahead of New York's delegate-rich Tuesday primary.",
+            "Tuesday",
+            "2024-10-22",
+        ),
+        ("Sanders campaigned in California ahead of voting Saturday.", "Saturday", "2024-10-19"),
         # a month naming the period a report covers is over or under way when the report comes out
         (
             "Markets will move on Friday with the release of the September jobs report.",

@@ -97,7 +97,9 @@ _SINCE = re.compile(r"\bsince\s+(?:(?:the|their|his|her|its|our|my|your|last)\s+
 _TIMETABLE_VERBS = frozenset("end expire begin resume open close hold host".split())
 # Verbs whose infinitive goes on or seems rather than lies ahead ("continues to insist", "seems to have").
 _ASPECT_VERBS = frozenset("continue seem appear tend happen cease".split())
-_AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:the\s+|this\s+)?$")
+# "ahead of Tuesday's vote", also with words between ("ahead of New York's delegate-rich Tuesday primary",
+# "ahead of voting Tuesday")
+_AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 _DEADLINE_WORDS = re.compile(r"\b(?:by|until|till|through)\s+$")
 # "taken from May 13 through Sunday", "Thursday through Monday": the far end of a range, not a deadline
 _RANGE_END = re.compile(rf"\b(?:{_WD_RE}|\d{{1,2}}|{_MON_RE})\.?,?\s+(?:until|till|through)\s+$", re.I)
@@ -190,6 +192,15 @@ def _verb_tense(span: Span, text: str) -> str:
     while tok.tag_ == "VB" and not auxes and tok.dep_ == "conj" and tok.head.tag_ == "VB":
         tok = tok.head  # "will come out and support her in November": the first verb's auxiliaries
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    for _ in range(3):
+        if tok.tag_ not in ("VB", "VBN") or auxes or tok.dep_ not in ("ccomp", "xcomp"):
+            break
+        if tok.head.pos_ not in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        # a bare complement has the tense of the verb it completes: "an agreement that would see him
+        # endorse her in New Hampshire on Tuesday", "a chance to make their voice known on Tuesday"
+        tok = tok.head
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if (
         tok.tag_ == "VBG"
         and not auxes
@@ -238,16 +249,20 @@ def _verb_tense(span: Span, text: str) -> str:
         return "near"  # "he was scheduled to leave late Tuesday": the plan's day, on either side of today
     if "to" in words and infinitive and _ahead_of_infinitive(tok, climb=not describes):
         return "future"
+    ahead_of = _AHEAD_OF.search(text, max(0, span.start_char - 45), span.start_char) is not None
+    if ahead_of and words & {"has", "have"}:
+        return "future"  # "has turned increasingly nasty ahead of New York's delegate-rich Tuesday primary"
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "had"}:
-        return "past"
+        # "continued a fierce contest ahead of voting Tuesday": after the told moment, near the writing
+        return "near" if ahead_of else "past"
     if tok.tag_ in ("VBZ", "VBP") and not auxes and _under_a_future_clause(tok):
         return "future"  # "will begin this week, as Yellen speaks on Wednesday"
     if tok.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am", "'s", "'re"}:
         # "Polls show Trump trailing just ahead of Tuesday's vote": what is still ahead
-        return "future" if _AHEAD_OF.search(before) else "present"
+        return "future" if ahead_of else "present"
     if tok.pos_ not in ("VERB", "AUX"):
         # no verb governs it ("a cutback in its oil supply in September", "ahead of Tuesday's vote")
-        return "future" if _AHEAD_OF.search(before) else "none"
+        return "future" if ahead_of else "none"
     return "past"
 
 
@@ -270,11 +285,16 @@ def _finite_above(tok: Token) -> Token:
 def _under_a_future_clause(tok: Token) -> bool:
     """Whether a verb in the simple present heads a clause of time or condition under a clause that looks
     ahead, where English keeps the present for the future: "The new age will begin this week, as Yellen
-    speaks on Wednesday and testifies on Thursday", "If he wins on Tuesday, he will …"."""
+    speaks on Wednesday and testifies on Thursday", "If he wins on Tuesday, he will …"; a condition in the
+    simple present lies ahead whatever the clause above ("we need clarity if there is a close election on
+    Tuesday")."""
     while tok.dep_ == "conj" and tok.head.tag_ in ("VBZ", "VBP") and tok.head.i != tok.i:
         tok = tok.head
-    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" for c in tok.children):
+    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    if tok.dep_ != "advcl" or not marks:
         return False
+    if marks & {"if", "unless"}:
+        return True  # "we need clarity if there is a close election on Tuesday": a condition lies ahead
     head = tok.head
     return bool(aux_words(head) & _AHEAD_AUX) or (
         head.lemma_.lower() in _AHEAD_VERBS and head.tag_ in ("VBZ", "VBP", "VBN")
@@ -290,6 +310,11 @@ def _planned_in_the_past(tok: Token) -> bool:
     return head.lemma_.lower() in _AHEAD_VERBS and bool(aux_words(head) & {"was", "were"})
 
 
+# Nouns whose infinitive is as far ahead as the verb that has them ("will have a chance to vote on Tuesday",
+# "stand an excellent chance to win it on Tuesday"; not "an effort to bounce back from Monday's debate")
+_CHANCE_NOUNS = frozenset("chance opportunity plan bid".split())
+
+
 def _ahead_of_infinitive(tok: Token, climb: bool = True) -> bool:
     """Whether the verbs an infinitive hangs on look ahead: "Clinton wants to meet him on Friday", "is
     trying to get voters to go to the polls on Election Day", "will have to scramble to convince them to
@@ -298,6 +323,9 @@ def _ahead_of_infinitive(tok: Token, climb: bool = True) -> bool:
     for _ in range(6):
         if climb and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") and head.head.i != head.i:
             head = head.head  # "is likely to wrap up in June", "were ready to vote on Monday"
+        if climb and head.lemma_.lower() in _CHANCE_NOUNS and head.dep_ in ("dobj", "attr"):
+            # "will have a chance to make their voice known on Tuesday", "has plans to visit"
+            head = head.head
         aux = aux_words(head)
         if "had" in aux:
             return False  # "Trump had planned to give remarks Monday": a plan told in the pluperfect
