@@ -659,6 +659,12 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
             "2024-10-22",
         ),
         ("Sanders campaigned in California ahead of voting Saturday.", "Saturday", "2024-10-19"),
+        ("Sanders and Clinton must vie for votes ahead of Saturday's caucus.", "Saturday", "2024-10-19"),
+        (
+            "It was seen as an attempt to look presidential ahead of the Jan. 8 election.",
+            "Jan. 8",
+            "2025-01-08",
+        ),
         # a month naming the period a report covers is over or under way when the report comes out
         (
             "Markets will move on Friday with the release of the September jobs report.",

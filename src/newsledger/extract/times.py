@@ -263,7 +263,7 @@ def _verb_tense(span: Span, text: str) -> str:
     if tok.pos_ not in ("VERB", "AUX"):
         # no verb governs it ("a cutback in its oil supply in September", "ahead of Tuesday's vote")
         return "future" if ahead_of else "none"
-    return "past"
+    return "near" if ahead_of else "past"
 
 
 def _finite_above(tok: Token) -> Token:
