@@ -665,6 +665,15 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
             "Jan. 8",
             "2025-01-08",
         ),
+        # a capitalised "Will" inside a sentence is a name; a plan told in the past meets its deadline near
+        # the writing; a condition in the simple past under "would" lies ahead
+        ("In Iowa, Will had nothing but praise for Christie’s Oct. 14 speech.", "Oct. 14", "2024-10-14"),
+        (
+            "Applicants were due to file paperwork by Sept. 15, a deadline several missed.",
+            "Sept. 15",
+            "2024-09-15",
+        ),
+        ("He was asked how ties would fare if he won the election on Jan. 8.", "Jan. 8", "2025-01-08"),
         # a month naming the period a report covers is over or under way when the report comes out
         (
             "Markets will move on Friday with the release of the September jobs report.",

@@ -81,8 +81,13 @@ def get_nlp(model: str = MODEL_NAME) -> Language:
 
 def aux_words(tok: Token) -> set[str]:
     """The auxiliaries of a verb, lower-cased, with a typographic apostrophe read as a plain one
-    ("she’ll continue" has the auxiliary "'ll")."""
-    return {c.lower_.replace("’", "'") for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    ("she’ll continue" has the auxiliary "'ll"). A capitalised "Will" inside a sentence is a name the
+    parser took for one ("Will had nothing but praise": George Will)."""
+    return {
+        c.lower_.replace("’", "'")
+        for c in tok.children
+        if c.dep_ in ("aux", "auxpass") and not (c.text == "Will" and not c.is_sent_start)
+    }
 
 
 _last_text: tuple[object, str] = (None, "")  # the Doc last read by doc_text, and its text

@@ -226,6 +226,7 @@ def _verb_tense(span: Span, text: str) -> str:
     if (
         _DEADLINE_WORDS.search(before)
         and not _RANGE_END.search(before)
+        and not ("to" in words and _planned_in_the_past(tok))  # "were due to file paperwork by March 15"
         and (
             (tok.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in auxes) and not words & {"has", "have"})
             or tok.lemma_.lower() in _DEADLINE_VERBS  # (a pluperfect was settled above)
@@ -252,6 +253,8 @@ def _verb_tense(span: Span, text: str) -> str:
     ahead_of = _AHEAD_OF.search(text, max(0, span.start_char - 45), span.start_char) is not None
     if ahead_of and words & {"has", "have"}:
         return "future"  # "has turned increasingly nasty ahead of New York's delegate-rich Tuesday primary"
+    if tok.tag_ == "VBD" and not auxes and _hypothetical(tok):
+        return "future"  # "how ties would fare if he won the presidential election on Nov. 8"
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "had"}:
         # "continued a fierce contest ahead of voting Tuesday": after the told moment, near the writing
         return "near" if ahead_of else "past"
@@ -282,6 +285,17 @@ def _finite_above(tok: Token) -> Token:
     return tok
 
 
+def _hypothetical(tok: Token) -> bool:
+    """Whether a verb in the simple past is a condition under "would": "if he won the election on Nov. 8,
+    ties would fare …" (a pluperfect, "if he had won", is settled before)."""
+    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    return (
+        tok.dep_ == "advcl"
+        and "if" in marks
+        and bool(aux_words(tok.head) & {"would", "'d", "could", "might"})
+    )
+
+
 def _under_a_future_clause(tok: Token) -> bool:
     """Whether a verb in the simple present heads a clause of time or condition under a clause that looks
     ahead, where English keeps the present for the future: "The new age will begin this week, as Yellen
@@ -307,6 +321,8 @@ def _planned_in_the_past(tok: Token) -> bool:
     writing, so a weekday in it is the nearest one ("was set to headline Tuesday", written on a Wednesday,
     is the day before; "was scheduled to speak Saturday morning", written on a Friday, the day after)."""
     head = tok.head
+    if head.lemma_.lower() == "due" and head.dep_ == "acomp":
+        return head.head.lower_ in ("was", "were")  # "were due to file paperwork by March 15"
     return head.lemma_.lower() in _AHEAD_VERBS and bool(aux_words(head) & {"was", "were"})
 
 
