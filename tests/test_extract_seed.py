@@ -883,3 +883,26 @@ def test_a_weekly_event_is_a_set_even_before_a_name(nlp):
 
     times = extract_times(nlp("He gave the weekly GOP address. Qantas plans daily flights."), FRI)
     assert [(t.text, t.value) for t in times] == [("weekly", "P1W"), ("daily", "P1D")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "value"),
+    [
+        # in a year of federal elections, Election Day is the one ahead whatever the tense
+        (
+            "He used the comments to urge people to vote for him on Election Day.",
+            dt.date(2016, 8, 10),
+            "2016-11-08",
+        ),
+        ("Courts should not rule too close to Election Day.", dt.date(2016, 4, 15), "2016-11-08"),
+        ("Turnout was high on Election Day.", dt.date(2016, 12, 1), "2016-11-08"),
+        ("Turnout was high on Election Day.", dt.date(2017, 4, 1), "2016-11-08"),  # an odd year: the last one
+    ],
+)
+def test_election_day_in_an_election_year_is_the_one_ahead(
+    nlp, sentence: str, published: dt.date, value: str
+):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp(sentence), published)
+    assert [t.value for t in times if t.text == "Election Day"] == [value]

@@ -1022,6 +1022,10 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
             return day(hol)  # type: ignore[arg-type]
         hol = _holiday(m[2], anchor.year)
         assert hol is not None
+        if m[2] == "election day" and m[1] != "last" and anchor.year % 2 == 0 and hol >= anchor:
+            # in a year of federal elections, the one ahead, whatever the tense ("urge people to vote for
+            # him on Election Day", written in August 2016); the one before was a year of local elections
+            return day(hol)
         if m[1] is None and not past and not future:  # present or no verb: the nearest one
             near = [_holiday(m[2], anchor.year + k) for k in (-1, 0, 1)]
             return day(min((h for h in near if h), key=lambda h: abs((h - anchor).days)))
