@@ -906,3 +906,13 @@ def test_election_day_in_an_election_year_is_the_one_ahead(
 
     times = extract_times(nlp(sentence), published)
     assert [t.value for t in times if t.text == "Election Day"] == [value]
+
+
+def test_the_november_day_of_an_election_in_an_election_year_is_the_one_ahead(nlp):
+    from newsledger.extract.times import extract_times
+
+    doc = nlp("Russia engineered the leak to influence the Nov. 8 presidential election. The next day, no.")
+    times = extract_times(doc, dt.date(2016, 7, 31))
+    assert [(t.text, t.value) for t in times] == [("Nov. 8", "2016-11-08"), ("The next day", "2016-11-09")]
+    times = extract_times(nlp("The Nov. 8 election was close."), dt.date(2017, 3, 1))
+    assert [t.value for t in times] == ["2016-11-08"]

@@ -1516,6 +1516,26 @@ def _in_a_name(text: str, s: int, piece: str) -> bool:
     return len(words) < 3 or lower >= 3 or lower * 2 > len(words)
 
 
+def _names_an_election(span: Span) -> bool:
+    """Whether a date describes an election ("the Nov. 8 election", "the Nov. 8 U.S. presidential
+    election", "the November 2016 vote")."""
+    head = span.root.head
+    return _describes_a_thing(span) and head.lemma_.lower() in ("election", "vote", "ballot")
+
+
+def _election_ahead(tx: TimeExpr, anchor: dt.date) -> TimeExpr:
+    """A November day of an election in an even year, written before it, is that year's: "to influence the
+    Nov. 8 U.S. presidential election", said in July 2016 (a past clause had given the year before, when
+    the federal election was two years off)."""
+    d = tx.earliest
+    if tx.granularity != "day" or d is None or d.month != 11 or anchor.year % 2 or d.year != anchor.year - 1:
+        return tx
+    ahead = d.replace(year=anchor.year)
+    if ahead < anchor:
+        return tx
+    return TimeExpr(0, 0, tx.text, ahead.isoformat(), "DATE", "day", ahead, ahead, True)
+
+
 def _names_a_paper(span: Span) -> bool:
     """Whether a lowercase "daily", "weekly" or "monthly" is a newspaper: a noun ("the Trend weekly
     reported", "the influential US daily wrote") or set before its name ("the Communist Party daily
@@ -1990,6 +2010,10 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 # the future at large, not a day
                 ref = "PRESENT_REF" if low == "today" else "FUTURE_REF"
                 tx = TimeExpr(0, 0, piece, ref, "DATE", "none", None, None, True)
+            if tx is not None and span is not None and anchor is not None and _names_an_election(span):
+                tx = _election_ahead(tx, anchor)
+                if tx.earliest is not None and ctx.day is not None and ctx.day.year != tx.earliest.year:
+                    ctx.day, ctx.month = tx.earliest, (tx.earliest.year, tx.earliest.month)
             if wd is not None and week_named and _IN_THAT_WEEK.fullmatch(text, week_named[1], s):
                 # "Last week, in fact, on Tuesday": the Tuesday of that week
                 d = week_named[0] + dt.timedelta(days=wd)
