@@ -674,6 +674,10 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
             "2024-09-15",
         ),
         ("He was asked how ties would fare if he won the election on Jan. 8.", "Jan. 8", "2025-01-08"),
+        # a modal of possibility or need: the nearest such date
+        ("Clinton must win the swing states in March.", "March", "2025-03"),
+        ("That could help sail him through the primaries in February.", "February", "2025-02"),
+        ("He could have won in March.", "March", "2024-03"),  # what did not happen
         # a month naming the period a report covers is over or under way when the report comes out
         (
             "Markets will move on Friday with the release of the September jobs report.",

@@ -266,6 +266,8 @@ def _verb_tense(span: Span, text: str) -> str:
     if tok.pos_ not in ("VERB", "AUX"):
         # no verb governs it ("a cutback in its oil supply in September", "ahead of Tuesday's vote")
         return "future" if ahead_of else "none"
+    if tok.tag_ == "VB" and words & {"could", "may", "might", "can", "should", "must"}:
+        return "near" if ahead_of else "none"  # a modal of possibility: the nearest such date
     return "near" if ahead_of else "past"
 
 
