@@ -678,6 +678,13 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
         ("Clinton must win the swing states in March.", "March", "2025-03"),
         ("That could help sail him through the primaries in February.", "February", "2025-02"),
         ("He could have won in March.", "March", "2024-03"),  # what did not happen
+        # "this", "last", "next" the model left out of the expression
+        (
+            'She said, "Make no mistake about it, this November, when we get to the polls, we decide."',
+            "this November",
+            "2024-11",
+        ),
+        ("The choice this June is tragic.", "this June", "2024-06"),
         # a month naming the period a report covers is over or under way when the report comes out
         (
             "Markets will move on Friday with the release of the September jobs report.",

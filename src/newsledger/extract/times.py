@@ -1922,6 +1922,11 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
     return kept
 
 
+# "this", "last", "next" before a month, a weekday or a season the model tagged alone
+_LEAD_LEFT_OUT = re.compile(r"\b(?:this|last|next)\s+$", re.I)
+_NAMED_PERIOD = re.compile(rf"(?:{_MON_RE}|{_WD_RE}|spring|summer|fall|autumn|winter)", re.I)
+
+
 def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
     """Time expressions of a parsed article, normalised against ``anchor`` (the publication date)."""
     text = doc_text(doc)
@@ -1931,6 +1936,9 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
     for s0, e0, label in _candidates(doc, text):
         for s1, e1 in _pieces(text, s0, e0):
             s, e = _trim(text, s1, e1)
+            lead = _LEAD_LEFT_OUT.search(text, max(0, s - 8), s)
+            if lead and _NAMED_PERIOD.fullmatch(text[s:e]):
+                s = lead.start()  # "this November", where the model tagged "November" alone
             whole = None  # the extent, when only a part of it gives the value
             if " " in text[s:e].strip() and not _JOINED.search(text[s:e]) and not _known(text[s:e]):
                 a, b = _salvage(text, s, e)
