@@ -678,6 +678,10 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
         ("Clinton must win the swing states in March.", "March", "2025-03"),
         ("That could help sail him through the primaries in February.", "February", "2025-02"),
         ("He could have won in March.", "March", "2024-03"),  # what did not happen
+        ("The selection process could be concluded in March.", "March", "2025-03"),
+        ("Let's defeat her in March.", "March", "2025-03"),  # a call
+        ("He said that if his candidate were to win in March, she would sign it.", "March", "2025-03"),
+        ("He is slated to be a delegate to the convention in March.", "March", "2025-03"),
         # "this", "last", "next" the model left out of the expression
         (
             'She said, "Make no mistake about it, this November, when we get to the polls, we decide."',

@@ -83,7 +83,10 @@ def _add_months(d: dt.date, n: int) -> tuple[int, int]:
 
 # Verbs whose complement lies ahead of the moment of writing: "the talks are scheduled for Monday",
 # "planned to leave on Thursday", "expected to join in April".
-_AHEAD_VERBS = frozenset("schedule plan expect set due intend hope aim propose slate prepare suppose".split())
+# ("slat" is the lemma the model gives "slated")
+_AHEAD_VERBS = frozenset(
+    "schedule plan expect set due intend hope aim propose slate slat prepare suppose".split()
+)
 # Modals of possibility ("could be located Wednesday") do not move a date ahead; "will" and "would" do.
 _AHEAD_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 _AHEAD_WORDS = re.compile(
@@ -266,8 +269,12 @@ def _verb_tense(span: Span, text: str) -> str:
     if tok.pos_ not in ("VERB", "AUX"):
         # no verb governs it ("a cutback in its oil supply in September", "ahead of Tuesday's vote")
         return "future" if ahead_of else "none"
-    if tok.tag_ == "VB" and words & {"could", "may", "might", "can", "should", "must"}:
-        return "near" if ahead_of else "none"  # a modal of possibility: the nearest such date
+    imperative = (
+        tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(c.dep_.startswith("nsubj") for c in tok.children)
+    )
+    if words & {"could", "may", "might", "can", "should", "must"} or imperative:
+        # a modal of possibility or need, or a call ("Let's defeat her in November"): the nearest such date
+        return "near" if ahead_of else "none"
     return "near" if ahead_of else "past"
 
 
@@ -347,6 +354,10 @@ def _ahead_of_infinitive(tok: Token, climb: bool = True) -> bool:
         aux = aux_words(head)
         if "had" in aux:
             return False  # "Trump had planned to give remarks Monday": a plan told in the pluperfect
+        if head.lower_ in ("were", "was") and any(
+            c.dep_ == "mark" and c.lower_ == "if" for c in head.children
+        ):
+            return True  # "if his candidate were to win in November"
         if head.lemma_.lower() in _AHEAD_VERBS or aux & _AHEAD_AUX:
             return True  # "will continue to strike on Monday" too
         present = head.tag_ in ("VBZ", "VBP") or (
