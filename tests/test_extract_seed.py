@@ -931,3 +931,25 @@ def test_the_november_day_of_an_election_in_an_election_year_is_the_one_ahead(nl
     assert [(t.text, t.value) for t in times] == [("Nov. 8", "2016-11-08"), ("The next day", "2016-11-09")]
     times = extract_times(nlp("The Nov. 8 election was close."), dt.date(2017, 3, 1))
     assert [t.value for t in times] == ["2016-11-08"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "value"),
+    [
+        # a month or day naming an election or a convention of an even year, written before it: that year's
+        (
+            "It gave her the impetus to shift focus toward the November election.",
+            dt.date(2016, 4, 28),
+            "2016-11",
+        ),
+        ("Sanders vowed to fight on until the party's convention in July.", dt.date(2016, 4, 28), "2016-07"),
+        ("Cross called November's general election a tragedy.", dt.date(2016, 8, 17), "2016-11"),
+        ("Sanders vowed to fight on until the party's convention in July.", dt.date(2017, 4, 28), "2016-07"),
+        ("Sanders fought on until the party's convention in July.", dt.date(2016, 9, 28), "2016-07"),
+    ],
+)
+def test_a_contest_of_an_even_year_named_before_it_is_this_year_s(nlp, sentence, published, value):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp(sentence), published)
+    assert [t.value for t in times] == [value]

@@ -1529,24 +1529,38 @@ def _in_a_name(text: str, s: int, piece: str) -> bool:
     return len(words) < 3 or lower >= 3 or lower * 2 > len(words)
 
 
+# Contests held on a known day of an even year: a date that names one, written before it, is this year's
+_CONTEST_NOUNS = frozenset("election vote ballot showdown convention matchup".split())
+
+
 def _names_an_election(span: Span) -> bool:
-    """Whether a date describes an election ("the Nov. 8 election", "the Nov. 8 U.S. presidential
-    election", "the November 2016 vote")."""
-    head = span.root.head
-    return _describes_a_thing(span) and head.lemma_.lower() in ("election", "vote", "ballot")
+    """Whether a date names an election or a party convention: it describes one ("the Nov. 8 election",
+    "November's general election", "the November showdown") or is its time ("the party's convention in
+    July")."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "in":
+        noun = root.head.head
+    elif root.dep_ in ("compound", "nmod", "amod", "poss") and root.head.i > root.i:
+        noun = root.head
+    else:
+        return False
+    return noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() in _CONTEST_NOUNS
 
 
 def _election_ahead(tx: TimeExpr, anchor: dt.date) -> TimeExpr:
-    """A November day of an election in an even year, written before it, is that year's: "to influence the
-    Nov. 8 U.S. presidential election", said in July 2016 (a past clause had given the year before, when
-    the federal election was two years off)."""
-    d = tx.earliest
-    if tx.granularity != "day" or d is None or d.month != 11 or anchor.year % 2 or d.year != anchor.year - 1:
+    """The day or month of an election or a convention in an even year, written before it, is that year's:
+    "to influence the Nov. 8 U.S. presidential election", said in July 2016, "until the party's convention
+    in July", said in April (a past clause had given the year before, when there was none)."""
+    d, end = tx.earliest, tx.latest
+    if tx.granularity not in ("day", "month") or d is None or end is None or anchor.year % 2:
         return tx
-    ahead = d.replace(year=anchor.year)
-    if ahead < anchor:
+    if d.year != anchor.year - 1:
         return tx
-    return TimeExpr(0, 0, tx.text, ahead.isoformat(), "DATE", "day", ahead, ahead, True)
+    a, b = d.replace(year=anchor.year), end.replace(year=anchor.year)
+    if b < anchor:
+        return tx
+    value = a.isoformat() if tx.granularity == "day" else f"{a.year:04d}-{a.month:02d}"
+    return TimeExpr(0, 0, tx.text, value, "DATE", tx.granularity, a, b, True)
 
 
 def _names_a_paper(span: Span) -> bool:
