@@ -677,6 +677,7 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
         # a modal of possibility or need: the nearest such date
         ("Clinton must win the swing states in March.", "March", "2025-03"),
         ("That could help sail him through the primaries in February.", "February", "2025-02"),
+        ("She is a strong favorite to win the election come March.", "March", "2025-03"),  # "come": ahead
         ("He could have won in March.", "March", "2024-03"),  # what did not happen
         ("The selection process could be concluded in March.", "March", "2025-03"),
         ("Let's defeat her in March.", "March", "2025-03"),  # a call

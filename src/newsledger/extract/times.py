@@ -90,7 +90,7 @@ _AHEAD_VERBS = frozenset(
 # Modals of possibility ("could be located Wednesday") do not move a date ahead; "will" and "would" do.
 _AHEAD_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 _AHEAD_WORDS = re.compile(
-    r"\b(?:as (?:soon|early) as|no later than|next|coming|upcoming|effective|"
+    r"\b(?:as (?:soon|early) as|no later than|next|coming|upcoming|effective|(?<!to )come|"
     r"from now (?:to|until|till|through)|between now and)\s+$"
 )
 # "since their Oct. 13 debate": before the moment of writing, whatever the clause's tense
