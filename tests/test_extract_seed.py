@@ -954,3 +954,22 @@ def test_a_contest_of_an_even_year_named_before_it_is_this_year_s(nlp, sentence,
 
     times = extract_times(nlp(sentence), published)
     assert [t.value for t in times] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # "last" season: the last one that ended at least three months before; "next": the next not begun
+        ("last spring", dt.date(1989, 10, 26), "1989-SP"),  # the Eastern Airlines strike, March 1989
+        ("last summer", dt.date(2015, 12, 13), "2015-SU"),
+        ("last summer", dt.date(2016, 10, 2), "2015-SU"),  # the summer just ended is "this summer"
+        ("last winter", dt.date(2016, 1, 20), "2014-WI"),  # December 2014 to February 2015
+        ("last winter", dt.date(2016, 5, 20), "2015-WI"),
+        ("next summer", dt.date(2016, 2, 15), "2016-SU"),
+        ("next winter", dt.date(2015, 11, 29), "2015-WI"),
+        ("next spring", dt.date(2016, 3, 10), "2017-SP"),
+    ],
+)
+def test_last_and_next_season(text: str, published: dt.date, value: str):
+    tx = normalise(text, published)
+    assert tx is not None and tx.value == value

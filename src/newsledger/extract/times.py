@@ -1000,6 +1000,16 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
             y = rel_year(y3) if y3[:1].isdigit() or y3.endswith(" year") else _year_words(y3)
             if y is None and not y3.endswith(" year"):
                 return None
+        elif anchor is not None and m[1] in ("last", "next"):
+            # the last one that ended at least three months before ("last spring" in October is this
+            # year's, "last summer" in October the year before's: the summer just ended is "this summer";
+            # "last winter" in November the one that ended in February); the next one that has not begun
+            start = _SEASON_START[_SEASONS[m[2]]]
+            now = anchor.year * 12 + anchor.month - 1
+            if m[1] == "last":
+                y = next(k for k in range(anchor.year, anchor.year - 3, -1) if k * 12 + start + 1 + 3 <= now)
+            else:
+                y = next(k for k in range(anchor.year - 1, anchor.year + 2) if k * 12 + start - 1 > now)
         elif anchor is not None:
             y = anchor.year + shift
             start = _SEASON_START[_SEASONS[m[2]]]
