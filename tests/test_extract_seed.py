@@ -773,6 +773,7 @@ def test_numbers_shares_and_ages_are_not_times(nlp, sentence: str):
         # a lowercase "daily" or "weekly" that is a newspaper
         "One possible buyer is Lordship, the Trend weekly reported.",
         "The influential US daily wrote that he lied.",
+        "The mainstream is saying wait a minute, the concentration of wealth is wrong.",  # an interjection
     ],
 )
 def test_idioms_ages_and_temperatures_are_not_times(nlp, sentence: str):
@@ -973,3 +974,10 @@ def test_a_contest_of_an_even_year_named_before_it_is_this_year_s(nlp, sentence,
 def test_last_and_next_season(text: str, published: dt.date, value: str):
     tx = normalise(text, published)
     assert tx is not None and tx.value == value
+
+
+def test_the_verb_last_is_not_part_of_a_duration(nlp):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp("The deal would last four years. It rose over the last four years."), FRI)
+    assert [(t.text, t.value) for t in times] == [("four years", "P4Y"), ("the last four years", "P4Y")]

@@ -1674,6 +1674,12 @@ _PERIOD_ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends|to|through|begi
 _PERIOD_AFTER = re.compile(r"\s+(?:(?:first|second|third|fourth)\s+)?(?:period|quarter)\b", re.I)
 
 
+_WAIT_BEFORE = re.compile(r"\b(?:wait|hold\s+on|hang\s+on|just)\s+$", re.I)
+_VERB_LAST_BEFORE = re.compile(
+    r"\b(?:would|will|to|could|may|might|can|should|must|'ll|’ll|n't|n’t|not)\s+$", re.I
+)
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Cut a candidate span to TimeML's extent (see the module docstring)."""
     while True:
@@ -1684,6 +1690,14 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         if not m or m.end() >= len(piece):
             break
         s += m.end()
+    piece = text[s:e]
+    m = re.match(
+        r"last\s+(?=[\w.,]+[\s-]+(?:more\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)",
+        piece,
+        re.I,
+    )
+    if m and _VERB_LAST_BEFORE.search(text, max(0, s - 12), s):
+        s += m.end()  # "would last four years": the verb, not "the last four years"
     piece = text[s:e]
     m = re.search(r"\.?(?:https?://|pic\.twitter\.com|www\.)", piece)
     if m and m.start() > 0:
@@ -2012,6 +2026,10 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 continue  # "1-year old Charlotte": an age
             if re.fullmatch(r"\d{4}", piece) and _NUMBERED_BEFORE.search(text, max(0, s - 14), s):
                 continue  # "HB 1523", "Flight 1549": a number that names, not a year
+            if low in ("a minute", "a second", "one second", "a sec") and _WAIT_BEFORE.search(
+                text, max(0, s - 12), s
+            ):
+                continue  # "wait a minute", "hold on a second": an interjection, not a duration
             if low == "a quarter" and re.match(
                 r"\s+of\s+(?!(?:the|this|that|last|next)\s+(?:year|century)\b)", text[e:][:20]
             ):
