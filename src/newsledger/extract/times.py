@@ -1566,7 +1566,8 @@ def _election_ahead(tx: TimeExpr, anchor: dt.date) -> TimeExpr:
         return tx
     if d.year != anchor.year - 1:
         return tx
-    a, b = d.replace(year=anchor.year), end.replace(year=anchor.year)
+    a = d.replace(year=anchor.year)  # (an odd year has no 29 February to move)
+    b = _month_end(anchor.year, d.month) if tx.granularity == "month" else a
     if b < anchor:
         return tx
     value = a.isoformat() if tx.granularity == "day" else f"{a.year:04d}-{a.month:02d}"
