@@ -168,20 +168,34 @@ def test_a_bad_shard_row_is_one_error_and_the_other_rows_load(sample_extraction,
     assert isinstance(out[1], Extraction) and out[1].claims == sample_extraction.claims
 
 
-def test_local_dask_workers_run_without_the_statistical_profiler():
+def test_local_dask_workers_are_set_for_one_long_task_at_a_time(monkeypatch):
+    """No statistical profiler, no 20 ms health check, and glibc's own malloc trimming (Dask's 64 KiB
+    MALLOC_TRIM_THRESHOLD_ turns off the adaptive mmap threshold); a user's own setting still passes."""
     from dask.distributed import Client
 
     from newsledger.parallel import local_cluster
 
     def probe(dask_worker):
+        import os
+
         import dask
 
-        enabled = dask.config.get("distributed.worker.profile.enabled")
-        return enabled, "profile" in dask_worker.periodic_callbacks
+        return (
+            dask.config.get("distributed.worker.profile.enabled"),
+            "profile" in dask_worker.periodic_callbacks,
+            dask.config.get("distributed.admin.tick.interval"),
+            os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+            os.environ.get("OMP_NUM_THREADS"),
+        )
 
-    cluster = local_cluster(1)
-    try:
-        with Client(cluster) as client:
-            assert list(client.run(probe).values()) == [(False, False)]
-    finally:
-        cluster.close()
+    for user_setting in (None, "131072"):
+        if user_setting is None:
+            monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+        else:
+            monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", user_setting)
+        cluster = local_cluster(1)
+        try:
+            with Client(cluster) as client:
+                assert list(client.run(probe).values()) == [(False, False, "1s", user_setting, "1")]
+        finally:
+            cluster.close()

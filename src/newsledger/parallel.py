@@ -39,7 +39,17 @@ IN_FLIGHT_PER_WORKER = 3
 TASK_SIZE = 8
 # A Dask task carries more fixed cost (scheduler round trip, one Parquet shard, one store transaction).
 DASK_TASK_SIZE = 16
-LOCAL_DASK_CONFIG: dict[str, Any] = {"distributed.worker.profile.enabled": False}
+# A LocalCluster runs one parser-bound task at a time per worker; Dask's defaults are for many short tasks.
+LOCAL_DASK_CONFIG: dict[str, Any] = {
+    # the statistical profiler samples the task thread's stack every 10 ms for the dashboard
+    "distributed.worker.profile.enabled": False,
+    # event-loop health check (every 20 ms by default) and memory/system monitors: each wakes the
+    # worker's event-loop thread, which then takes the GIL from the parsing thread
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.tick.limit": "10s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
 SHARD_COLUMNS = ("article_id", "path", "fmt", "error", "source_text", "extraction")
 
 
@@ -201,15 +211,19 @@ def dask_task(docs: list[ReadItem], opts: Options, known_ids: frozenset[str], pa
 
 
 def local_cluster(workers: int) -> Any:
-    """A LocalCluster of ``workers`` single-threaded processes, without the workers' statistical
-    profiler: it samples the task thread's stack every 10 ms for the dashboard's profile page, which on
-    a parser-bound job costs several per cent of the CPU. The setting has to be in the dask config when
-    the cluster starts (each nanny hands its worker the config of this process; an environment variable
-    set after dask was imported is not seen)."""
+    """A LocalCluster of ``workers`` single-threaded processes, set for one long parser-bound task at a
+    time (``LOCAL_DASK_CONFIG``): no statistical profiler, slower health checks and monitors. The nannies
+    also leave ``MALLOC_TRIM_THRESHOLD_`` alone: Dask sets it to 64 KiB in every worker, which turns off
+    glibc's adaptive mmap threshold, so every large allocation of the parser became an mmap/munmap pair
+    (on PolNeAR train the workers spent three times the system time of ``--workers 2``). The settings
+    have to be in the dask config when the cluster starts (each nanny hands its worker the config of
+    this process; an environment variable set after dask was imported is not seen)."""
     import dask
     from dask.distributed import LocalCluster
 
-    with dask.config.set(LOCAL_DASK_CONFIG):
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", default={}) or {})
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    with dask.config.set({**LOCAL_DASK_CONFIG, "distributed.nanny.pre-spawn-environ": environ}):
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
 
 
