@@ -588,6 +588,10 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
         ("Clinton will address the comments at an event later Friday.", "Friday", "2024-10-18"),
         ("He will be holding a news conference late Friday.", "Friday", "2024-10-18"),
         ("She will present her proposals in a speech Friday.", "Friday", "2024-10-25"),
+        # an event named by the publication's weekday is that day's, whatever the tense
+        ("The group will air an ad during Friday's debate.", "Friday", "2024-10-18"),
+        ("In Friday night's debate, he will face more questions.", "Friday night", "2024-10-18TNI"),
+        ("The group will air an ad during Monday's debate.", "Monday", "2024-10-21"),
         # a gerund takes the tense of the verb it completes ("kept going", "will start becoming")
         (
             "Protesters kept going until nearly 2 a.m. Thursday in defiance.",

@@ -1825,11 +1825,19 @@ _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|must)\s+$
 _LATER_ON = re.compile(r"\b(?:later|late|earlier|early)\s+(?:on\s+)?$", re.I)
 
 
-def _same_day(text: str, s: int, wd: int | None, anchor: dt.date | None) -> bool:
-    """Whether the weekday ``wd`` (a time expression's, if it is one) told in the future is the publication
-    day itself: "will speak later Friday", "holds a news conference late Tuesday" (a week ahead would be
-    "next Friday"). A bare "will meet on Friday" written on a Friday is the next one."""
-    return anchor is not None and wd == anchor.weekday() and bool(_LATER_ON.search(text, max(0, s - 12), s))
+_WEEKDAY_OF = re.compile(rf"({_WD_RE})(?:\s+(?:night|morning|evening|afternoon))?(['’]s)?", re.I)
+
+
+def _same_day(text: str, s: int, e: int, anchor: dt.date | None) -> bool:
+    """Whether a weekday (alone or with a part of the day) told in the future is the publication day itself:
+    "will speak later Friday", "holds a news conference late Tuesday" (a week ahead would be "next
+    Friday"), and the day of an event named by it, "will air an ad during Tuesday's Republican debate",
+    "In Tuesday night's debate, Carson will face …", written on that Tuesday. A bare "will meet on Friday"
+    written on a Friday is the next one."""
+    m = _WEEKDAY_OF.fullmatch(text, s, e)
+    if anchor is None or m is None or _WEEKDAYS[m[1].lower()] != anchor.weekday():
+        return False
+    return bool(m[2] or re.match(r"['’]s\b", text[e : e + 3]) or _LATER_ON.search(text, max(0, s - 12), s))
 
 
 def _salvage(text: str, s: int, e: int) -> tuple[int, int]:
@@ -2048,8 +2056,8 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 continue  # "the Trend weekly reported", "the Communist Party daily Granma"
             tense = _tense(span, text) if span is not None else "past"
             wd = _WEEKDAYS.get(re.sub(r"['’]s$", "", low))  # a bare weekday ("Friday", "Friday's")
-            if tense == "future" and _same_day(text, s, wd, anchor):
-                tense = "present"  # "will speak later Friday", written on a Friday: that day
+            if tense == "future" and _same_day(text, s, e, anchor):
+                tense = "present"  # "will speak later Friday", "during Tuesday's debate", written that day
             ctx.here = s
             nine_eleven = (
                 names_an_event(piece)
