@@ -592,6 +592,10 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
         ("The group will air an ad during Friday's debate.", "Friday", "2024-10-18"),
         ("In Friday night's debate, he will face more questions.", "Friday night", "2024-10-18TNI"),
         ("The group will air an ad during Monday's debate.", "Monday", "2024-10-21"),
+        # the day of an outcome is over; the day of a contest may lie ahead
+        ("Monday's decision will reverberate down the ballot.", "Monday", "2024-10-14"),
+        ("The results of Tuesday's primaries will force him to quit.", "Tuesday", "2024-10-15"),
+        ("He will do well in Tuesday's primary.", "Tuesday", "2024-10-22"),
         # a gerund takes the tense of the verb it completes ("kept going", "will start becoming")
         (
             "Protesters kept going until nearly 2 a.m. Thursday in defiance.",

@@ -116,7 +116,7 @@ def _tense(span: Span, text: str) -> str:
     that describes a thing in a past clause ("organise in the March states", "the March firewall she had
     been counting on"): it is not itself told in the past, and a few months ahead it is the coming one."""
     tense = _clause_tense(span, text)
-    if tense == "future" and _names_a_report(span):
+    if tense == "future" and (_names_a_report(span) or _names_an_outcome(span)):
         return "past"  # "will get ... with the release of the November jobs report", said in December
     if tense == "past" and _describes_a_thing(span):
         before = text[max(0, span.start_char - 20) : span.start_char].lower()  # as _clause_tense reads it
@@ -137,6 +137,24 @@ def _names_a_report(span: Span) -> bool:
         and span.root.head.lemma_.lower() in _REPORT_NOUNS
         and span.text.lower().rstrip(".") in _MONTHS
     )
+
+
+# Nouns of what is over once it has a day: "Monday's decision will reverberate down the ballot"
+_OUTCOME_NOUNS = frozenset(
+    "decision ruling verdict result outcome announcement victory win loss defeat attack shooting".split()
+)
+
+
+def _names_an_outcome(span: Span) -> bool:
+    """Whether a date is the day of an outcome, told by the possessive: "Monday's decision will make the
+    choice starker", "The results of Tuesday's five primaries will force Sanders to …"."""
+    root = span.root
+    if root.dep_ != "poss" or root.head.i < span.end:
+        return False
+    noun = root.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "the results of Tuesday's primaries"
+    return noun.lemma_.lower() in _OUTCOME_NOUNS
 
 
 def _describes_a_thing(span: Span) -> bool:
