@@ -59,7 +59,10 @@ def test_seed_claims(sample_extraction):
     ("text", "future", "value"),
     [
         ("Friday", False, "2024-10-18"),  # published on a Friday: that day
-        ("Friday", True, "2024-10-25"),  # "will meet on Friday": the next one
+        # "will meet on Friday", written on a Friday: that day (a week ahead is "next Friday")
+        ("Friday", True, "2024-10-18"),
+        ("Monday", True, "2024-10-21"),
+        ("next Friday", False, "2024-10-25"),
         ("Monday", False, "2024-10-14"),
         ("this coming Sunday", False, "2024-10-20"),
         ("the previous Friday", False, "2024-10-11"),  # no day named before: counted from publication
@@ -514,7 +517,8 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
 @pytest.mark.parametrize(
     ("sentence", "expr", "value"),
     [
-        ("The talks will resume on Friday.", "Friday", "2024-10-25"),
+        ("The talks will resume on Friday.", "Friday", "2024-10-18"),
+        ("The talks will resume next Friday.", "next Friday", "2024-10-25"),
         ("The talks resumed on Friday.", "Friday", "2024-10-18"),
         ("The ministers are now meeting in Brussels.", "now", "PRESENT_REF"),
         # a deadline moved or granted lies ahead, even told in the past tense
@@ -584,10 +588,10 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
         ("It expects growth of 1.6 percent, a point less than forecast in July.", "July", "2024-07"),
         # a typographic apostrophe in "she’ll"
         ("Clinton’s team says she’ll continue her march toward Election Day.", "Election Day", "2024-11-05"),
-        # "later" or "late" on the publication's weekday is that day; a bare future weekday the next one
+        # a future weekday written on that weekday is that day
         ("Clinton will address the comments at an event later Friday.", "Friday", "2024-10-18"),
         ("He will be holding a news conference late Friday.", "Friday", "2024-10-18"),
-        ("She will present her proposals in a speech Friday.", "Friday", "2024-10-25"),
+        ("She will present her proposals in a speech Friday.", "Friday", "2024-10-18"),
         # an event named by the publication's weekday is that day's, whatever the tense
         ("The group will air an ad during Friday's debate.", "Friday", "2024-10-18"),
         ("In Friday night's debate, he will face more questions.", "Friday night", "2024-10-18TNI"),

@@ -729,11 +729,9 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         assert base is anchor  # the tense rules below count from the publication date only
         if tense == "near" and how is None:
             return anchor + dt.timedelta(days=ahead) if ahead <= 3 else anchor - dt.timedelta(days=back)
-        if how == "this":
-            return anchor + dt.timedelta(days=ahead) if future else anchor - dt.timedelta(days=back)
-        if future:
-            return anchor + dt.timedelta(days=ahead or 7)
-        return anchor - dt.timedelta(days=back)
+        # "Friday" and "this Friday": the most recent one on or before the publication date, or the first on
+        # or after it in a clause that looks ahead ("will speak Friday", written on a Friday, is that day)
+        return anchor + dt.timedelta(days=ahead) if future else anchor - dt.timedelta(days=back)
 
     def month_year(mon: int, how: str | None) -> int:
         """The year of a month named without one, from "last/next/this" or the clause's tense."""
@@ -1840,22 +1838,6 @@ _ERA_BEFORE = re.compile(
     re.I,
 )
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|must)\s+$|['’]ll\s+$", re.I)
-_LATER_ON = re.compile(r"\b(?:later|late|earlier|early)\s+(?:on\s+)?$", re.I)
-
-
-_WEEKDAY_OF = re.compile(rf"({_WD_RE})(?:\s+(?:night|morning|evening|afternoon))?(['’]s)?", re.I)
-
-
-def _same_day(text: str, s: int, e: int, anchor: dt.date | None) -> bool:
-    """Whether a weekday (alone or with a part of the day) told in the future is the publication day itself:
-    "will speak later Friday", "holds a news conference late Tuesday" (a week ahead would be "next
-    Friday"), and the day of an event named by it, "will air an ad during Tuesday's Republican debate",
-    "In Tuesday night's debate, Carson will face …", written on that Tuesday. A bare "will meet on Friday"
-    written on a Friday is the next one."""
-    m = _WEEKDAY_OF.fullmatch(text, s, e)
-    if anchor is None or m is None or _WEEKDAYS[m[1].lower()] != anchor.weekday():
-        return False
-    return bool(m[2] or re.match(r"['’]s\b", text[e : e + 3]) or _LATER_ON.search(text, max(0, s - 12), s))
 
 
 def _salvage(text: str, s: int, e: int) -> tuple[int, int]:
@@ -2074,8 +2056,6 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 continue  # "the Trend weekly reported", "the Communist Party daily Granma"
             tense = _tense(span, text) if span is not None else "past"
             wd = _WEEKDAYS.get(re.sub(r"['’]s$", "", low))  # a bare weekday ("Friday", "Friday's")
-            if tense == "future" and _same_day(text, s, e, anchor):
-                tense = "present"  # "will speak later Friday", "during Tuesday's debate", written that day
             ctx.here = s
             nine_eleven = (
                 names_an_event(piece)
