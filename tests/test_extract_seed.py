@@ -655,6 +655,11 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
             "Tuesday",
             "2024-10-22",
         ),
+        ("The order can be overturned if a Republican is elected in September.", "September", "2025-09"),
+        ("The order was overturned after he was elected in September.", "September", "2024-09"),
+        # a call that opens a quotation is a call, not a complement of the verb that brings it in
+        ('He leaned in and boomed: "Let\'s defeat her in March."', "March", "2025-03"),
+        ('He leaned in and boomed: "We beat her in March."', "March", "2024-03"),
         # a bare complement takes the tense of the verb it completes, a chance that of the verb having it
         ("Republicans will have a chance to make their voice known on Tuesday.", "Tuesday", "2024-10-22"),
         ("They are near a deal that would see him endorse her on Tuesday.", "Tuesday", "2024-10-22"),

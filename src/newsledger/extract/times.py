@@ -213,11 +213,15 @@ def _verb_tense(span: Span, text: str) -> str:
     while tok.tag_ == "VB" and not auxes and tok.dep_ == "conj" and tok.head.tag_ == "VB":
         tok = tok.head  # "will come out and support her in November": the first verb's auxiliaries
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    quoted = False  # whether the verb opens a quotation ('boomed: "Let's defeat her in November."')
     for _ in range(3):
         if tok.tag_ not in ("VB", "VBN") or auxes or tok.dep_ not in ("ccomp", "xcomp"):
             break
         if tok.head.pos_ not in ("VERB", "AUX") or tok.head.i == tok.i:
             break
+        quoted = any(t.tag_ in ("``", ":") for t in tok.doc[tok.head.i + 1 : tok.left_edge.i])
+        if quoted:
+            break  # not out of the quotation
         # a bare complement has the tense of the verb it completes: "an agreement that would see him
         # endorse her in New Hampshire on Tuesday", "a chance to make their voice known on Tuesday"
         tok = tok.head
@@ -279,8 +283,12 @@ def _verb_tense(span: Span, text: str) -> str:
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "had"}:
         # "continued a fierce contest ahead of voting Tuesday": after the told moment, near the writing
         return "near" if ahead_of else "past"
-    if tok.tag_ in ("VBZ", "VBP") and not auxes and _under_a_future_clause(tok):
-        return "future"  # "will begin this week, as Yellen speaks on Wednesday"
+    simple_present = tok.tag_ in ("VBZ", "VBP") and not auxes
+    present_be = tok.tag_ in ("VBN", "VBG") and bool(auxes) and all(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    if (simple_present or present_be) and _under_a_future_clause(tok):
+        # "will begin this week, as Yellen speaks on Wednesday", "can be overturned if a Republican is
+        # elected president in November"
+        return "future"
     if tok.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am", "'s", "'re"}:
         # "Polls show Trump trailing just ahead of Tuesday's vote": what is still ahead
         return "future" if ahead_of else "present"
@@ -288,7 +296,9 @@ def _verb_tense(span: Span, text: str) -> str:
         # no verb governs it ("a cutback in its oil supply in September", "ahead of Tuesday's vote")
         return "future" if ahead_of else "none"
     imperative = (
-        tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(c.dep_.startswith("nsubj") for c in tok.children)
+        tok.tag_ == "VB"
+        and (tok.dep_ == "ROOT" or quoted)
+        and not any(c.dep_.startswith("nsubj") for c in tok.children)
     )
     if words & {"could", "may", "might", "can", "should", "must"} or imperative:
         # a modal of possibility or need, or a call ("Let's defeat her in November"): the nearest such date
