@@ -90,6 +90,11 @@ def aux_words(tok: Token) -> set[str]:
     }
 
 
+def mark_words(tok: Token) -> set[str]:
+    """The words that open a verb's clause ("if", "as", "that", "unless"), lower-cased."""
+    return {c.lower_ for c in tok.children if c.dep_ == "mark"}
+
+
 _last_text: tuple[object, str] = (None, "")  # the Doc last read by doc_text, and its text
 
 

@@ -30,7 +30,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Claim, Mention, SourceRef, Span, ViaLink
-from ..nlp import doc_text
+from ..nlp import doc_text, mark_words
 from .confidence import claim_features, confidence, default_threshold, nesting
 
 if TYPE_CHECKING:
@@ -489,9 +489,7 @@ _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
 def _that_clause(tok: Token) -> bool:
     """A clause opened by "that" that the parser hung on a word as a relative or complement clause, where it
     is often what a cue reports ("told the crowd that …", "said in a statement that …")."""
-    return tok.dep_ in ("relcl", "acl", "ccomp") and any(
-        m.dep_ == "mark" and m.lower_ == "that" for m in tok.children
-    )
+    return tok.dep_ in ("relcl", "acl", "ccomp") and "that" in mark_words(tok)
 
 
 def _inherited_subject(tok: Token) -> Token | None:
@@ -894,7 +892,7 @@ def _light_verb_claim(tok: Token, text: str, mentions: list[Mention]) -> Claim |
                 return _held_claim(
                     tok, tok, subj, c.idx + len(c), _subtree(pobj, text), "asserts", text, mentions
                 )
-        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+        if c.dep_ in ("acl", "ccomp") and "that" in mark_words(c):
             return _held_claim(
                 tok, tok, subj, obj.idx + len(obj), _subtree(c, text), "asserts", text, mentions
             )
@@ -1283,7 +1281,7 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                 and subj is not None
                 and tok.dep_ == "advcl"
                 and subj.head.i == tok.i  # its own subject: not "As expected, the senator won"
-                and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+                and "as" in mark_words(tok)
             ):
                 # "as The Huffington Post reported, Clinton is …": the clause it modifies, without it
                 parts = _clause_without(tok.head, tok, text)
@@ -1347,7 +1345,7 @@ def extract_claims(doc: Doc, mentions: list[Mention], min_confidence: float | No
                             and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in t.children)
                             # "said the videos were inconclusive and that the footage did not show …": a
                             # second that-clause of the same cue, not a claim of its own
-                            and not any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+                            and "that" not in mark_words(t)
                             and t.left_edge.i > tok.i + 1
                             and content[0] < t.left_edge.idx < content[1]
                             and (

@@ -23,7 +23,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..model import Arg, Claim, Event, Mention, Quantity, Span, TimeExpr
-from ..nlp import aux_words, doc_text
+from ..nlp import aux_words, doc_text, mark_words
 from ..timex import timex_bounds
 from .times import names_an_event
 
@@ -760,7 +760,7 @@ def _modality(tok: Token, is_verb: bool) -> str:
         auxes = aux_words(cur)
         if auxes & _MODALS_HYPO:
             return "hypothetical"
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cur.children):
+        if mark_words(cur) & {"if", "unless", "whether"}:
             return "hypothetical"
         if auxes & _MODALS_FUT or ("going" in auxes and any(c.lower_ == "to" for c in cur.children)):
             return "planned"
@@ -783,11 +783,7 @@ def _modality(tok: Token, is_verb: bool) -> str:
     auxes_t = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     if v.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBP", "VBZ") for a in auxes_t):
         return "under_way"
-    if (
-        v.tag_ == "VBG"
-        and any(a.lemma_ == "be" for a in auxes_t)
-        and any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children)
-    ):
+    if v.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes_t) and "that" in mark_words(v):
         return "under_way"  # "evidence that North Korea was training …": going on when reported
     if v.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in v.children):
         if v.dep_ == "advcl" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 from dateutil.easter import easter
 
 from ..model import TimeExpr
-from ..nlp import aux_words, doc_text
+from ..nlp import aux_words, doc_text, mark_words
 from .quantities import CLOCK_ZONE_RE, HHMM_RE, parse_number
 
 if TYPE_CHECKING:
@@ -325,7 +325,7 @@ def _finite_above(tok: Token) -> Token:
 def _hypothetical(tok: Token) -> bool:
     """Whether a verb in the simple past is a condition under "would": "if he won the election on Nov. 8,
     ties would fare …" (a pluperfect, "if he had won", is settled before)."""
-    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    marks = mark_words(tok)
     return (
         tok.dep_ == "advcl"
         and "if" in marks
@@ -341,7 +341,7 @@ def _under_a_future_clause(tok: Token) -> bool:
     Tuesday")."""
     while tok.dep_ == "conj" and tok.head.tag_ in ("VBZ", "VBP") and tok.head.i != tok.i:
         tok = tok.head
-    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    marks = mark_words(tok)
     if tok.dep_ != "advcl" or not marks:
         return False
     if marks & {"if", "unless"}:
@@ -382,9 +382,7 @@ def _ahead_of_infinitive(tok: Token, climb: bool = True) -> bool:
         aux = aux_words(head)
         if "had" in aux:
             return False  # "Trump had planned to give remarks Monday": a plan told in the pluperfect
-        if head.lower_ in ("were", "was") and any(
-            c.dep_ == "mark" and c.lower_ == "if" for c in head.children
-        ):
+        if head.lower_ in ("were", "was") and "if" in mark_words(head):
             return True  # "if his candidate were to win in November"
         if head.lemma_.lower() in _AHEAD_VERBS or aux & _AHEAD_AUX:
             return True  # "will continue to strike on Monday" too
