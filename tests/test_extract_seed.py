@@ -632,6 +632,12 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
         ("Once the rule goes into effect in May, workers will get more.", "May", "2025-05"),
         ('"When the cold winds blow in January, it won\'t make it," he said.', "January", "2025-01"),
         ("He tells donors that he speaks on Wednesday.", "Wednesday", "2024-10-16"),  # no future above
+        (
+            "By the time our campaign in California is over on Wednesday, we will have spoken to many.",
+            "Wednesday",
+            "2024-10-23",
+        ),
+        ("By the time the campaign was over on Wednesday, we had spoken to many.", "Wednesday", "2024-10-16"),
         # a participle or gerund the date hangs on takes the tense of the finite verb above it
         ("A poll showed his numbers falling to 44 percent, from 54 percent in March.", "March", "2024-03"),
         ("Clinton quit giving paid speeches before announcing her run in March.", "March", "2024-03"),

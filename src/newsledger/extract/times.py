@@ -333,6 +333,11 @@ def _hypothetical(tok: Token) -> bool:
     )
 
 
+# a clause of time opened by a noun, which the parser does not mark: "By the time our campaign in California
+# is over on Monday, we will have spoken to …"
+_BY_THE_TIME = re.compile(r"(?:by\s+|until\s+)?the\s+(?:time|moment|day)\b", re.I)
+
+
 def _under_a_future_clause(tok: Token) -> bool:
     """Whether a verb in the simple present heads a clause of time or condition under a clause that looks
     ahead, where English keeps the present for the future: "The new age will begin this week, as Yellen
@@ -342,7 +347,8 @@ def _under_a_future_clause(tok: Token) -> bool:
     while tok.dep_ == "conj" and tok.head.tag_ in ("VBZ", "VBP") and tok.head.i != tok.i:
         tok = tok.head
     marks = mark_words(tok)
-    if tok.dep_ != "advcl" or not marks:
+    by_the_time = tok.dep_ in ("advcl", "ccomp") and _BY_THE_TIME.match(tok.doc[tok.left_edge.i : tok.i].text)
+    if not by_the_time and (tok.dep_ != "advcl" or not marks):
         return False
     if marks & {"if", "unless"}:
         return True  # "we need clarity if there is a close election on Tuesday": a condition lies ahead
