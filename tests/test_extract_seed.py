@@ -618,6 +618,10 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
             "2024-10-18TMO",
         ),
         ("He was scheduled to leave New Hampshire late Tuesday.", "Tuesday", "2024-10-15"),
+        # ... and so is an event planned for a day
+        ("She noted a planned rally on Saturday in Sioux City.", "Saturday", "2024-10-19"),
+        ("She noted a rally on Saturday in Sioux City.", "Saturday", "2024-10-12"),
+        ("She had canceled a joint rally slated for Sunday in Green Bay.", "Sunday", "2024-10-20"),
         (
             "Palin was scheduled to speak to the delegates Saturday morning.",
             "Saturday morning",

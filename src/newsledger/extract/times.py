@@ -87,6 +87,7 @@ def _add_months(d: dt.date, n: int) -> tuple[int, int]:
 _AHEAD_VERBS = frozenset(
     "schedule plan expect set due intend hope aim propose slate slat prepare suppose".split()
 )
+_PLAN_WORDS = frozenset("planned scheduled slated plan schedule slate slat".split())
 # Modals of possibility ("could be located Wednesday") do not move a date ahead; "will" and "would" do.
 _AHEAD_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 _AHEAD_WORDS = re.compile(
@@ -204,11 +205,18 @@ def _verb_tense(span: Span, text: str) -> str:
     # sell itself under a June agreement")
     describes = _describes_a_thing(span)
     through_a_noun = False  # whether the date hangs on a noun on its way up ("the convention in July")
+    planned = False  # whether that noun is a plan ("a planned rally on Saturday")
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
-        through_a_noun |= tok.pos_ in ("NOUN", "PROPN", "PRON")
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and not through_a_noun:
+            through_a_noun = True
+            planned = any(c.dep_ in ("amod", "acl") and c.lemma_.lower() in _PLAN_WORDS for c in tok.children)
+    if planned or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and tok.lemma_.lower() in _PLAN_WORDS):
+        # an event planned for a day, a little before or after the moment of writing: "a planned Cruz rally
+        # on Saturday", "a joint rally with Obama slated for Wednesday", "a speech scheduled Friday"
+        return "near"
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     while tok.tag_ == "VB" and not auxes and tok.dep_ == "conj" and tok.head.tag_ == "VB":
         tok = tok.head  # "will come out and support her in November": the first verb's auxiliaries
