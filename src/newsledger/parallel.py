@@ -215,7 +215,7 @@ def local_cluster(workers: int) -> Any:
     time (``LOCAL_DASK_CONFIG``): no statistical profiler, slower health checks and monitors. The nannies
     also leave ``MALLOC_TRIM_THRESHOLD_`` alone: Dask sets it to 64 KiB in every worker, which turns off
     glibc's adaptive mmap threshold, so every large allocation of the parser became an mmap/munmap pair
-    (on PolNeAR train the workers spent three times the system time of ``--workers 2``). The settings
+    (on PolNeAR train, 25 s of system time in all, against 3 s for ``--workers 2``). The settings
     have to be in the dask config when the cluster starts (each nanny hands its worker the config of
     this process; an environment variable set after dask was imported is not seen)."""
     import dask

@@ -351,7 +351,9 @@ def _under_a_future_clause(tok: Token) -> bool:
     ahead, where English keeps the present for the future: "The new age will begin this week, as Yellen
     speaks on Wednesday and testifies on Thursday", "If he wins on Tuesday, he will …"; a condition in the
     simple present lies ahead whatever the clause above ("we need clarity if there is a close election on
-    Tuesday")."""
+    Tuesday"). The caller also asks it of the present passive and progressive ("if a Republican is
+    elected"); a clause opened by "by the time" has no mark ("By the time our campaign is over on Monday,
+    we will have spoken …")."""
     while tok.dep_ == "conj" and tok.head.tag_ in ("VBZ", "VBP") and tok.head.i != tok.i:
         tok = tok.head
     marks = mark_words(tok)
