@@ -11,7 +11,8 @@ Normalising (TimeML values: ``2024-10-18``, ``2024-10``, ``2024-W42``, ``2024-Q3
 with the newswire conventions:
 
 - a bare weekday is the most recent one on or before the publication date, unless its clause looks ahead
-  (future tense, a modal, an infinitive, "scheduled/planned/expected/set/due"), when it is the next one;
+  (future tense, "would", an infinitive, "scheduled/planned/expected/set/due"), when it is the first on or
+  after that date ("will speak Friday", written on a Friday, is that day; a week ahead is "next Friday");
 - a bare month ("in June") is the latest such month on or before the publication month in a past-tense
   clause, the next one in a clause that looks ahead, the nearest one otherwise; "last October" is the
   most recent October before the publication month;
@@ -1719,6 +1720,9 @@ _WAIT_BEFORE = re.compile(r"\b(?:wait|hold\s+on|hang\s+on|just)\s+$", re.I)
 _VERB_LAST_BEFORE = re.compile(
     r"\b(?:would|will|to|could|may|might|can|should|must|'ll|’ll|n't|n’t|not)\s+$", re.I
 )
+_LAST_BEFORE_UNIT = re.compile(
+    r"last\s+(?=[\w.,]+[\s-]+(?:more\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)", re.I
+)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -1731,15 +1735,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         if not m or m.end() >= len(piece):
             break
         s += m.end()
-    piece = text[s:e]
-    m = re.match(
-        r"last\s+(?=[\w.,]+[\s-]+(?:more\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)",
-        piece,
-        re.I,
-    )
+    m = _LAST_BEFORE_UNIT.match(piece)
     if m and _VERB_LAST_BEFORE.search(text, max(0, s - 12), s):
         s += m.end()  # "would last four years": the verb, not "the last four years"
-    piece = text[s:e]
+        piece = text[s:e]
     m = re.search(r"\.?(?:https?://|pic\.twitter\.com|www\.)", piece)
     if m and m.start() > 0:
         e = s + m.start()  # a scraped tweet runs a date into its link: "September 30th.https://t.co/…"
