@@ -925,6 +925,29 @@ def test_the_november_day_of_an_election_in_an_election_year_is_the_one_ahead(nl
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the quarter reported, told in the past: the year-ago period is that quarter a year before, even
+        # a fiscal quarter not over on the calendar
+        (
+            "The company reported a decline in fourth-quarter earnings. A year earlier, it earned more.",
+            "1988-Q4",
+        ),
+        (
+            "Net income fell in the third quarter. Analysts expect the slump to continue into the fourth "
+            "quarter and through the first two quarters of 1990. In the year-ago period, it earned more.",
+            "1988-Q3",
+        ),
+    ],
+)
+def test_the_year_ago_period_is_the_quarter_reported_not_one_told_ahead(nlp, text: str, value: str):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp(text), dt.date(1989, 11, 2))
+    assert [t.value for t in times][-1] == value, times
+
+
+@pytest.mark.parametrize(
     ("sentence", "published", "expr", "value"),
     [
         # a date that nears is ahead

@@ -21,8 +21,9 @@ with the newswire conventions:
   month + day ("October 3", "Oct. 3", "3 October"), "mid-November", seasons, quarters ("the third
   quarter", "the year-ago quarter"), halves, decades ("the 1990s"), centuries, holidays, clock times,
   parts of days ("Friday night"), durations ("for three years" → P3Y) and sets ("every Monday").
-- Financial reporting: "a year ago" or "the year-earlier period" after a quarter was named means that
-  quarter a year before ("1988-Q3"); "the quarter" and "the latest quarter" without one mean the last
+- Financial reporting: "a year ago" or "the year-earlier period" after the quarter reported was named
+  (one that is over, or told in the past; not an outlook for a quarter ahead) means that quarter a year
+  before ("1988-Q3"); "the quarter" and "the latest quarter" without one mean the last
   completed quarter.
 
 Without a publication date, relative expressions keep ``anchored: false`` and no value is invented.
@@ -710,7 +711,12 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         )
 
     def quarter(y: int, q: int) -> TimeExpr:
-        ctx.quarter = (y, q)
+        if anchor is None or _month_end(y, 3 * q) < anchor or (past and dt.date(y, 3 * q - 2, 1) <= anchor):
+            # the period reported, which "the year-ago period" after it is compared with; not a quarter
+            # told ahead ("expect the trend to continue into the fourth quarter and through the first two
+            # quarters of 1990"), unless it is told in the past ("reported a decline in fourth-quarter
+            # earnings", a fiscal quarter that ended Sept. 30)
+            ctx.quarter = (y, q)
         return expr(f"{y:04d}-Q{q}", "DATE", "quarter", dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q))
 
     def season(y: int, code: str) -> TimeExpr:
