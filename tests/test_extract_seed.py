@@ -357,10 +357,11 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("Together we may provide a better tomorrow for mothers.", "tomorrow", "FUTURE_REF"),
         ("He will leave for Paris tomorrow.", "tomorrow", "2024-10-19"),
         # a clock time joins the day right after it, also after another clock time earlier in the sentence
+        # (a timetable in the present, written on a Friday: the coming Sunday)
         (
             "Other games are 2 p.m. Saturday and noon Sunday. For tickets call.",
             "noon Sunday",
-            "2024-10-13T12:00",
+            "2024-10-20T12:00",
         ),
         # a clock time right before the day it falls on takes that day
         ("The attack began at 10:30 a.m. on Monday.", "10:30 a.m.", "2024-10-14T10:30"),
@@ -724,6 +725,15 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
             "2024-09",
         ),
         ("The Fed will meet in September.", "September", "2025-09"),
+        # a weekday in a present clause is the nearest one, up to three days ahead (written on a Friday)
+        ("Trump and Clinton meet for the first debate Monday at Hofstra.", "Monday", "2024-10-21"),
+        ("Obama is unveiling the new actions at the White House on Sunday.", "Sunday", "2024-10-20"),
+        ("Sanders speaks at the conference on Tuesday.", "Tuesday", "2024-10-15"),
+        # ... up to two days ahead when the possessive names it: more often an event already over
+        ("Rubio needs a win in Sunday's primary.", "Sunday", "2024-10-20"),
+        ("The impact of Monday's debate is still small.", "Monday", "2024-10-14"),
+        # "including" is no verb of the clause: the tense is the verb's above it
+        ("He has won eight contests, including the caucuses on Saturday.", "Saturday", "2024-10-12"),
     ],
 )
 def test_tense_comes_from_the_governing_verb(nlp, sentence: str, expr: str, value: str):

@@ -13,6 +13,8 @@ with the newswire conventions:
 - a bare weekday is the most recent one on or before the publication date, unless its clause looks ahead
   (future tense, "would", an infinitive, "scheduled/planned/expected/set/due"), when it is the first on or
   after that date ("will speak Friday", written on a Friday, is that day; a week ahead is "next Friday");
+  in a plan told in the past or a clause in the present ("meet for the first debate Monday") it is the
+  nearest one, up to three days ahead;
 - a bare month ("in June") is the latest such month on or before the publication month in a past-tense
   clause, the next one in a clause that looks ahead, the nearest one otherwise; "last October" is the
   most recent October before the publication month;
@@ -121,6 +123,10 @@ def _tense(span: Span, text: str) -> str:
     tense = _clause_tense(span, text)
     if tense == "future" and (_names_a_report(span) or _names_an_outcome(span)):
         return "past"  # "will get ... with the release of the November jobs report", said in December
+    if tense == "present" and span.root.dep_ == "poss":
+        return "present-named"  # "Tuesday's primary" in a present clause: see weekday_date
+    if tense == "present" and _describes_a_thing(span):
+        return "none"  # "He also hosts a Sunday talk show": no day in particular, not one near
     if tense == "past" and _describes_a_thing(span):
         before = text[max(0, span.start_char - 20) : span.start_char].lower()  # as _clause_tense reads it
         if not _SINCE.search(before) and not re.search(r"\b(?:that|those)\s+$", before):
@@ -209,7 +215,11 @@ def _verb_tense(span: Span, text: str) -> str:
     through_a_noun = False  # whether the date hangs on a noun on its way up ("the convention in July")
     planned = False  # whether that noun is a plan ("a planned rally on Saturday")
     for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+        # a participle that is a preposition ("including the Wyoming caucuses on Saturday", "following
+        # Monday's debate") is no verb of the clause
+        if (
+            tok.pos_ in ("VERB", "AUX") and not (tok.tag_ == "VBG" and tok.dep_ == "prep")
+        ) or tok.head.i == tok.i:
             break
         tok = tok.head
         if tok.pos_ in ("NOUN", "PROPN", "PRON") and not through_a_noun:
@@ -758,8 +768,13 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         if how == "next":
             return base + dt.timedelta(days=ahead or 7)
         assert base is anchor  # the tense rules below count from the publication date only
-        if tense == "near" and how is None:
-            return anchor + dt.timedelta(days=ahead) if ahead <= 3 else anchor - dt.timedelta(days=back)
+        if tense in ("near", "present", "present-named") and how is None:
+            # a plan, or a clause in the present: the nearest one, a few days ahead at most ("Obama is
+            # unveiling the actions on Tuesday", "the New Hampshire primary on Tuesday", written on a
+            # Monday); a day named by the possessive is more often an event already over ("The impact of
+            # Monday's debate is still small", written on a Friday), so it looks only two days ahead
+            reach = 2 if tense == "present-named" else 3
+            return anchor + dt.timedelta(days=ahead) if ahead <= reach else anchor - dt.timedelta(days=back)
         # "Friday" and "this Friday": the most recent one on or before the publication date, or the first on
         # or after it in a clause that looks ahead ("will speak Friday", written on a Friday, is that day)
         return anchor + dt.timedelta(days=ahead) if future else anchor - dt.timedelta(days=back)
