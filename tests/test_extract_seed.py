@@ -732,6 +732,10 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
         # ... up to two days ahead when the possessive names it: more often an event already over
         ("Rubio needs a win in Sunday's primary.", "Sunday", "2024-10-20"),
         ("The impact of Monday's debate is still small.", "Monday", "2024-10-14"),
+        # a modal of possibility: the nearest one too
+        ("The spot could hit Florida airwaves Monday.", "Monday", "2024-10-21"),
+        ("He could win California on Sunday and lose the nomination.", "Sunday", "2024-10-20"),
+        ("He could have won California on Sunday.", "Sunday", "2024-10-13"),  # what did not happen
         # "including" is no verb of the clause: the tense is the verb's above it
         ("He has won eight contests, including the caucuses on Saturday.", "Saturday", "2024-10-12"),
     ],

@@ -322,7 +322,8 @@ def _verb_tense(span: Span, text: str) -> str:
     )
     if words & {"could", "may", "might", "can", "should", "must"} or imperative:
         # a modal of possibility or need, or a call ("Let's defeat her in November"): the nearest such date
-        return "near" if ahead_of else "none"
+        # ("could hit Florida airwaves Monday", written on a Saturday, is two days ahead)
+        return "near"
     return "near" if ahead_of else "past"
 
 
