@@ -736,6 +736,33 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
         ("The spot could hit Florida airwaves Monday.", "Monday", "2024-10-21"),
         ("He could win California on Sunday and lose the nomination.", "Sunday", "2024-10-20"),
         ("He could have won California on Sunday.", "Sunday", "2024-10-13"),  # what did not happen
+        # a deadline in an infinitive has the tense of the verb it hangs on: a pluperfect is over, a past
+        # order is near; the end of what a participle or report covers is no deadline
+        (
+            "The PACs had raised $38 million to boost his candidacy by the end of June.",
+            "the end of June",
+            "2024-06",
+        ),
+        (
+            "A judge ordered the department to make releases and to complete them by the end of September.",
+            "the end of September",
+            "2024-09",
+        ),
+        (
+            "He urges the department to complete them by the end of September.",
+            "the end of September",
+            "2025-09",
+        ),
+        (
+            "Turnout fell, according to results tallied through Wednesday afternoon.",
+            "Wednesday afternoon",
+            "2024-10-16TAF",
+        ),
+        (
+            "That is according to fundraising reports through Sept. 30 that it is filing.",
+            "Sept. 30",
+            "2024-09-30",
+        ),
         # "including" is no verb of the clause: the tense is the verb's above it
         ("He has won eight contests, including the caucuses on Saturday.", "Saturday", "2024-10-12"),
     ],

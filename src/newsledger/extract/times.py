@@ -213,6 +213,7 @@ def _verb_tense(span: Span, text: str) -> str:
     # sell itself under a June agreement")
     describes = _describes_a_thing(span)
     through_a_noun = False  # whether the date hangs on a noun on its way up ("the convention in July")
+    noun_above: Token | None = None  # that noun
     planned = False  # whether that noun is a plan ("a planned rally on Saturday")
     for _ in range(6):
         # a participle that is a preposition ("including the Wyoming caucuses on Saturday", "following
@@ -224,6 +225,7 @@ def _verb_tense(span: Span, text: str) -> str:
         tok = tok.head
         if tok.pos_ in ("NOUN", "PROPN", "PRON") and not through_a_noun:
             through_a_noun = True
+            noun_above = tok
             planned = any(c.dep_ in ("amod", "acl") and c.lemma_.lower() in _PLAN_WORDS for c in tok.children)
     if planned or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and tok.lemma_.lower() in _PLAN_WORDS):
         # an event planned for a day, a little before or after the moment of writing: "a planned Cruz rally
@@ -272,11 +274,33 @@ def _verb_tense(span: Span, text: str) -> str:
         _DEADLINE_WORDS.search(before)
         and not _RANGE_END.search(before)
         and not ("to" in words and _planned_in_the_past(tok))  # "were due to file paperwork by March 15"
+        # the end of what a participle or a report covers, not a deadline: "election results tallied
+        # through Wednesday afternoon", "fundraising reports through Jan. 31"
+        and not (
+            tok.tag_ == "VBN"
+            and tok.dep_ == "acl"
+            and not auxes
+            and tok.lemma_.lower() not in _DEADLINE_VERBS
+        )
+        and not (through_a_noun and noun_above is not None and noun_above.lemma_.lower() in _REPORT_NOUNS)
         and (
             (tok.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in auxes) and not words & {"has", "have"})
             or tok.lemma_.lower() in _DEADLINE_VERBS  # (a pluperfect was settled above)
         )
     ):
+        told = _verb_told(tok) if "to" in words and tok.tag_ == "VB" else None
+        if told is not None and "had" in aux_words(told):
+            return "past"  # "had raised $38 million to boost his candidacy by the end of June"
+        if (
+            told is not None
+            and (
+                told.tag_ == "VBD"
+                or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in told.children)
+            )
+            and not aux_words(told) & _AHEAD_AUX
+            and told.lemma_.lower() not in _AHEAD_VERBS | _DEADLINE_VERBS
+        ):
+            return "near"  # "a judge ordered the department to release the emails by the end of January"
         return "future"  # "pay down the loan by February", "revolving loans through January"
     if words & _AHEAD_AUX or (tok.lower_ == "going" and any(c.lower_ == "to" for c in tok.rights)):
         return "future"
@@ -325,6 +349,24 @@ def _verb_tense(span: Span, text: str) -> str:
         # ("could hit Florida airwaves Monday", written on a Saturday, is two days ahead)
         return "near"
     return "near" if ahead_of else "past"
+
+
+def _verb_told(tok: Token) -> Token | None:
+    """The verb an infinitive hangs on, through infinitives and their conjuncts ("ordered the department to
+    make monthly releases and to complete the process by …" → "ordered"); None when there is none."""
+    head = tok
+    for _ in range(6):
+        if head.dep_ == "conj" and head.head.tag_ == "VB" and head.head.i != head.i:
+            head = head.head
+            continue
+        if head.tag_ != "VB" or "to" not in aux_words(head) or head.head.i == head.i:
+            return None
+        head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        if head.tag_ != "VB" or "to" not in aux_words(head):
+            return head
+    return None
 
 
 def _finite_above(tok: Token) -> Token:
