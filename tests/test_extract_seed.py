@@ -763,6 +763,12 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
             "Sept. 30",
             "2024-09-30",
         ),
+        # an infinitive under a modal of possibility: the nearest date, as under the modal itself
+        (
+            "It could encourage him to stay in the race through the convention in December.",
+            "December",
+            "2024-12",
+        ),
         # "including" is no verb of the clause: the tense is the verb's above it
         ("He has won eight contests, including the caucuses on Saturday.", "Saturday", "2024-10-12"),
     ],
