@@ -780,6 +780,20 @@ def test_tense_comes_from_the_governing_verb(nlp, sentence: str, expr: str, valu
     assert any(t.text == expr and t.value == value for t in times), times
 
 
+def test_a_live_blog_timestamp_is_a_time_of_the_publication_day(nlp):
+    from newsledger.extract.times import extract_times
+
+    text = (
+        "The Latest on the race.\n\n9:40 p.m.\n\nClinton says the vote on Tuesday will decide it.\n\n"
+        "5:50 p.m.\n\nSanders spoke in Reno on Oct. 16 at 3 p.m.\n\n2:15 p.m.\n\nIt rained.\n"
+    )
+    times = [(t.text, t.value) for t in extract_times(nlp(text), FRI)]
+    assert ("5:50 p.m", "2024-10-18T17:50") in times, times  # not the Tuesday named above it
+    assert ("3 p.m.", "2024-10-16T15:00") in times, times  # a clock time in the text keeps its day
+    assert ("2:15 p.m", "2024-10-18T14:15") in times, times  # not Oct. 16, nor run into "3 p.m." above it
+    assert [t for t, _ in times].count("3 p.m.") == 1, times
+
+
 def test_a_clock_time_restated_in_gmt_is_not_a_second_time(nlp):
     from newsledger.extract.times import extract_times
 

@@ -1728,7 +1728,7 @@ _EXTRA = re.compile(
     r"the\s+(?:latest|year-ago|year-earlier|comparable|same)\s+(?:period|quarter)|"
     rf"(?<!\(){HHMM_RE}{_ZONE_RE}|"  # not "10:35 a.m. (0735 GMT)", the same time again
     r"0\d[0-5]\d\s+(?:hours|hrs)|"
-    rf"\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?:\s+(?:[ecmp][sd]t|gmt))?|({_MON_RE})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)\b(?!-)",
+    rf"\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?:\s+(?:[ecmp][sd]t|gmt))?|({_MON_RE})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)(?:\b|(?<=\.))(?!-)",
     re.I,
 )
 
@@ -1966,7 +1966,13 @@ def _salvage(text: str, s: int, e: int) -> tuple[int, int]:
 def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
     """Character spans (start, end, label) of time expressions, before trimming: the model's DATE and TIME
     entities, then what it misses in the gaps (``text`` is the Doc's text)."""
-    spans = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+    spans: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            # an entity the model ran over a line break ("3 p.m.", then a live blog's "2:15 p.m." below) is
+            # one candidate per line
+            for m in re.finditer(r"[^\n]*\S[^\n]*", text[ent.start_char : ent.end_char]):
+                spans.append((ent.start_char + m.start(), ent.start_char + m.end(), ent.label_))
     taken = sorted(spans)
 
     def free(a: int, b: int) -> bool:
@@ -2078,6 +2084,15 @@ _LEAD_LEFT_OUT = re.compile(r"\b(?:this|last|next)\s+$", re.I)
 _NAMED_PERIOD = re.compile(rf"(?:{_MON_RE}|{_WD_RE}|spring|summer|fall|autumn|winter)", re.I)
 
 
+# A clock time alone on its line, as a live blog stamps its entries: "4:43 p.m.", "12:15 p.m.:", "9 a.m. EDT"
+_TIMESTAMP_LINE = re.compile(r"[ \t]*\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[ECMP][SD]T)?\s*[:.]?[ \t]*", re.I)
+
+
+def _line_end(text: str, e: int) -> int:
+    end = text.find("\n", e)
+    return len(text) if end < 0 else end
+
+
 def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
     """Time expressions of a parsed article, normalised against ``anchor`` (the publication date)."""
     text = doc_text(doc)
@@ -2156,6 +2171,10 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 and (anchor is None or anchor > dt.date(2001, 9, 11))
             )
             a_name = nine_eleven or low == "super tuesday"  # a day's name, not a day the story moves to
+            if _TIMESTAMP_LINE.fullmatch(text, text.rfind("\n", 0, s) + 1, _line_end(text, e)):
+                # a live blog's timestamp ("4:43 p.m." on a line of its own): a time of the publication day,
+                # not of the day an entry above named
+                ctx.day = None
             before = dataclasses.replace(ctx)
             tx = normalise(piece, anchor, tense=tense, context=ctx)
             if nine_eleven:
