@@ -727,6 +727,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
     # A fortnight is two weeks ("a fortnight ago", "the past fortnight", "three fortnights").
     t = re.sub(r"\b(?:an?\s+|one\s+)?fortnight\b", "two weeks", t)
     t = re.sub(r"\b(\w+)\s+fortnights\b", _fortnights, t)
+    t = re.sub(r"^this\s+(?:election|campaign|calendar)\s+year$", "this year", t)  # "in this election year"
     # "a quarter-century" is 25 years, "half a century" 50
     t = re.sub(r"\b(?:an?\s+)?quarter[\s-]+(?:of\s+a\s+)?century\b", "25 years", t)
     t = re.sub(r"\b(?:(?:an?\s+)?half[\s-]+century|half\s+a\s+century)\b", "50 years", t)
@@ -1491,6 +1492,8 @@ def _duration(t: str, text: str) -> TimeExpr | None:
     )
     if half and _count(half[2]) is not None:
         t = f"{half[1]}{_count(half[2])} 1/2 {half[3]}s"
+    # "5 ½ years", "2.5 hours": the same
+    t = re.sub(rf"(\d)\s*(?:½|\.5)(?=\s+(?:{_UNITS_RE})s?$)", r"\1 1/2", t)
     m = _DURATION.fullmatch(t)
     if not m:
         return None
@@ -1525,9 +1528,18 @@ def _duration(t: str, text: str) -> TimeExpr | None:
     else:
         frac = re.fullmatch(r"(\d+)\s+1/2", raw)
         value = _count(raw) if frac is None else None
-        if frac is not None and letter == "Y":
-            return TimeExpr(0, 0, text, f"P{frac[1]}Y6M", "DURATION", "none", None, None)
-        if frac is not None:
+        # half a unit in the next smaller one, as TimeML writes it: "5 1/2 hours" PT5H30M, "2 1/2 years"
+        # P2Y6M, "two and a half decades" P25Y; half a week or month stays a decimal
+        half_unit = {("", "Y"): "6M", ("", "D"): "T12H", ("T", "H"): "30M", ("T", "M"): "30S"}.get(
+            (prefix, letter)
+        )
+        if frac is not None and factor % 2 == 0:
+            n = str(int(frac[1]) * factor + factor // 2)
+        elif frac is not None and half_unit is not None:
+            return TimeExpr(
+                0, 0, text, f"P{prefix}{frac[1]}{letter}{half_unit}", "DURATION", "none", None, None
+            )
+        elif frac is not None:
             n = f"{frac[1]}.5"
         elif value is None:
             return None
