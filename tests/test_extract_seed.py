@@ -802,6 +802,18 @@ def test_a_live_blog_timestamp_is_a_time_of_the_publication_day(nlp):
     assert [t for t, _ in times].count("3 p.m.") == 1, times
 
 
+def test_over_the_next_year_is_a_stretch_not_the_year_after_one_named(nlp):
+    from newsledger.extract.times import extract_times
+
+    told = "In 2008 the bank cut rates. "
+    times = extract_times(nlp(told + "Officials expect a rise of one point over the next year."), FRI)
+    assert [(t.text, t.value) for t in times][-1] == ("the next year", "P1Y")
+    times = extract_times(nlp("The work needs to start within the next month."), FRI)
+    assert [(t.text, t.value) for t in times][-1] == ("the next month", "P1M")
+    times = extract_times(nlp(told + "He lost the next year."), FRI)
+    assert [(t.text, t.value) for t in times][-1] == ("the next year", "2009")  # the year after 2008
+
+
 def test_a_clock_time_restated_in_gmt_is_not_a_second_time(nlp):
     from newsledger.extract.times import extract_times
 

@@ -2096,6 +2096,7 @@ _LEAD_LEFT_OUT = re.compile(r"\b(?:this|last|next)\s+$", re.I)
 _NAMED_PERIOD = re.compile(rf"(?:{_MON_RE}|{_WD_RE}|spring|summer|fall|autumn|winter)", re.I)
 
 
+_STRETCH_BEFORE = re.compile(r"\b(?:over|within|during|throughout|for)\s+$", re.I)
 # A clock time alone on its line, as a live blog stamps its entries: "4:43 p.m.", "12:15 p.m.:", "9 a.m. EDT"
 _TIMESTAMP_LINE = re.compile(r"[ \t]*\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[ECMP][SD]T)?\s*[:.]?[ \t]*", re.I)
 
@@ -2215,6 +2216,12 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 ctx.day = d
             if tx is not None and tx.granularity == "week" and tx.earliest is not None:
                 week_named = (tx.earliest, e)
+            if re.fullmatch(r"the\s+(?:next|coming)\s+(?:year|month)", low) and _STRETCH_BEFORE.search(
+                text, max(0, s - 12), s
+            ):
+                # "10,000 are expected over the next year", "sometime within the next month": a stretch from
+                # the moment of writing, not the year after one the story named
+                tx = _duration(low, piece)
             if (
                 tx is not None
                 and tx.value == "P1Y"
