@@ -825,6 +825,10 @@ def test_a_place_or_rising_named_for_easter_is_not_a_time(nlp):
     from newsledger.extract.times import extract_times
 
     assert extract_times(nlp("They sailed to Easter Island after the Easter Rising film."), FRI) == []
+    sentence = "Mexico retaliated against Christmas trees. That was our Christmas present to you."
+    assert extract_times(nlp(sentence), FRI) == []
+    times = extract_times(nlp("Shops were full at Christmas and the Christmas lights went up."), FRI)
+    assert [t.text for t in times] == ["Christmas"]
 
 
 @pytest.mark.parametrize(

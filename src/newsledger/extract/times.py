@@ -2096,6 +2096,11 @@ _LEAD_LEFT_OUT = re.compile(r"\b(?:this|last|next)\s+$", re.I)
 _NAMED_PERIOD = re.compile(rf"(?:{_MON_RE}|{_WD_RE}|spring|summer|fall|autumn|winter)", re.I)
 
 
+_HOLIDAY_THING = re.compile(
+    r"\s+(?:trees?|cards?|carols?|ornaments?|decorations?|lights|stockings?|gifts?|presents?|wreaths?|cookies|"
+    r"turkeys?|eggs?|bunny|candy|costumes?|sweaters?)\b",
+    re.I,
+)
 _STRETCH_BEFORE = re.compile(r"\b(?:over|within|during|throughout|for)\s+$", re.I)
 # A clock time alone on its line, as a live blog stamps its entries: "4:43 p.m.", "12:15 p.m.:", "9 a.m. EDT"
 _TIMESTAMP_LINE = re.compile(r"[ \t]*\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[ECMP][SD]T)?\s*[:.]?[ \t]*", re.I)
@@ -2146,6 +2151,10 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 piece = text[s:e]
                 if not re.fullmatch(r"(?:19|20)\d\d", piece):
                     continue
+            if re.fullmatch(r"(?:christmas|easter|thanksgiving|halloween)", low) and _HOLIDAY_THING.match(
+                text, e
+            ):
+                continue  # "retaliated against Christmas trees", "our Christmas present": a thing, not a day
             idiom = piece.lower() == "the end of the day" and text[e : e + 1] == ","
             if idiom and _IDIOM_END_OF_DAY.search(text, max(0, s - 12), s):
                 continue  # "At the end of the day, we need to …": in the end, not a time
