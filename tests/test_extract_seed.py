@@ -777,6 +777,7 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
             "December",
             "2024-12",
         ),
+        ("His tactics could make it more difficult to unite in December.", "December", "2024-12"),
         # "including" is no verb of the clause: the tense is the verb's above it
         ("He has won eight contests, including the caucuses on Saturday.", "Saturday", "2024-10-12"),
     ],

@@ -319,12 +319,11 @@ def _verb_tense(span: Span, text: str) -> str:
         return "near"  # "he was scheduled to leave late Tuesday": the plan's day, on either side of today
     if "to" in words and infinitive and _ahead_of_infinitive(tok, climb=not describes):
         return "future"
-    if (
-        "to" in words
-        and infinitive
-        and aux_words(tok.head) & {"could", "may", "might", "can", "should", "must"}
-    ):
-        return "near"  # "It could encourage Sanders to stay in the race through the convention in July"
+    told = tok.head.head if tok.head.pos_ == "ADJ" and tok.head.head.pos_ in ("VERB", "AUX") else tok.head
+    if "to" in words and infinitive and aux_words(told) & {"could", "may", "might", "can", "should", "must"}:
+        # "It could encourage Sanders to stay in the race through the convention in July", "could make it more
+        # difficult to unite in the summer"
+        return "near"
     ahead_of = _AHEAD_OF.search(text, max(0, span.start_char - 45), span.start_char) is not None
     if ahead_of and words & {"has", "have"}:
         return "future"  # "has turned increasingly nasty ahead of New York's delegate-rich Tuesday primary"
