@@ -88,10 +88,10 @@ def _add_months(d: dt.date, n: int) -> tuple[int, int]:
 # Verbs whose complement lies ahead of the moment of writing: "the talks are scheduled for Monday",
 # "planned to leave on Thursday", "expected to join in April".
 # ("slat" is the lemma the model gives "slated")
-_AHEAD_VERBS = frozenset(
-    "schedule plan expect set due intend hope aim propose slate slat prepare suppose".split()
-)
-_PLAN_WORDS = frozenset("planned scheduled slated plan schedule slate slat".split())
+_PLAN_LEMMAS = frozenset("plan schedule slate slat".split())
+_AHEAD_VERBS = _PLAN_LEMMAS | frozenset("expect set due intend hope aim propose prepare suppose".split())
+# what an event noun carries when it is planned, as adjective or lemma ("a planned rally", "slated for")
+_PLAN_WORDS = _PLAN_LEMMAS | frozenset("planned scheduled slated".split())
 # Modals of possibility ("could be located Wednesday") do not move a date ahead; "will" and "would" do.
 _AHEAD_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 _AHEAD_WORDS = re.compile(
@@ -1104,7 +1104,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
         t,
     )  # fmt: skip
     if m and (m[1] or m[3] or m[2] != "fall"):  # a bare "fall" is more often the verb's noun
-        shift = {"last": -1, "next": 1}.get(m[1] or "", 0)
+        start = _SEASON_START[_SEASONS[m[2]]]
         y3 = m[3]
         y = None
         if y3 is not None:
@@ -1115,15 +1115,13 @@ def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> T
             # the last one that ended at least three months before ("last spring" in October is this
             # year's, "last summer" in October the year before's: the summer just ended is "this summer";
             # "last winter" in November the one that ended in February); the next one that has not begun
-            start = _SEASON_START[_SEASONS[m[2]]]
             now = anchor.year * 12 + anchor.month - 1
             if m[1] == "last":
                 y = next(k for k in range(anchor.year, anchor.year - 3, -1) if k * 12 + start + 1 + 3 <= now)
             else:
                 y = next(k for k in range(anchor.year - 1, anchor.year + 2) if k * 12 + start - 1 > now)
         elif anchor is not None:
-            y = anchor.year + shift
-            start = _SEASON_START[_SEASONS[m[2]]]
+            y = anchor.year
             by_tense = m[1] in (None, "the", "early", "late", "mid", "the early", "the late")
             if (m[1] == "this past" or (by_tense and past)) and start > anchor.month:
                 y -= 1  # the last one that has begun ("this past spring", "in the summer" said in March)
