@@ -815,6 +815,24 @@ def test_over_the_next_year_is_a_stretch_not_the_year_after_one_named(nlp):
     assert [(t.text, t.value) for t in times][-1] == ("the next year", "2009")  # the year after 2008
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # the contest told ahead, written in January of an election year
+        ("Viguerie is upbeat about Cruz's chances of winning in November.", "2016-11"),
+        ("He argued for a nominee who can win the general election in November.", "2016-11"),
+        # the contest told in the past: last year's
+        ("Bevin won in November.", "2015-11"),
+        ("He wanted to win in November.", "2015-11"),
+    ],
+)
+def test_winning_in_november_is_the_elections(nlp, sentence: str, value: str):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp(sentence), dt.date(2016, 1, 19))
+    assert [t.value for t in times if t.text == "November"] == [value], times
+
+
 def test_a_clock_time_restated_in_gmt_is_not_a_second_time(nlp):
     from newsledger.extract.times import extract_times
 

@@ -1660,7 +1660,9 @@ def _in_a_name(text: str, s: int, piece: str) -> bool:
 
 
 # Contests held on a known day of an even year: a date that names one, written before it, is this year's
-_CONTEST_NOUNS = frozenset("election vote ballot showdown convention matchup".split())
+_CONTEST_NOUNS = frozenset("election vote ballot showdown convention matchup electability".split())
+# Verbs of the contest itself: "can Ted Cruz win in November", "his chances of winning in November"
+_CONTEST_VERBS = frozenset("win beat defeat vote".split())
 
 
 def _names_an_election(span: Span) -> bool:
@@ -1670,6 +1672,16 @@ def _names_an_election(span: Span) -> bool:
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "in":
         noun = root.head.head
+        if noun.pos_ == "VERB" and noun.lemma_.lower() in _CONTEST_VERBS:
+            # the contest told ahead ("can win in November", "chances of winning in November"); not "won in
+            # November", nor "had won", nor an infinitive of a past verb ("wanted to win in November")
+            auxes = [c for c in noun.children if c.dep_ in ("aux", "auxpass")]
+            told = _verb_told(noun) if any(c.lower_ == "to" for c in auxes) else None
+            return (
+                noun.tag_ in ("VB", "VBG")
+                and not any(c.tag_ == "VBD" or c.lower_ == "had" for c in auxes)
+                and (told is None or (told.tag_ != "VBD" and not aux_words(told) & {"had", "was", "were"}))
+            )
     elif root.dep_ in ("compound", "nmod", "amod", "poss") and root.head.i > root.i:
         noun = root.head
     else:
