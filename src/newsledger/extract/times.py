@@ -2105,17 +2105,20 @@ _LEAD_LEFT_OUT = re.compile(r"\b(?:this|last|next)\s+$", re.I)
 _NAMED_PERIOD = re.compile(rf"(?:{_MON_RE}|{_WD_RE}|spring|summer|fall|autumn|winter)", re.I)
 
 
+# What follows a holiday's name when it names a thing, not a day: "Christmas trees", "a Christmas present"
 _HOLIDAY_THING = re.compile(
     r"\s+(?:trees?|cards?|carols?|ornaments?|decorations?|lights|stockings?|gifts?|presents?|wreaths?|cookies|"
     r"turkeys?|eggs?|bunny|candy|costumes?|sweaters?)\b",
     re.I,
 )
+# What makes "the next year" a stretch from the moment of writing: "over the next year", "within …"
 _STRETCH_BEFORE = re.compile(r"\b(?:over|within|during|throughout|for)\s+$", re.I)
 # A clock time alone on its line, as a live blog stamps its entries: "4:43 p.m.", "12:15 p.m.:", "9 a.m. EDT"
 _TIMESTAMP_LINE = re.compile(r"[ \t]*\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[ECMP][SD]T)?\s*[:.]?[ \t]*", re.I)
 
 
 def _line_end(text: str, e: int) -> int:
+    """Where the line holding position ``e`` ends."""
     end = text.find("\n", e)
     return len(text) if end < 0 else end
 
