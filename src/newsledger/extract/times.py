@@ -40,7 +40,7 @@ import datetime as dt
 import functools
 import itertools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from dateutil.easter import easter
 
@@ -85,6 +85,12 @@ def _add_months(d: dt.date, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
+# How a clause places a date against the moment of writing (see _verb_tense and _tense): told in the past,
+# a past one that describes a thing ("organise in the March states"), in the present, in the present and
+# named by the possessive ("Tuesday's primary"), a plan or possibility on either side ("near"), ahead, or
+# no verb to tell.
+Tense = Literal["past", "past-describes", "present", "present-named", "near", "future", "none"]
+
 # Verbs whose complement lies ahead of the moment of writing: "the talks are scheduled for Monday",
 # "planned to leave on Thursday", "expected to join in April".
 # ("slat" is the lemma the model gives "slated")
@@ -116,7 +122,7 @@ _RANGE_END = re.compile(rf"\b(?:{_WD_RE}|\d{{1,2}}|{_MON_RE})\.?,?\s+(?:until|ti
 _DEADLINE_VERBS = frozenset("postpone delay defer extend adjourn give grant push".split())
 
 
-def _tense(span: Span, text: str) -> str:
+def _tense(span: Span, text: str) -> Tense:
     """Tense of the clause a time expression sits in (see _clause_tense); "past-describes" for a date
     that describes a thing in a past clause ("organise in the March states", "the March firewall she had
     been counting on"): it is not itself told in the past, and a few months ahead it is the coming one."""
@@ -183,7 +189,7 @@ _THAN_FORECAST = re.compile(
 _STARTING = re.compile(r"\b(?:starting|beginning)\s+$")
 
 
-def _clause_tense(span: Span, text: str) -> str:
+def _clause_tense(span: Span, text: str) -> Tense:
     """See _verb_tense; "starting Monday" in a clause not in the past looks ahead."""
     tense = _verb_tense(span, text)
     if tense != "past" and _STARTING.search(text[max(0, span.start_char - 20) : span.start_char].lower()):
@@ -197,7 +203,7 @@ _NEARING = re.compile(
 )
 
 
-def _verb_tense(span: Span, text: str) -> str:
+def _verb_tense(span: Span, text: str) -> Tense:
     """Tense of the clause a time expression sits in, from its governing verb: "past", "present" or
     "future" (news default: past). "Future" covers every clause that looks ahead of the moment of
     writing: the future tense, modals ("would be paid"), infinitives ("planned to leave on Thursday") and
@@ -635,13 +641,13 @@ def normalise(
     anchor: dt.date | None,
     *,
     future: bool = False,
-    tense: str | None = None,
+    tense: Tense | None = None,
     context: Context | None = None,
 ) -> TimeExpr | None:
     """Normalise one expression (offsets left at 0); None when it is not a time expression we know.
 
-    ``tense`` of the clause the expression sits in: "past", "present" or "future" ("future" when only
-    ``future`` is given, else "past"). A month or date without a year is in the anchor's year, except
+    ``tense`` of the clause the expression sits in, one of ``Tense`` ("future" when only ``future`` is
+    given, else "past"). A month or date without a year is in the anchor's year, except
     that a past-tense clause never points after the anchor and a future-tense one never before it.
     ``context`` carries what earlier expressions of the article set up, and is updated.
     """
@@ -696,7 +702,7 @@ def _half_words(m: re.Match[str], anchor: dt.date | None) -> str:
     return f"the {n} half" + (f" of {_full_year(m[3], anchor)}" if m[3] else "")
 
 
-def _normalise(text: str, anchor: dt.date | None, tense: str, ctx: Context) -> TimeExpr | None:
+def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) -> TimeExpr | None:
     future = tense == "future"
     past = tense in ("past", "past-describes")
     month_slack = DESCRIBED_MONTH_SLACK if tense == "past-describes" else PAST_MONTH_SLACK
