@@ -789,6 +789,12 @@ def test_tense_comes_from_the_governing_verb(nlp, sentence: str, expr: str, valu
     assert any(t.text == expr and t.value == value for t in times), times
 
 
+def test_a_radio_frequency_is_not_a_clock_time(nlp):
+    from newsledger.extract.times import extract_times
+
+    assert extract_times(nlp("It aired on New York's AM 970 The Answer and NewsTalk 990 AM."), FRI) == []
+
+
 def test_a_live_blog_timestamp_is_a_time_of_the_publication_day(nlp):
     from newsledger.extract.times import extract_times
 

@@ -1910,7 +1910,7 @@ _GLUE = frozenset("the a an of in 's this that coming past".split())
 # A word of time: a candidate the normaliser gives no value is kept only with one ("the closing days",
 # "late afternoon", "a recent afternoon"); the model also tags ordinals, counts, heights and names
 _TIME_WORD = re.compile(
-    rf"\b(?:{_WD_RE}|{_MON_RE}|{_HOLIDAY_RE}|(?:1[5-9]|20)\d\d(?:['’]?s)?|\d0['’]?s|\d+:\d\d|\d+\s*[ap]\.?m\b|"
+    rf"\b(?:{_WD_RE}|{_MON_RE}|{_HOLIDAY_RE}|(?:1[5-9]|20)\d\d(?:['’]?s)?|\d0['’]?s|\d+:\d\d|(?<!\d)\d{{1,2}}\s*[ap]\.?m\b|"
     r"(?:mid-?)?(?:seconds?|minutes?|hours?|hourly|days?|daily|nights?|nightly|mornings?|evenings?|afternoons?|"
     r"weeks?|weekly|weekends?|weekdays?|fortnights?|months?|monthly|years?|yearly|annual(?:ly)?|decades?|"
     r"centur(?:y|ies)|millenni(?:um|a)|seasons?|spring|summer|fall|autumn|winter|quarters?|halves|eras?|"
