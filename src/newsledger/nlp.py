@@ -79,14 +79,17 @@ def get_nlp(model: str = MODEL_NAME) -> Language:
     return nlp
 
 
+def aux_tokens(tok: Token) -> list[Token]:
+    """The auxiliaries of a verb as the parser hangs them on it (``aux`` and ``auxpass`` children)."""
+    return [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+
+
 def aux_words(tok: Token) -> set[str]:
     """The auxiliaries of a verb, lower-cased, with a typographic apostrophe read as a plain one
     ("she’ll continue" has the auxiliary "'ll"). A capitalised "Will" inside a sentence is a name the
     parser took for one ("Will had nothing but praise": George Will)."""
     return {
-        c.lower_.replace("’", "'")
-        for c in tok.children
-        if c.dep_ in ("aux", "auxpass") and not (c.text == "Will" and not c.is_sent_start)
+        c.lower_.replace("’", "'") for c in aux_tokens(tok) if not (c.text == "Will" and not c.is_sent_start)
     }
 
 

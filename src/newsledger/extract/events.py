@@ -23,7 +23,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..model import Arg, Claim, Event, Mention, Quantity, Span, TimeExpr
-from ..nlp import aux_words, doc_text, mark_words
+from ..nlp import aux_tokens, aux_words, doc_text, mark_words
 from ..timex import timex_bounds
 from .times import names_an_event
 
@@ -780,7 +780,7 @@ def _modality(tok: Token, is_verb: bool) -> str:
         break
     # No governor: tense and aspect of the trigger (or of the verb the noun hangs on).
     v = t
-    auxes_t = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    auxes_t = aux_tokens(v)
     if v.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBP", "VBZ") for a in auxes_t):
         return "under_way"
     if v.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes_t) and "that" in mark_words(v):

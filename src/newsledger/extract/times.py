@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Literal
 from dateutil.easter import easter
 
 from ..model import TimeExpr
-from ..nlp import aux_words, doc_text, mark_words
+from ..nlp import aux_tokens, aux_words, doc_text, mark_words
 from .quantities import CLOCK_ZONE_RE, HHMM_RE, parse_number
 
 if TYPE_CHECKING:
@@ -100,6 +100,8 @@ _AHEAD_VERBS = _PLAN_LEMMAS | frozenset("expect set due intend hope aim propose 
 _PLAN_WORDS = _PLAN_LEMMAS | frozenset("planned scheduled slated".split())
 # Modals of possibility ("could be located Wednesday") do not move a date ahead; "will" and "would" do.
 _AHEAD_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
+# Modals of possibility or need: a date under them is the nearest such one ("could hit airwaves Monday")
+_POSSIBILITY_AUX = frozenset({"could", "may", "might", "can", "should", "must"})
 _AHEAD_WORDS = re.compile(
     r"\b(?:as (?:soon|early) as|no later than|next|coming|upcoming|effective|(?<!to )come|"
     r"from now (?:to|until|till|through)|between now and)\s+$"
@@ -237,10 +239,10 @@ def _verb_tense(span: Span, text: str) -> Tense:
         # an event planned for a day, a little before or after the moment of writing: "a planned Cruz rally
         # on Saturday", "a joint rally with Obama slated for Wednesday", "a speech scheduled Friday"
         return "near"
-    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    auxes = aux_tokens(tok)
     while tok.tag_ == "VB" and not auxes and tok.dep_ == "conj" and tok.head.tag_ == "VB":
         tok = tok.head  # "will come out and support her in November": the first verb's auxiliaries
-        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        auxes = aux_tokens(tok)
     quoted = False  # whether the verb opens a quotation ('boomed: "Let's defeat her in November."')
     for _ in range(3):
         if tok.tag_ not in ("VB", "VBN") or auxes or tok.dep_ not in ("ccomp", "xcomp"):
@@ -253,7 +255,7 @@ def _verb_tense(span: Span, text: str) -> Tense:
         # a bare complement has the tense of the verb it completes: "an agreement that would see him
         # endorse her in New Hampshire on Tuesday", "a chance to make their voice known on Tuesday"
         tok = tok.head
-        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        auxes = aux_tokens(tok)
     if (
         tok.tag_ == "VBG"
         and not auxes
@@ -261,7 +263,7 @@ def _verb_tense(span: Span, text: str) -> Tense:
         and tok.head.pos_ in ("VERB", "AUX")
     ):
         tok = tok.head  # a participle clause has the tense of the clause it hangs on ("kept going until …")
-        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        auxes = aux_tokens(tok)
     if tok.tag_ == "VBG" and not auxes and not through_a_noun:
         # ... and so has a participle or gerund the date itself hangs on, further up: "showed his numbers
         # falling … from 54 percent in July", "quit giving paid speeches before announcing her run in
@@ -270,7 +272,7 @@ def _verb_tense(span: Span, text: str) -> Tense:
         above = _finite_above(tok)
         if above.tag_ in ("VBD", "VBZ", "VBP") or aux_words(above) - {"to", "can", "could", "may", "might"}:
             tok = above
-            auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+            auxes = aux_tokens(tok)
     words = aux_words(tok)
     if "had" in words:
         return "past"  # "it had been due to expire Friday evening"
@@ -299,10 +301,7 @@ def _verb_tense(span: Span, text: str) -> Tense:
             return "past"  # "had raised $38 million to boost his candidacy by the end of June"
         if (
             told is not None
-            and (
-                told.tag_ == "VBD"
-                or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in told.children)
-            )
+            and (told.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux_tokens(told)))
             and not aux_words(told) & _AHEAD_AUX
             and told.lemma_.lower() not in _AHEAD_VERBS | _DEADLINE_VERBS
         ):
@@ -326,7 +325,7 @@ def _verb_tense(span: Span, text: str) -> Tense:
     if "to" in words and infinitive and _ahead_of_infinitive(tok, climb=not describes):
         return "future"
     told = tok.head.head if tok.head.pos_ == "ADJ" and tok.head.head.pos_ in ("VERB", "AUX") else tok.head
-    if "to" in words and infinitive and aux_words(told) & {"could", "may", "might", "can", "should", "must"}:
+    if "to" in words and infinitive and aux_words(told) & _POSSIBILITY_AUX:
         # "It could encourage Sanders to stay in the race through the convention in July", "could make it more
         # difficult to unite in the summer"
         return "near"
@@ -355,7 +354,7 @@ def _verb_tense(span: Span, text: str) -> Tense:
         and (tok.dep_ == "ROOT" or quoted)
         and not any(c.dep_.startswith("nsubj") for c in tok.children)
     )
-    if words & {"could", "may", "might", "can", "should", "must"} or imperative:
+    if words & _POSSIBILITY_AUX or imperative:
         # a modal of possibility or need, or a call ("Let's defeat her in November"): the nearest such date
         # ("could hit Florida airwaves Monday", written on a Saturday, is two days ahead)
         return "near"
@@ -389,9 +388,7 @@ def _finite_above(tok: Token) -> Token:
         if head.head.i == head.i:
             return tok
         head = head.head
-        if head.pos_ in ("VERB", "AUX") and (
-            head.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in head.children)
-        ):
+        if head.pos_ in ("VERB", "AUX") and (head.tag_ != "VBG" or bool(aux_tokens(head))):
             return head
     return tok
 
@@ -1681,7 +1678,7 @@ def _names_an_election(span: Span) -> bool:
         if noun.pos_ == "VERB" and noun.lemma_.lower() in _CONTEST_VERBS:
             # the contest told ahead ("can win in November", "chances of winning in November"); not "won in
             # November", nor "had won", nor an infinitive of a past verb ("wanted to win in November")
-            auxes = [c for c in noun.children if c.dep_ in ("aux", "auxpass")]
+            auxes = aux_tokens(noun)
             told = _verb_told(noun) if any(c.lower_ == "to" for c in auxes) else None
             return (
                 noun.tag_ in ("VB", "VBG")
