@@ -780,6 +780,13 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
         ("His tactics could make it more difficult to unite in December.", "December", "2024-12"),
         # "including" is no verb of the clause: the tense is the verb's above it
         ("He has won eight contests, including the caucuses on Saturday.", "Saturday", "2024-10-12"),
+        # a refusal to tell is told as it happened, not a conditional; what a source said it would not do is
+        ("The senator wouldn't say Thursday how the party would vote.", "Thursday", "2024-10-17"),
+        ("Police could not confirm Saturday whether anyone was arrested.", "Saturday", "2024-10-12"),
+        ("He said he would not testify Sunday.", "Sunday", "2024-10-20"),
+        # "in the lead-up to" and "in the run-up to" look ahead as "ahead of" does
+        ("The Latest on the race in the lead-up to Tuesday's primary.", "Tuesday", "2024-10-22"),
+        ("Candidates spent heavily in the run-up to the vote on Monday.", "Monday", "2024-10-21"),
     ],
 )
 def test_tense_comes_from_the_governing_verb(nlp, sentence: str, expr: str, value: str):
@@ -862,6 +869,7 @@ def test_a_place_or_rising_named_for_easter_is_not_a_time(nlp):
         "The clause is violated by HB 1523's authorization.",  # a bill's number
         "About a quarter of Kazakhstan's citizens are Russian.",  # a share
         "Clinton has one child, 1-year old Charlotte.",  # an age with a space before "old"
+        "It is a cash generator for 21st Century Fox.",  # a name
     ],
 )
 def test_numbers_shares_and_ages_are_not_times(nlp, sentence: str):
@@ -1141,6 +1149,18 @@ def test_a_value_against_its_publication_date(nlp, sentence: str, published: dt.
 def test_last_and_next_season(text: str, published: dt.date, value: str):
     tx = normalise(text, published)
     assert tx is not None and tx.value == value
+
+
+def test_the_same_period_is_the_quarter_named_or_unknown(nlp):
+    from newsledger.extract.times import extract_times
+
+    told = "Registration rose 12 percent compared with the same period in 2012."
+    assert [(t.text, t.value) for t in extract_times(nlp(told), FRI)] == [
+        ("the same period", None),
+        ("2012", "2012"),
+    ]
+    named = "Profit rose in the second quarter. In the same period, sales fell."
+    assert [t.value for t in extract_times(nlp(named), FRI)] == ["2024-Q2", "2024-Q2"]
 
 
 def test_the_verb_last_is_not_part_of_a_duration(nlp):

@@ -114,8 +114,8 @@ _TIMETABLE_VERBS = frozenset("end expire begin resume open close hold host".spli
 # Verbs whose infinitive goes on or seems rather than lies ahead ("continues to insist", "seems to have").
 _ASPECT_VERBS = frozenset("continue seem appear tend happen cease".split())
 # "ahead of Tuesday's vote", also with words between ("ahead of New York's delegate-rich Tuesday primary",
-# "ahead of voting Tuesday")
-_AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+# "ahead of voting Tuesday"); "in the lead-up to", "in the run-up to" say the same
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|(?:lead|run)(?:-|\s+)?up\s+to)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 _DEADLINE_WORDS = re.compile(r"\b(?:by|until|till|through)\s+$")
 # "taken from May 13 through Sunday", "Thursday through Monday": the far end of a range, not a deadline
 _RANGE_END = re.compile(rf"\b(?:{_WD_RE}|\d{{1,2}}|{_MON_RE})\.?,?\s+(?:until|till|through)\s+$", re.I)
@@ -278,6 +278,8 @@ def _verb_tense(span: Span, text: str) -> Tense:
         return "past"  # "it had been due to expire Friday evening"
     if words & {"would", "could", "should", "might", "'d"} and "have" in words:
         return "past"  # "Saturday would have been Reagan's 105th birthday": what did not happen
+    if _withheld(tok, words):
+        return "past"  # "Schumer wouldn't say Tuesday how …", "Police could not confirm Friday …": a refusal
     if (
         _DEADLINE_WORDS.search(before)
         and not _RANGE_END.search(before)
@@ -359,6 +361,23 @@ def _verb_tense(span: Span, text: str) -> Tense:
         # ("could hit Florida airwaves Monday", written on a Saturday, is two days ahead)
         return "near"
     return "near" if ahead_of else "past"
+
+
+# What a source declines to tell: "would not say", "couldn't confirm", "wouldn't comment"
+_WITHHOLD_VERBS = frozenset(
+    "say comment confirm disclose discuss elaborate specify reveal identify answer speculate detail".split()
+)
+
+
+def _withheld(tok: Token, words: set[str]) -> bool:
+    """Whether the verb tells of a refusal to tell, as it happened: "would not say Tuesday whether …" is a
+    past "wouldn't" (the source's answer), not a conditional. Only a main clause (or one joined to it), not
+    what a source said it would not do ("said he would not comment on Friday")."""
+    if not words & {"would", "could", "'d"} or tok.lemma_.lower() not in _WITHHOLD_VERBS:
+        return False
+    if not any(c.dep_ == "neg" for c in tok.children):
+        return False
+    return tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT")
 
 
 def _verb_told(tok: Token) -> Token | None:
@@ -1047,6 +1066,8 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
         yr = next((int(w) for w in words if w.isdigit()), None)
         if "period" in words and not (ago or yr or "latest" in words or "same" in words):
             return None
+        if "period" in words and not (ago or yr) and ctx.quarter is None and "latest" not in words:
+            return None  # "the same period" with no quarter named: the period it refers back to is unknown
         if ctx.quarter is not None and not ({"current", "this", "latest"} & set(words)):
             y, q = ctx.quarter
         elif anchor is not None:
@@ -2155,6 +2176,8 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 continue  # "your hundreds, fifties and twenties" are bills; a decade is "the twenties"
             if piece.endswith("Future") and not _opens_sentence(text, s):
                 continue  # "the Shaping the Future committee", "Back to the Future": a name
+            if piece.endswith("Century") and re.match(r" [A-Z][a-z]", text[e : e + 3]):
+                continue  # "21st Century Fox", "20th Century Studios": a name
             w0, w1 = whole or (s, e)
             if (
                 text[w0:w1].endswith("March")
