@@ -784,6 +784,13 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
         ("The senator wouldn't say Thursday how the party would vote.", "Thursday", "2024-10-17"),
         ("Police could not confirm Saturday whether anyone was arrested.", "Saturday", "2024-10-12"),
         ("He said he would not testify Sunday.", "Sunday", "2024-10-20"),
+        # what comes after a day's event is no condition on it
+        (
+            "If you want to understand the real meaning of Thursday night's debate, look at the polls.",
+            "Thursday night",
+            "2024-10-17TNI",
+        ),
+        ("In the wake of Tuesday's vote, Republicans will regroup.", "Tuesday", "2024-10-15"),
         # "in the lead-up to" and "in the run-up to" look ahead as "ahead of" does
         ("The Latest on the race in the lead-up to Tuesday's primary.", "Tuesday", "2024-10-22"),
         ("Candidates spent heavily in the run-up to the vote on Monday.", "Monday", "2024-10-21"),
@@ -1123,6 +1130,25 @@ def test_the_year_ago_period_is_the_quarter_reported_not_one_told_ahead(nlp, tex
             "2016-07",
         ),
         ("Sanders fought on until the party's convention in July.", dt.date(2016, 9, 28), "July", "2016-07"),
+        # a month in a clause a year sets the scene of is that year's; not in a clause joined to it
+        (
+            "In 2008, Obama's campaign began airing ads in mid-September.",
+            dt.date(2016, 9, 4),
+            "mid-September",
+            "2008-09",
+        ),
+        (
+            "But in 2012, the campaign spent millions on ads beginning in April.",
+            dt.date(2016, 9, 4),
+            "April",
+            "2012-04",
+        ),
+        (
+            "Lazar was extradited in 2014 to the United States and pleaded guilty in May to one count.",
+            dt.date(2016, 9, 4),
+            "May",
+            "2016-05",
+        ),
     ],
 )
 def test_a_value_against_its_publication_date(nlp, sentence: str, published: dt.date, expr: str, value: str):

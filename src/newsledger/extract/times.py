@@ -156,9 +156,11 @@ def _names_a_report(span: Span) -> bool:
     )
 
 
-# Nouns of what is over once it has a day: "Monday's decision will reverberate down the ballot"
+# Nouns of what is over once it has a day: "Monday's decision will reverberate down the ballot"; and of
+# what comes after it: "If you want to understand the real meaning of Thursday night's debate"
 _OUTCOME_NOUNS = frozenset(
-    "decision ruling verdict result outcome announcement victory win loss defeat attack shooting".split()
+    """decision ruling verdict result outcome announcement victory win loss defeat attack shooting meaning
+    impact aftermath fallout significance lesson takeaway wake""".split()
 )
 
 
@@ -2147,12 +2149,58 @@ def _line_end(text: str, e: int) -> int:
     return len(text) if end < 0 else end
 
 
+_MONTH_NAMED = re.compile(rf"\b(?:{_MON_RE}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.)", re.I)
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause a token sits in (see _verb_tense), or None when none is found."""
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and not (tok.tag_ == "VBG" and tok.dep_ == "prep"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _scene(span: Span, year: int) -> tuple[Token, int] | None:
+    """The verb of a clause a year sets the scene of ("In 2008, Obama's campaign began …", "in 2012, the
+    campaign spent …"): a bare year after "in", "during" or "throughout" that hangs on a verb. Not a year
+    that describes a noun ("his 2008 campaign"), nor one in a noun phrase."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("in", "during", "throughout") or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    return (verb, year) if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _in_the_scene(span: Span, verb: Token) -> bool:
+    """Whether a month or date sits in the clause of ``verb`` (see _scene), or in an infinitive or participle
+    that completes it or hangs on it ("began airing Spanish-language ads in mid-September", "spent millions
+    on ads beginning in April"); not in a clause joined to it
+    ("was extradited in 2014 … and pleaded guilty in May") nor in one below it."""
+    if span.sent.start != verb.sent.start:
+        return False
+    tok = _clause_verb(span.root)
+    for _ in range(4):
+        if tok is None or tok.i == verb.i or tok.head.i == tok.i:
+            break
+        if not (tok.dep_ == "xcomp" or (tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("acl", "advcl"))):
+            break
+        tok = _clause_verb(tok.head)  # "spent millions on ads beginning in April"
+    return tok is not None and tok.i == verb.i
+
+
 def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
     """Time expressions of a parsed article, normalised against ``anchor`` (the publication date)."""
     text = doc_text(doc)
     ctx = Context()
     out: list[TimeExpr] = []
     week_named: tuple[dt.date, int] | None = None  # the Monday of the week last named, and where it ends
+    scene: tuple[Token, int] | None = (
+        None  # the verb of a clause set in a year ("In 2008, … began"), the year
+    )
     for s0, e0, label in _candidates(doc, text):
         for s1, e1 in _pieces(text, s0, e0):
             s, e = _trim(text, s1, e1)
@@ -2278,6 +2326,19 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 # "the deadliest day of the year", "a high for the year": the year the article is in;
                 # "the year ended June 30" is a reporting period of a year
                 tx = normalise("this year", anchor, tense=tense, context=ctx)
+            if (
+                tx is not None
+                and span is not None
+                and scene is not None
+                and tx.granularity in ("month", "day")
+                and _MONTH_NAMED.search(piece)
+                and not re.search(r"\d{4}|'\d\d", piece)
+                and _in_the_scene(span, scene[0])
+            ):
+                # "In 2008, Obama's campaign began airing ads in mid-September": that year's September
+                tx = normalise(f"{piece} {scene[1]}", anchor, tense=tense, context=ctx) or tx
+            if tx is not None and span is not None and re.fullmatch(r"(?:1[89]|20)\d\d", piece):
+                scene = _scene(span, int(piece))
             if tx is None:
                 if not _TIME_WORD.search(piece):
                     continue  # no value and no word of time: "the 43rd", "6'3\"", "Mateen", "half-sister"
