@@ -1032,6 +1032,26 @@ def test_a_time_without_a_value_is_kept_when_it_has_a_word_of_time(nlp):
     assert [(t.text, t.value) for t in times] == [("the closing days", None)]
 
 
+def test_a_model_entity_stops_at_a_bracket_and_drops_words_before_a_comma(nlp):
+    from newsledger.extract.times import extract_times
+
+    text = (
+        "Exports fell to $1,430 million during the first nine months of the current fiscal year "
+        "(March 20-Dec. 21). "
+        "Sales to the CIS were 21 percent less, year-on-year. Plans change on the dime, hour by hour."
+    )
+    got = [t.text for t in extract_times(nlp(text), FRI)]
+    assert any(t.startswith("the first nine months") for t in got), got
+    assert not any("(" in t or "," in t for t in got), got
+
+
+def test_a_verb_the_model_took_for_the_season_is_no_time(nlp):
+    from newsledger.extract.times import extract_times
+
+    text = "It would let the annual increase in transfers fall to a floor of three per cent."
+    assert extract_times(nlp(text), FRI) == []
+
+
 def test_a_weekly_event_is_a_set_even_before_a_name(nlp):
     from newsledger.extract.times import extract_times
 

@@ -2010,16 +2010,26 @@ def _salvage(text: str, s: int, e: int) -> tuple[int, int]:
     return a, b
 
 
+_LEAD_CLAUSE = re.compile(r"[^,\d]*,\s*(?=\S)")  # the words before a comma, with no figure among them
+
+
 def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
     """Character spans (start, end, label) of time expressions, before trimming: the model's DATE and TIME
     entities, then what it misses in the gaps (``text`` is the Doc's text)."""
     spans: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
-            # an entity the model ran over a line break ("3 p.m.", then a live blog's "2:15 p.m." below) is
-            # one candidate per line
-            for m in re.finditer(r"[^\n]*\S[^\n]*", text[ent.start_char : ent.end_char]):
-                spans.append((ent.start_char + m.start(), ent.start_char + m.end(), ent.label_))
+            # an entity the model ran over a line break ("3 p.m.", then a live blog's "2:15 p.m." below) or
+            # into a bracket ("the first nine months of the current fiscal year (March 20-Dec. 21") is one
+            # candidate per line or bracket
+            for m in re.finditer(r"[^\s()](?:[^\n()]*[^\s()])?", text[ent.start_char : ent.end_char]):
+                a, b = ent.start_char + m.start(), ent.start_char + m.end()
+                lead = _LEAD_CLAUSE.match(text, a, b)
+                if lead and not _TIME_WORD.search(lead[0]):
+                    a += (
+                        lead.end() - lead.start()
+                    )  # "21 percent less, year-on-year": the part after the comma
+                spans.append((a, b, ent.label_))
     taken = sorted(spans)
 
     def free(a: int, b: int) -> bool:
@@ -2340,8 +2350,11 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             if tx is not None and span is not None and re.fullmatch(r"(?:1[89]|20)\d\d", piece):
                 scene = _scene(span, int(piece))
             if tx is None:
-                if not _TIME_WORD.search(piece):
-                    continue  # no value and no word of time: "the 43rd", "6'3\"", "Mateen", "half-sister"
+                words = [w.lower() for w in _TIME_WORD.findall(piece)]
+                if not words or words == ["fall"]:
+                    # no value and no word of time: "the 43rd", "6'3\"", "Mateen", "half-sister"; nor a verb
+                    # the model took for the season ("the annual increase in transfers fall to a floor")
+                    continue
                 tx = TimeExpr(0, 0, piece, None, "TIME" if label == "TIME" else "DATE", "none",
                               anchored=anchor is not None)  # fmt: skip
             if whole is not None:
