@@ -141,6 +141,8 @@ def test_seed_claims(sample_extraction):
         ("3Q24", False, "2024-Q3"),
         ("H1 2025", True, "2025-H1"),
         ("FY2024", False, "2024"),
+        ("the 2008 fiscal year", False, "2008"),  # a year, not a stretch of 2,008 years
+        ("the 2010 season", False, "2010"),
         ("FY 25", True, "2025"),
         # ISO 8601 and feed timestamps
         ("2024-10-03T14:00Z", False, "2024-10-03T14:00"),
@@ -943,6 +945,8 @@ def test_idioms_ages_and_temperatures_are_not_times(nlp, sentence: str):
         ("the 20th century", "1900-01-01", "1999-12-31"),
         ("this decade", "2020-01-01", "2029-12-31"),
         ("Dec. 6-9, 2015", "2015-12-06", "2015-12-09"),  # a run of days in one month
+        ("16-19 September 2015", "2015-09-16", "2015-09-19"),  # the day before the month
+        ("Nov. 28 - Dec. 2, 2015", "2015-11-28", "2015-12-02"),  # across two months
     ],
 )
 def test_seasons_decades_and_centuries_span_their_days(text: str, earliest: str, latest: str):

@@ -751,6 +751,12 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
     t = re.sub(r"\b(?:an?\s+|one\s+)?fortnight\b", "two weeks", t)
     t = re.sub(r"\b(\w+)\s+fortnights\b", _fortnights, t)
     t = re.sub(r"^this\s+(?:election|campaign|calendar)\s+year$", "this year", t)  # "in this election year"
+    # "the 2008 fiscal year", "the 2010 season": that year, not a stretch of 2,008 years
+    t = re.sub(
+        r"^(?:the\s+)?((?:1[5-9]|20)\d\d)\s+(?:(?:fiscal|calendar|financial|budget|school|academic|tax|model)\s+year|season)$",
+        r"\1",
+        t,
+    )
     # "a quarter-century" is 25 years, "half a century" 50
     t = re.sub(r"\b(?:an?\s+)?quarter[\s-]+(?:of\s+a\s+)?century\b", "25 years", t)
     t = re.sub(r"\b(?:(?:an?\s+)?half[\s-]+century|half\s+a\s+century)\b", "50 years", t)
@@ -1233,7 +1239,9 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
         n = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}[m[1]]
         return century(n - 1)
 
-    # A run of days in one month: "July 25-28", "Dec. 6-9, 2015": the month, from the first day to the last.
+    # A run of days in one month: "July 25-28", "Dec. 6-9, 2015", "16-19 September": the month, from the
+    # first day to the last.
+    t = re.sub(rf"^(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})\s+({_MON_RE})\.?(?=$|,?\s+\d{{4}}$)", r"\3 \1-\2", t)
     m = re.fullmatch(rf"({_MON_RE})\.?\s+(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})(,?\s+\d{{4}})?", t)
     if m and int(m[2]) < int(m[3]) <= 31:
         opening = _normalise(f"{m[1]} {m[2]}{m[4] or ''}", anchor, tense, ctx)
@@ -1242,6 +1250,17 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
         a = opening.earliest
         b = a.replace(day=min(int(m[3]), calendar.monthrange(a.year, a.month)[1]))
         return expr(f"{a.year:04d}-{a.month:02d}", "DATE", "range", a, b)
+    # Across two months: "March 20-Dec. 21", "Nov. 28 - Dec. 2, 2016": the year, from the first day to the
+    # last (no value when the run crosses into the next year)
+    m = re.fullmatch(rf"({_MON_RE})\.?\s+(\d{{1,2}})\s*[-–]\s*({_MON_RE})\.?\s+(\d{{1,2}})(,?\s+\d{{4}})?", t)
+    if m and _MONTHS[m[1]] < _MONTHS[m[3]]:
+        opening = _normalise(f"{m[1]} {m[2]}{m[5] or ''}", anchor, tense, ctx)
+        if opening is None or opening.earliest is None:
+            return opening
+        a = opening.earliest
+        last_day = calendar.monthrange(a.year, _MONTHS[m[3]])[1]
+        b = dt.date(a.year, _MONTHS[m[3]], min(int(m[4]), last_day))
+        return expr(f"{a.year:04d}", "DATE", "range", a, b)
     # "March, 2015", "Sept, 26, 2014": a comma the page put after the month
     t = re.sub(rf"^({_MON_RE})\.?,\s+(?=\d)", r"\1 ", t)
     # "March 23 of this year", "June of last year": the year named in words
@@ -2159,7 +2178,7 @@ def _line_end(text: str, e: int) -> int:
     return len(text) if end < 0 else end
 
 
-_MONTH_NAMED = re.compile(rf"\b(?:{_MON_RE}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.)", re.I)
+_MONTH_NAMED = re.compile(rf"\b(?:{_MON_RE})\b", re.I)  # a month's name, also cut short ("Sept.")
 
 
 def _clause_verb(tok: Token) -> Token | None:
