@@ -140,6 +140,13 @@ def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, ap
         ("It fell from the 95 percent Obama received.", "95 percent", "percent", 95, "percent"),
         # a count of a currency is money
         ("It cost hundreds of thousands of dollars.", "hundreds of thousands", "money", None, "USD"),
+        # an ISO currency code, before or after the figure (the model tags "DKK" an organisation)
+        ("It added $329,000 (DKK 2 million) to the equity.", "DKK 2 million", "money", 2e6, "DKK"),
+        ("It raised EUR 5 million from investors.", "EUR 5 million", "money", 5e6, "EUR"),
+        ("The fine was 2 million CHF.", "2 million CHF", "money", 2e6, "CHF"),
+        # a unit of measure after a figure the model tags a count
+        ("Brazil and China added 12.4 GW of new capacity.", "12.4 GW", "measure", 12.4, "gw"),
+        ("The doctors drained 15 litres from my abdomen.", "15 litres", "measure", 15, "litre"),
     ],
 )
 def test_percentages_money_and_measures_are_typed(nlp, sentence, text, kind, value, unit):
@@ -239,6 +246,13 @@ def test_a_glued_m_is_a_million_only_before_a_plural_count(nlp):
 def test_shares_of_a_figure_and_figures_run_together(nlp, sentence, text, value, kind):
     q, _ = _find(nlp, sentence, text)
     assert (q.value, q.kind) == (value, kind)
+
+
+def test_a_capitalised_word_that_is_also_a_currency_code_makes_no_money(nlp):
+    from newsledger.extract.quantities import extract_quantities
+
+    qs = extract_quantities(nlp("The song reached the TOP 10 in May."))
+    assert [(q.text, q.kind) for q in qs] == [("10", "count")]
 
 
 def test_qualifier_is_kept(nlp):

@@ -34,6 +34,7 @@ of a score or tally ("an 80-19 vote").
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import replace
@@ -130,6 +131,31 @@ _CURRENCIES = [
     (re.compile(r"\bbaht\b", re.I), "THB"),
     (re.compile(r"\bpounds?\b", re.I), "GBP"),
 ]
+# ISO 4217 codes that are also English words written in capitals ("TOP 10", "ALL 5 of them", "TRY")
+_CODE_WORDS = frozenset("ALL BOB CUP GEL LAK MAD MOP PEN SOS TOP TRY".split())
+
+
+@functools.cache
+def _iso_currencies() -> frozenset[str]:
+    """ISO 4217 currency codes ("DKK", "CHF", "UAH"), from pycountry."""
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies) - _CODE_WORDS
+
+
+def _with_code(ent: Span, label: str) -> tuple[Span, str]:
+    """A figure beside an ISO currency code is a sum in that currency, code and all: "DKK 2 million" (the
+    model tags the code an organisation and the figure a count), "2 million DKK", "EUR 5 million"."""
+    doc = ent.doc
+    if label not in ("CARDINAL", "MONEY"):
+        return ent, label
+    if ent.start > 0 and doc[ent.start - 1].text in _iso_currencies() and ent[0].like_num:
+        return doc[ent.start - 1 : ent.end], "MONEY"
+    if ent.end < len(doc) and doc[ent.end].text in _iso_currencies() and ent[-1].like_num:
+        return doc[ent.start : ent.end + 1], "MONEY"
+    return ent, label
+
+
 _PHONE = re.compile(r"^\(?\d{3}\)?[-.\s]?\d{3}[-.]\d{4}$|^\d{3}[-.]\d{4}$")
 _AGE_BEFORE = re.compile(
     r"\b(?:aged|age|ages|(?:the\s+)?ages?\s+of|(?:died|dies)\s+at|turn(?:s|ed|ing)?|"
@@ -299,6 +325,12 @@ _MEASURE_UNITS = frozenset(
     "pound lb lbs ounce oz litre liter l gallon barrel bpd degree watt kilowatt megawatt gigawatt kw mw gw "
     "kwh mwh gwh volt calorie bit byte kilobyte megabyte gigabyte terabyte kb mb gb tb mile-long "
     "decibel hertz ghz mhz".split()
+)
+# Units of measure that name nothing else, for a figure the model tags a count ("12.4 GW", "15 litres"); not
+# "feet", "yards", "degrees", "pounds" ("on his own two feet", "two degrees", "500 pounds" of money)
+_COUNTED_MEASURES = frozenset(
+    "mile km kilometre kilometer metre meter cm mm acre hectare gram kilogram kg tonne litre liter gallon "
+    "barrel watt kilowatt megawatt gigawatt kw mw gw kwh mwh gwh".split()
 )
 _AREA_WORDS = frozenset({"square", "cubic", "sq", "sq."})  # "120,000 square kilometres": part of the unit
 _SIGNS = frozenset("$€£¥")
@@ -765,8 +797,11 @@ def _describe(ent: Span, kind: str, full: str) -> tuple[str | None, str | None, 
         unit, qualifier = "percent", None
     elif kind == "money":
         after = full[ent.end_char : ent.end_char + 12]
-        code = next((c for rx, c in _CURRENCIES if rx.search(ent.text)), None) or next(
-            (c for rx, c in _CURRENCIES if rx.match(after.strip())), None
+        iso = next((t.text for t in (ent[0], ent[-1]) if t.text in _iso_currencies()), None)
+        code = (
+            iso
+            or next((c for rx, c in _CURRENCIES if rx.search(ent.text)), None)
+            or next((c for rx, c in _CURRENCIES if rx.match(after.strip())), None)
         )
         unit, qualifier = code or unit, None
     elif kind == "measure":
@@ -865,6 +900,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     fitted = [(_fit(e, e.label_), e.label_) for e in ents if e.label_ in _LABELS]
     fitted = [part for e, label in fitted for part in _split_count_of_money(e, label)]
     fitted = [part for e, label in fitted for part in _split_two_figures(e, label)]
+    fitted = [_with_code(e, label) for e, label in fitted]
     ranges = []
     for start, end, lo, hi in _ranges(doc, full):
         kind = "count"
@@ -925,6 +961,9 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             core,
             flags=re.I,
         ).strip()
+        code = re.fullmatch(r"([A-Z]{3})\s+(.*\d.*)|(.*\d.*?)\s+([A-Z]{3})", number_text)
+        if label == "MONEY" and code and (code[1] or code[4]) in _iso_currencies():
+            number_text = code[2] or code[3]  # "DKK 2 million", "2 million DKK": the figure
         if label == "QUANTITY" and len(ent) > 1 and not ent[-1].like_num:
             # "12 km", "120,000 square kilometres": the number before the unit
             unit_at = ent[-2] if ent[-2].lower_ in _AREA_WORDS else ent[-1]
@@ -966,6 +1005,11 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
                 ent = ent[:-1]  # a count's span is its number: "15 million", not "15 million instructions"
             text = ent.text
             unit, qualifier, unit_tok = _describe(ent, kind, full)
+        if kind == "count" and unit in _COUNTED_MEASURES and unit_tok is not None and unit_tok.i == ent.end:
+            # "12.4 GW", "drained 15 litres": the model tags the figure alone; the unit is one of measure
+            kind, qualifier = "measure", None
+            ent = ent.doc[ent.start : unit_tok.i + 1]
+            text = ent.text
         end_char = ent.end_char
         if ent[-1].lower_ == "m." and end_char == ent[-1].idx + 2:
             end_char, text = end_char - 1, text[:-1]  # "$1m." ends a sentence: the stop is not the figure's
