@@ -144,6 +144,10 @@ def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, ap
         ("It added $329,000 (DKK 2 million) to the equity.", "DKK 2 million", "money", 2e6, "DKK"),
         ("It raised EUR 5 million from investors.", "EUR 5 million", "money", 5e6, "EUR"),
         ("The fine was 2 million CHF.", "2 million CHF", "money", 2e6, "CHF"),
+        # the currency's country before its word
+        ("It cost 15 Canadian dollars.", "15 Canadian dollars", "money", 15, "CAD"),
+        ("They paid 100 Hong Kong dollars.", "100", "money", 100, "HKD"),
+        ("They got one million US dollars.", "one million US dollars", "money", 1e6, "USD"),
         # a unit of measure after a figure the model tags a count
         ("Brazil and China added 12.4 GW of new capacity.", "12.4 GW", "measure", 12.4, "gw"),
         ("The doctors drained 15 litres from my abdomen.", "15 litres", "measure", 15, "litre"),
@@ -282,6 +286,9 @@ def test_composition_is_linked(nlp):
         ("Call (202) 555-0199 for details.", "555-0199"),
         ("A 44-year-old protester was detained.", "44-year-old"),
         ("He finished third in the race.", "third"),
+        ("The mound dates from 500 BC.", "500"),  # a year of an era
+        ("Applicants must be 50 or older.", "50"),  # an age
+        ("Grier, of the 700 block of Knox Road, is a suspect.", "700"),  # an address
     ],
 )
 def test_years_dates_ages_and_phone_numbers_are_not_counts(nlp, sentence, not_a_count):

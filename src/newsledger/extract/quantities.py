@@ -143,6 +143,43 @@ def _iso_currencies() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.currencies) - _CODE_WORDS
 
 
+# The plural of each currency word, as pycountry names the currencies in the singular
+_CURRENCY_PLURALS = {
+    "dollars": "dollar", "francs": "franc", "kronor": "krona", "kroner": "krone", "pesos": "peso",
+    "pounds": "pound", "dinars": "dinar", "rials": "rial", "riyals": "riyal", "rupees": "rupee",
+    "liras": "lira", "lire": "lira", "shillings": "shilling", "reais": "real", "rands": "rand",
+}  # fmt: skip
+# Names in news that pycountry writes otherwise ("New Taiwan Dollar", "Pakistan Rupee", "Rand")
+_CURRENCY_NAMES = {
+    "u.s. dollar": "USD", "american dollar": "USD", "taiwan dollar": "TWD", "taiwanese dollar": "TWD",
+    "pakistani rupee": "PKR", "sri lankan rupee": "LKR", "south african rand": "ZAR", "nepali rupee": "NPR",
+    "singaporean dollar": "SGD", "icelandic krona": "ISK", "omani rial": "OMR", "uruguayan peso": "UYU",
+}  # fmt: skip
+
+
+@functools.cache
+def _currency_names() -> dict[str, str]:
+    """Currency names of more than one word, singular and lower-cased, to their codes: "canadian dollar" →
+    CAD, "swiss franc" → CHF, "egyptian pound" → EGP (pycountry's names, and a few as news writes them)."""
+    import pycountry
+
+    # not the funds and units of account pycountry also lists ("US Dollar (Next day)" is USN)
+    names = {c.name.lower(): c.alpha_3 for c in pycountry.currencies if "(" not in c.name}
+    names = {name: code for name, code in names.items() if " " in name}
+    return names | _CURRENCY_NAMES
+
+
+def _named_currency(text: str) -> str | None:
+    """The code of the longest currency name in ``text``: "15 Canadian dollars" is CAD, not USD."""
+    words = " ".join(_CURRENCY_PLURALS.get(w, w) for w in re.findall(r"[a-z.]+", text.lower()))
+    found = [
+        (len(name), code)
+        for name, code in _currency_names().items()
+        if re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", words)
+    ]
+    return max(found)[1] if found else None
+
+
 def _with_code(ent: Span, label: str) -> tuple[Span, str]:
     """A figure beside an ISO currency code is a sum in that currency, code and all: "DKK 2 million" (the
     model tags the code an organisation and the figure a count), "2 million DKK", "EUR 5 million"."""
@@ -508,6 +545,10 @@ _STREET_AFTER = re.compile(
     r"\s+(?:(?:North|South|East|West|N\.|S\.|E\.|W\.)\s+)?(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?\s+"
     r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Place|Way|Parkway|Plaza)\b"
 )
+# "the 700 block of Knox Road", police's way of giving an address
+_BLOCK_AFTER = re.compile(r"\s+block\s+of\s+(?:(?:North|South|East|West|[NSEW]\.?)\s+)?[A-Z0-9]")
+_ERA_AFTER = re.compile(r"\s*(?:B\.C\.(?:E\.)?|A\.D\.|BCE?|AD|CE)(?!\w)")
+_OLDER_AFTER = re.compile(r"\s+(?:or|and)\s+(?:older|younger)\b")
 # The two sides of a ratio: "a 3 to 1 margin", "by a two-to-one ratio".
 _RATIO_NOUN = r"(?:margin|ratio|edge|majority)\b"
 _RATIO_WORDS = re.compile(rf"\s+to\s+(?:\d+|one|two|three|four|five)\s+{_RATIO_NOUN}", re.I)
@@ -542,8 +583,14 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         r"\s+(?:college\s+)?(?:savings\s+)?plans?\b", text[ent.end_char : ent.end_char + 30]
     ):
         return True  # "529 college savings plans": a section of the US tax code
-    if re.fullmatch(r"\d{1,5}", low) and _STREET_AFTER.match(text, ent.end_char):
-        return True  # "131 West 23rd Street": an address
+    if re.fullmatch(r"\d{1,5}", low) and (
+        _STREET_AFTER.match(text, ent.end_char) or _BLOCK_AFTER.match(text, ent.end_char)
+    ):
+        return True  # "131 West 23rd Street", "the 700 block of Knox Road": an address
+    if re.fullmatch(r"\d{1,4}", low) and _ERA_AFTER.match(text, ent.end_char):
+        return True  # "from 500 BC to 1000 AD": a year
+    if _OLDER_AFTER.match(text, ent.end_char):
+        return True  # "be 50 or older", "adults 65 and older": an age
     if _RATIO_WORDS.match(text, ent.end_char) or (
         _RATIO_WORDS_BEFORE.search(before) and re.match(rf"\s+{_RATIO_NOUN}", after, re.I)
     ):
@@ -800,6 +847,7 @@ def _describe(ent: Span, kind: str, full: str) -> tuple[str | None, str | None, 
         iso = next((t.text for t in (ent[0], ent[-1]) if t.text in _iso_currencies()), None)
         code = (
             iso
+            or _named_currency(ent.text)
             or next((c for rx, c in _CURRENCIES if rx.search(ent.text)), None)
             or next((c for rx, c in _CURRENCIES if rx.match(after.strip())), None)
         )
@@ -873,9 +921,12 @@ def _points(kind: str, unit: str | None, qualifier: str | None) -> tuple[str, st
     return kind, unit, qualifier
 
 
-def _counted_money(kind: str, unit: str | None, text: str) -> tuple[str, str | None]:
+def _counted_money(
+    kind: str, unit: str | None, text: str, qualifier: str | None = None
+) -> tuple[str, str | None]:
     """A count of a currency is a sum of money: "hundreds of thousands of dollars" is money in USD, and so
-    is a count whose own text ends in the currency ("at least a half-billion dollars", tagged CARDINAL)."""
+    is a count whose own text ends in the currency ("at least a half-billion dollars", tagged CARDINAL);
+    the qualifier may name the currency's country ("100 Hong Kong dollars" is HKD)."""
     if kind != "count":
         return kind, unit
     last = text.rsplit(None, 1)[-1].lower() if text.strip() else ""
@@ -888,7 +939,8 @@ def _counted_money(kind: str, unit: str | None, text: str) -> tuple[str, str | N
     )
     if word is None:
         return kind, unit
-    return "money", next((code for rx, code in _CURRENCIES if rx.search(word)), word)
+    named = _named_currency(f"{qualifier} {word}") if qualifier else None
+    return "money", named or next((code for rx, code in _CURRENCIES if rx.search(word)), word)
 
 
 def extract_quantities(doc: Doc) -> list[Quantity]:
@@ -977,6 +1029,12 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         if re.fullmatch(r"0\d+", number_text):
             continue  # "000" of a figure the page broke apart ("5 , 000 euro")
         value = parse_number(number_text)
+        if value is None and label == "MONEY":
+            # "15 Canadian dollars", "100 Hong Kong dollars", "500 U.S. dollars": the currency's country
+            # stands between the figure and its word
+            value = parse_number(
+                number_text := re.sub(r"(?:\s+(?:[A-Z][a-z]+|[A-Z]\.[A-Z]\.?|US))+$", "", number_text)
+            )
         low, high, vague = _range(core, value)
         if value is None and not vague:
             continue
@@ -1017,7 +1075,12 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         if quake or _MAGNITUDE_AFTER.match(full, ent.end_char):
             # "a magnitude 6.8 quake", "a 7.1-magnitude quake", "7.8 on the Richter scale"
             kind, unit, qualifier = "measure", "magnitude", None
-        kind, unit = _counted_money(kind, unit, core)
+        counted = kind == "count"
+        kind, unit = _counted_money(kind, unit, core, qualifier)
+        if counted and kind == "money":
+            qualifier = (
+                None  # "100 Hong Kong dollars": money has no qualifier; the country named its currency
+            )
         if label == "MONEY" and cents:
             unit = {"euro": "EUR", "canadian": "CAD"}.get((cents[2] or "").lower()) or (
                 "GBP" if core.lower().endswith("pence") else "USD"
