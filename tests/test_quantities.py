@@ -289,6 +289,9 @@ def test_composition_is_linked(nlp):
         ("The mound dates from 500 BC.", "500"),  # a year of an era
         ("Applicants must be 50 or older.", "50"),  # an age
         ("Grier, of the 700 block of Knox Road, is a suspect.", "700"),  # an address
+        ("Call the centre toll-free: 1 877 855-3222.", "855"),  # a phone number cut in parts
+        ("Call the patrol division at (318) 619-3947.", "318"),
+        ("He was sharp well into his 90's.", "90"),  # an age
     ],
 )
 def test_years_dates_ages_and_phone_numbers_are_not_counts(nlp, sentence, not_a_count):

@@ -562,6 +562,10 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
     doc = ent.doc
     if _PHONE.match(core.strip()) or re.fullmatch(r"\d{3}[-.]\d{4}", core.strip()):
         return True
+    if re.fullmatch(r"\d{3}", core.strip()) and re.match(
+        r"[-.]\d{4}(?!\d)|\)\s*\d{3}[-.]\d{4}(?!\d)", text[ent.end_char :]
+    ):
+        return True  # "1 877 855-3222", "(318) 619-3946": a phone number's area code or exchange
     prev = doc[ent.start - 1] if ent.start > 0 else None
     nxt = doc[ent.end] if ent.end < len(doc) else None
     before = text[max(0, ent.start_char - 30) : ent.start_char]
@@ -598,9 +602,9 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
     if (
         re.fullmatch(r"(?:19|20)?[1-9]0", low)
         and re.match(r"['’]s\b", after)
-        and re.search(r"\bthe\s+$", before, re.I)
+        and re.search(r"\b(?:the|his|her|their|my|your|our)\s+(?:(?:early|mid|late)[\s-]+)?$", before, re.I)
     ):
-        return True  # "in the 90’s": a decade (a time)
+        return True  # "in the 90’s": a decade (a time); "well into his 90's", "in her late 80s": an age
     if low == "zero" and ent.root.pos_ == "VERB":
         return True  # "plans to zero in on local issues"
     if (
