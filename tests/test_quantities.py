@@ -292,6 +292,11 @@ def test_composition_is_linked(nlp):
         ("Call the centre toll-free: 1 877 855-3222.", "855"),  # a phone number cut in parts
         ("Call the patrol division at (318) 619-3947.", "318"),
         ("He was sharp well into his 90's.", "90"),  # an age
+        ("To register, call Lisa Kijowski at 815-899-5743.", "815"),
+        ("Anyone with information should call (903) 729-TIPS.", "903"),
+        ("Registration is today from 11 a.m.-2 p.m. at the station.", "11"),  # a clock time cut in two
+        ("Charged were Kenneth Bonilla, 23; Edwin Luciano, 18; and Jose Diaz, 22.", "23"),  # ages in a list
+        ("He was charged with sexual conduct with a child younger than 13.", "13"),
     ],
 )
 def test_years_dates_ages_and_phone_numbers_are_not_counts(nlp, sentence, not_a_count):

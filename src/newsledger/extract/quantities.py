@@ -197,8 +197,8 @@ _PHONE = re.compile(r"^\(?\d{3}\)?[-.\s]?\d{3}[-.]\d{4}$|^\d{3}[-.]\d{4}$")
 _AGE_BEFORE = re.compile(
     r"\b(?:aged|age|ages|(?:the\s+)?ages?\s+of|(?:died|dies)\s+at|turn(?:s|ed|ing)?|"
     r"(?:aged|ages?)\s+(?:of\s+)?\d{1,3}\s*(?:to|and|or|-|–)|"  # the other end: "ages 55 to 65"
-    r"(?:people|children|kids|voters|adults|those|men|women|anyone|youths?|teens?|boys|girls|"
-    r"students|workers|patients)\s+(?:under|over|above|below|older\s+than|younger\s+than))\s*$",
+    r"(?:people|person|children|child|kids?|voters|adults?|those|men|women|anyone|youths?|teens?|boys?|girls?|"
+    r"minors?|students|workers|patients)\s+(?:under|over|above|below|older\s+than|younger\s+than))\s*$",
     re.I,
 )  # "aged 52", "people under 30", "children under five"
 _UNIT_DEPS = {"nummod", "quantmod", "compound", "amod"}
@@ -563,9 +563,13 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
     if _PHONE.match(core.strip()) or re.fullmatch(r"\d{3}[-.]\d{4}", core.strip()):
         return True
     if re.fullmatch(r"\d{3}", core.strip()) and re.match(
-        r"[-.]\d{4}(?!\d)|\)\s*\d{3}[-.]\d{4}(?!\d)", text[ent.end_char :]
+        r"(?:[-.]\d{3})?[-.]\d{4}(?!\d)|\)\s*\d{3}[-.](?:\d{4}(?!\d)|[A-Z]{4}\b)", text[ent.end_char :]
     ):
-        return True  # "1 877 855-3222", "(318) 619-3946": a phone number's area code or exchange
+        return True  # "1 877 855-3222", "(318) 619-3946", "815-899-5743": a phone number's parts
+    if re.fullmatch(r"\d{1,2}", core.strip()) and re.match(
+        r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", text[ent.end_char :], re.I
+    ):
+        return True  # "from 11 a.m.-2 p.m.": a clock time the model cut in two
     prev = doc[ent.start - 1] if ent.start > 0 else None
     nxt = doc[ent.end] if ent.end < len(doc) else None
     before = text[max(0, ent.start_char - 30) : ent.start_char]
@@ -653,12 +657,12 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         and re.search(r"(?:^|[.!?:]\s+|\n\s*)$", text[max(0, ent.start_char - 4) : ent.start_char])
     ):
         return True  # "1. The GOP is fracturing.": a list's numbering
-    # "James Kopp, 44, was arrested", "Crutcher, 40 ― a father"
+    # "James Kopp, 44, was arrested", "Crutcher, 40 ― a father", "Kenneth Bonilla, 23; Edwin Luciano, 18"
     return (
         prev is not None
         and nxt is not None
         and prev.text == ","
-        and nxt.text in (",", "―", "—", "–", "--")
+        and nxt.text in (",", ";", "―", "—", "–", "--")
         and re.fullmatch(r"\d{1,3}", core) is not None
         and ent.start >= 2
         and doc[ent.start - 2].ent_type_ == "PERSON"
