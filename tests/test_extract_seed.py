@@ -120,6 +120,9 @@ def test_seed_claims(sample_extraction):
         ("half an hour", False, "PT30M"),
         ("a half-hour", False, "PT30M"),
         ("half a day", False, "PT12H"),
+        ("a half-second", False, "PT0.5S"),
+        ("half a minute", False, "PT30S"),
+        ("half a week", False, "P0.5W"),
         ("half a year", False, "P6M"),
         ("half a decade", False, "P5Y"),
         # half a unit in the next smaller one, as the TempEval-3 gold writes it ("5 1/2 hours" PT5H30M)

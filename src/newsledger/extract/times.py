@@ -760,12 +760,15 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
     # "a quarter-century" is 25 years, "half a century" 50
     t = re.sub(r"\b(?:an?\s+)?quarter[\s-]+(?:of\s+a\s+)?century\b", "25 years", t)
     t = re.sub(r"\b(?:(?:an?\s+)?half[\s-]+century|half\s+a\s+century)\b", "50 years", t)
-    # "half an hour", "a half-hour", "half a day", "half a year", "half a decade"
+    # "half an hour", "a half-hour", "half a day", "half a year", "half a decade", "a half-second"
     t = re.sub(
-        r"\b(?:an?\s+)?half(?:\s+an?\s+|[\s-]+)(hour|day|year|decade)\b",
-        lambda m: {"hour": "30 minutes", "day": "12 hours", "year": "6 months", "decade": "5 years"}[m[1]],
+        r"\b(?:an?\s+)?half(?:\s+an?\s+|[\s-]+)(second|minute|hour|day|week|month|year|decade)\b",
+        lambda m: {
+            "second": "0.5 seconds", "minute": "30 seconds", "hour": "30 minutes", "day": "12 hours",
+            "week": "0.5 weeks", "month": "0.5 months", "year": "6 months", "decade": "5 years",
+        }[m[1]],
         t,
-    )
+    )  # fmt: skip
     # Reporting shorthand: "Q3 2024", "3Q24", "H1 2025", "FY2024", "FY 24" as the words they stand for
     t = re.sub(
         r"^(?:q([1-4])|([1-4])q)(?:\s*(?:of\s+)?(\d{4}|'?\d\d))?$", lambda m: _quarter_words(m, anchor), t
