@@ -295,6 +295,11 @@ def test_composition_is_linked(nlp):
         ("To register, call Lisa Kijowski at 815-899-5743.", "815"),
         ("Anyone with information should call (903) 729-TIPS.", "903"),
         ("Registration is today from 11 a.m.-2 p.m. at the station.", "11"),  # a clock time cut in two
+        (
+            "___.  11: 06 a.m.  The Jeb Bush campaign is releasing a video.",
+            "11",
+        ),  # a live blog's mangled stamp
+        ("She led by about a 67 percentage point margin.", "about a"),  # an article, not one
         ("Charged were Kenneth Bonilla, 23; Edwin Luciano, 18; and Jose Diaz, 22.", "23"),  # ages in a list
         ("He was charged with sexual conduct with a child younger than 13.", "13"),
     ],

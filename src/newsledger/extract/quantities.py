@@ -567,9 +567,11 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
     ):
         return True  # "1 877 855-3222", "(318) 619-3946", "815-899-5743": a phone number's parts
     if re.fullmatch(r"\d{1,2}", core.strip()) and re.match(
-        r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", text[ent.end_char :], re.I
+        r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|:\s?\d\d\s*[ap]\.?m\b", text[ent.end_char :], re.I
     ):
-        return True  # "from 11 a.m.-2 p.m.": a clock time the model cut in two
+        return True  # "from 11 a.m.-2 p.m.", a live blog's "11: 06 a.m.": a clock time the model cut in two
+    if core.strip().lower() in ("a", "an") and re.match(r"\s+\d", text[ent.end_char :]):
+        return True  # "by about a 67 percentage point margin": an article, not one
     prev = doc[ent.start - 1] if ent.start > 0 else None
     nxt = doc[ent.end] if ent.end < len(doc) else None
     before = text[max(0, ent.start_char - 30) : ent.start_char]
