@@ -145,6 +145,7 @@ def test_seed_claims(sample_extraction):
         ("H1 2025", True, "2025-H1"),
         ("FY2024", False, "2024"),
         ("the 2008 fiscal year", False, "2008"),  # a year, not a stretch of 2,008 years
+        ("the September quarter", False, "2024-Q3"),  # a quarter named by the month it ends in
         ("the 2010 season", False, "2010"),
         ("FY 25", True, "2025"),
         # ISO 8601 and feed timestamps
@@ -1157,6 +1158,15 @@ def test_the_year_ago_period_is_the_quarter_reported_not_one_told_ahead(nlp, tex
             "2016-07",
         ),
         ("Sanders fought on until the party's convention in July.", dt.date(2016, 9, 28), "July", "2016-07"),
+        # "back in" a month is past, whatever the clause; not the verb's "come back in"
+        (
+            "Samsung was the first to release AirPlay 2 support for sending video from an Apple device to a "
+            "smart TV back in March.",
+            dt.date(2019, 11, 18),
+            "March",
+            "2019-03",
+        ),
+        ("We will come back in March.", dt.date(2019, 11, 18), "March", "2020-03"),
         # a month in a clause a year sets the scene of is that year's; not in a clause joined to it
         (
             "In 2008, Obama's campaign began airing ads in mid-September.",

@@ -217,6 +217,9 @@ def _verb_tense(span: Span, text: str) -> Tense:
         return "future"
     if _SINCE.search(before) or _THAN_FORECAST.search(before):
         return "past"
+    prep = span.root.head
+    if span.root.dep_ == "pobj" and prep.head.lower_ == "back" and prep.head.i != prep.i:
+        return "past"  # "a smart TV back in March", "way back in October"; not "will come back in November"
     tok = span.root
     # a date that describes a thing ("a June agreement") looks ahead only with the verb right above it
     # ("has to move through a June hearing"), not through a chain of infinitives ("is continuing to try to
@@ -1035,6 +1038,14 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
             return unanchored("time", "TIME")
         return expr(f"{anchor.isoformat()}TNI", "TIME", "time", anchor, anchor)
 
+    # A quarter named by the month it ends in ("the September quarter", "the June-quarter results")
+    m = re.fullmatch(r"(?:the\s+)?(march|june|sept(?:ember)?|december)[\s-]+quarter", t)
+    if m:
+        closing = _normalise(m[1], anchor, tense, ctx)
+        if closing is None or closing.earliest is None:
+            return closing
+        y, q = closing.earliest.year, (closing.earliest.month - 1) // 3 + 1
+        return expr(f"{y:04d}-Q{q}", "DATE", "quarter", dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q))
     # Quarters and halves of (fiscal) years.
     m = _QUARTER.fullmatch(t)
     if m:
