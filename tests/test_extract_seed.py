@@ -1167,6 +1167,14 @@ def test_the_year_ago_period_is_the_quarter_reported_not_one_told_ahead(nlp, tex
             "2019-03",
         ),
         ("We will come back in March.", dt.date(2019, 11, 18), "March", "2020-03"),
+        # the simple present of a timetable looks ahead
+        (
+            "Rolling Stone reported details of the reunion tour that stops at Blossom Music Center "
+            "on July 22.",
+            dt.date(2019, 11, 19),
+            "July 22",
+            "2020-07-22",
+        ),
         # a month in a clause a year sets the scene of is that year's; not in a clause joined to it
         (
             "In 2008, Obama's campaign began airing ads in mid-September.",

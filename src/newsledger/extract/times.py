@@ -109,8 +109,11 @@ _AHEAD_WORDS = re.compile(
 # "since their Oct. 13 debate": before the moment of writing, whatever the clause's tense
 _SINCE = re.compile(r"\bsince\s+(?:(?:the|their|his|her|its|our|my|your|last)\s+)?$")
 # Verbs whose simple present tells a timetable, ahead of the moment of writing ("Wisconsin holds its primary
-# on Tuesday"); not "start": prices start at $25,000.
-_TIMETABLE_VERBS = frozenset("end expire begin resume open close hold host".split())
+# on Tuesday", "the reunion tour that stops at Blossom Music Center on July 22"); not "start": prices start
+# at $25,000.
+_TIMETABLE_VERBS = frozenset(
+    "end expire begin resume open close hold host stop arrive depart premiere air debut".split()
+)
 # Verbs whose infinitive goes on or seems rather than lies ahead ("continues to insist", "seems to have").
 _ASPECT_VERBS = frozenset("continue seem appear tend happen cease".split())
 # "ahead of Tuesday's vote", also with words between ("ahead of New York's delegate-rich Tuesday primary",
