@@ -381,6 +381,11 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("The attack began at 10:30 a.m. on Monday.", "10:30 a.m.", "2024-10-14T10:30"),
         ("It happened at 14:00 UTC on 3 October.", "14:00 UTC", "2024-10-03T14:00"),
         ("The blast came at 0300 GMT on Tuesday.", "0300 GMT", "2024-10-15T03:00"),
+        (  # also where the stop of "a.m." stands between them
+            "The tour stops in Ohio on July 22. Tickets go on sale at 10 a.m. Friday, Dec. 6. It sold out.",
+            "10 a.m",
+            "2024-12-06T10:00",
+        ),
         # a clock time with the part of the day after it
         (
             "The plan should be ready by 6 o'clock this afternoon.",

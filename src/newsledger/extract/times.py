@@ -2413,8 +2413,8 @@ def _clock_on_day(text: str, out: list[TimeExpr]) -> list[TimeExpr]:
             continue
         if nxt.granularity != "day" or nxt.earliest is None:
             continue
-        if not re.fullmatch(r"\s*(?:,\s*)?(?:on\s+)?", text[t.end : nxt.start]):
-            continue
+        if not re.fullmatch(r"\.?\s*(?:,\s*)?(?:on\s+)?", text[t.end : nxt.start]):
+            continue  # (the stop of "a.m." is left out of the extent: "at 10 a.m. Friday, Dec. 6")
         low = re.sub(r"\s+", " ", t.text.lower().replace("’", "'")).rstrip(".,")
         if not (_CLOCK.fullmatch(low) or re.fullmatch(HHMM_RE + CLOCK_ZONE_RE, low, re.I)):
             continue  # a clock time that names no day of its own
