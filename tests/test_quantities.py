@@ -151,6 +151,7 @@ def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, ap
         # a unit of measure after a figure the model tags a count
         ("Brazil and China added 12.4 GW of new capacity.", "12.4 GW", "measure", 12.4, "gw"),
         ("The doctors drained 15 litres from my abdomen.", "15 litres", "measure", 15, "litre"),
+        ("Seoul announced a 2.1 GW floating solar project.", "2.1 GW", "measure", 2.1, "gw"),
     ],
 )
 def test_percentages_money_and_measures_are_typed(nlp, sentence, text, kind, value, unit):
@@ -252,6 +253,13 @@ def test_shares_of_a_figure_and_figures_run_together(nlp, sentence, text, value,
     assert (q.value, q.kind) == (value, kind)
 
 
+def test_a_table_rule_is_no_unit(nlp):
+    from newsledger.extract.quantities import extract_quantities
+
+    qs = extract_quantities(nlp("| DL | Eli Ankou | 13 | 18% | 1 tackle (1 combined). |"))
+    assert not any(q.unit == "|" for q in qs), qs
+
+
 def test_a_capitalised_word_that_is_also_a_currency_code_makes_no_money(nlp):
     from newsledger.extract.quantities import extract_quantities
 
@@ -300,6 +308,8 @@ def test_composition_is_linked(nlp):
             "11",
         ),  # a live blog's mangled stamp
         ("She led by about a 67 percentage point margin.", "about a"),  # an article, not one
+        ("Fiber keeps you feeling full longer (16). Protein helps too (4, 5).", "16"),  # cited studies
+        ("Protein keeps hunger down (4, 5). Fiber helps too.", "4"),
         ("Charged were Kenneth Bonilla, 23; Edwin Luciano, 18; and Jose Diaz, 22.", "23"),  # ages in a list
         ("He was charged with sexual conduct with a child younger than 13.", "13"),
     ],

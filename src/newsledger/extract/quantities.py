@@ -545,6 +545,9 @@ _STREET_AFTER = re.compile(
     r"\s+(?:(?:North|South|East|West|N\.|S\.|E\.|W\.)\s+)?(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?\s+"
     r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Place|Way|Parkway|Plaza)\b"
 )
+# A reference to a cited work, a bracket of numbers alone at a sentence's end: "(16).", "(4, 5)."
+_CITATION = re.compile(r"[a-z]\s*[(\[](?:\d{1,3},\s*)*$")
+_CITATION_END = re.compile(r"(?:,\s*\d{1,3})*[)\]]\s*[.;,]")
 # "the 700 block of Knox Road", police's way of giving an address
 _BLOCK_AFTER = re.compile(r"\s+block\s+of\s+(?:(?:North|South|East|West|[NSEW]\.?)\s+)?[A-Z0-9]")
 _ERA_AFTER = re.compile(r"\s*(?:B\.C\.(?:E\.)?|A\.D\.|BCE?|AD|CE)(?!\w)")
@@ -570,6 +573,12 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|:\s?\d\d\s*[ap]\.?m\b", text[ent.end_char :], re.I
     ):
         return True  # "from 11 a.m.-2 p.m.", a live blog's "11: 06 a.m.": a clock time the model cut in two
+    if (
+        re.fullmatch(r"\d{1,3}", core.strip())
+        and _CITATION.search(text, max(0, ent.start_char - 20), ent.start_char)
+        and (_CITATION_END.match(text, ent.end_char))
+    ):
+        return True  # "keep you feeling full longer (16).", "hunger (4, 5)": the numbers of cited studies
     if core.strip().lower() in ("a", "an") and re.match(r"\s+\d", text[ent.end_char :]):
         return True  # "by about a 67 percentage point margin": an article, not one
     prev = doc[ent.start - 1] if ent.start > 0 else None
@@ -1073,11 +1082,19 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
                 ent = ent[:-1]  # a count's span is its number: "15 million", not "15 million instructions"
             text = ent.text
             unit, qualifier, unit_tok = _describe(ent, kind, full)
-        if kind == "count" and unit in _COUNTED_MEASURES and unit_tok is not None and unit_tok.i == ent.end:
-            # "12.4 GW", "drained 15 litres": the model tags the figure alone; the unit is one of measure
-            kind, qualifier = "measure", None
-            ent = ent.doc[ent.start : unit_tok.i + 1]
+        after_tok = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if (
+            kind == "count"
+            and after_tok is not None
+            and (measure_unit := _singular(after_tok)) in _COUNTED_MEASURES
+        ):
+            # "12.4 GW", "drained 15 litres", "a 2.1 GW floating solar project": the model tags the figure
+            # alone; the unit right after it is one of measure
+            kind, unit, qualifier = "measure", measure_unit, None
+            ent = ent.doc[ent.start : after_tok.i + 1]
             text = ent.text
+        if kind == "count" and unit is not None and not re.search(r"[a-z]", unit):
+            unit, qualifier = None, None  # a table's "|", not a noun the figure counts
         end_char = ent.end_char
         if ent[-1].lower_ == "m." and end_char == ent[-1].idx + 2:
             end_char, text = end_char - 1, text[:-1]  # "$1m." ends a sentence: the stop is not the figure's
