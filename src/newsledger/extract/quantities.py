@@ -131,8 +131,9 @@ _CURRENCIES = [
     (re.compile(r"\bbaht\b", re.I), "THB"),
     (re.compile(r"\bpounds?\b", re.I), "GBP"),
 ]
-# ISO 4217 codes that are also English words written in capitals ("TOP 10", "ALL 5 of them", "TRY")
-_CODE_WORDS = frozenset("ALL BOB CUP GEL LAK MAD MOP PEN SOS TOP TRY".split())
+# ISO 4217 codes that are also English words written in capitals ("TOP 10", "ALL 5 of them", "TRY") or
+# names before a number in tech and market news ("AMD 7nm chips", "PHP 7.4"), and the metals' codes
+_CODE_WORDS = frozenset("ALL BOB CUP GEL LAK MAD MOP PEN SOS TOP TRY AMD PHP XAU XAG XPT XPD XTS XXX".split())
 
 
 @functools.cache
@@ -576,7 +577,7 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
     if (
         re.fullmatch(r"\d{1,3}", core.strip())
         and _CITATION.search(text, max(0, ent.start_char - 20), ent.start_char)
-        and (_CITATION_END.match(text, ent.end_char))
+        and _CITATION_END.match(text, ent.end_char)
     ):
         return True  # "keep you feeling full longer (16).", "hunger (4, 5)": the numbers of cited studies
     if core.strip().lower() in ("a", "an") and re.match(r"\s+\d", text[ent.end_char :]):
@@ -1105,9 +1106,8 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         counted = kind == "count"
         kind, unit = _counted_money(kind, unit, core, qualifier)
         if counted and kind == "money":
-            qualifier = (
-                None  # "100 Hong Kong dollars": money has no qualifier; the country named its currency
-            )
+            # "100 Hong Kong dollars": money has no qualifier; the country named its currency
+            qualifier = None
         if label == "MONEY" and cents:
             unit = {"euro": "EUR", "canadian": "CAD"}.get((cents[2] or "").lower()) or (
                 "GBP" if core.lower().endswith("pence") else "USD"

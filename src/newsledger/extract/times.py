@@ -2062,9 +2062,7 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
                 a, b = ent.start_char + m.start(), ent.start_char + m.end()
                 lead = _LEAD_CLAUSE.match(text, a, b)
                 if lead and not _TIME_WORD.search(lead[0]):
-                    a += (
-                        lead.end() - lead.start()
-                    )  # "21 percent less, year-on-year": the part after the comma
+                    a = lead.end()  # "21 percent less, year-on-year": the part after the comma
                 spans.append((a, b, ent.label_))
     taken = sorted(spans)
 
@@ -2244,9 +2242,8 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
     ctx = Context()
     out: list[TimeExpr] = []
     week_named: tuple[dt.date, int] | None = None  # the Monday of the week last named, and where it ends
-    scene: tuple[Token, int] | None = (
-        None  # the verb of a clause set in a year ("In 2008, … began"), the year
-    )
+    # the verb of a clause a year sets the scene of ("In 2008, … began"), and that year
+    scene: tuple[Token, int] | None = None
     for s0, e0, label in _candidates(doc, text):
         for s1, e1 in _pieces(text, s0, e0):
             s, e = _trim(text, s1, e1)
