@@ -170,14 +170,18 @@ def _currency_names() -> dict[str, str]:
     return names | _CURRENCY_NAMES
 
 
+@functools.cache
+def _currency_pattern() -> re.Pattern[str]:
+    """One pattern for every name of ``_currency_names``, the longest first, compiled once."""
+    names = sorted(_currency_names(), key=len, reverse=True)
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, names))})(?!\w)")
+
+
 def _named_currency(text: str) -> str | None:
     """The code of the longest currency name in ``text``: "15 Canadian dollars" is CAD, not USD."""
     words = " ".join(_CURRENCY_PLURALS.get(w, w) for w in re.findall(r"[a-z.]+", text.lower()))
-    found = [
-        (len(name), code)
-        for name, code in _currency_names().items()
-        if re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", words)
-    ]
+    codes = _currency_names()
+    found = [(len(m[0]), codes[m[0]]) for m in _currency_pattern().finditer(words)]
     return max(found)[1] if found else None
 
 
