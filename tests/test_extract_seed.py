@@ -1106,6 +1106,42 @@ def test_the_year_ago_period_is_the_quarter_reported_not_one_told_ahead(nlp, tex
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the nine months named in the sentence are what "a year earlier" compares with: a year, not the
+        # quarter reported before them
+        (
+            "Net rose 16% in the third quarter. For the nine months, it earned $18.9 million, compared with "
+            "a loss of $9.7 million a year earlier.",
+            "1988",
+        ),
+        (
+            "Net rose 11% in the third quarter. In the first nine months, net was $306 million, compared "
+            "with a loss of $195 million in the 1988 period.",
+            "1988",
+        ),
+        ("Net rose in the third quarter. For the first half, sales fell from year-earlier levels.", "1988"),
+        # the quarter named after the nine months, or in a sentence of its own, is still the quarter
+        (
+            "For the nine months, net rose. In the third quarter, it earned $5 million, up from $4 million "
+            "a year earlier.",
+            "1988-Q3",
+        ),
+        (
+            "Net rose in the third quarter. For the nine months, net rose too. Revenue rose 12% from a year "
+            "earlier.",
+            "1988-Q3",
+        ),
+    ],
+)
+def test_a_year_earlier_after_the_nine_months_is_the_year_before(nlp, text: str, value: str):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp(text), dt.date(1989, 11, 2))
+    assert [t.value for t in times][-1] == value, times
+
+
+@pytest.mark.parametrize(
     ("sentence", "published", "expr", "value"),
     [
         # a date that nears is ahead

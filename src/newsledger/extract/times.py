@@ -25,8 +25,9 @@ with the newswire conventions:
   parts of days ("Friday night"), durations ("for three years" → P3Y) and sets ("every Monday").
 - Financial reporting: "a year ago" or "the year-earlier period" after the quarter reported was named
   (one that is over, or told in the past; not an outlook for a quarter ahead) means that quarter a year
-  before ("1988-Q3"); "the quarter" and "the latest quarter" without one mean the last
-  completed quarter.
+  before ("1988-Q3"), unless a stretch of months was named after it in the same sentence ("For the nine
+  months, … a year earlier": the year before, "1988"); "the quarter" and "the latest quarter" without one
+  mean the last completed quarter.
 
 Without a publication date, relative expressions keep ``anchored: false`` and no value is invented.
 Expressions the rules do not resolve keep their span with ``value: null``.
@@ -595,6 +596,25 @@ class Context:
     here: int | None = None  # where the expression being read starts (set by extract_times)
     named_at: int | None = None  # where the day or month last named started
     year_at: int | None = None  # where the year last written out started
+    quarter_at: int | None = None  # where the quarter last reported started
+    stretch_at: int | None = None  # where a reported stretch of months last started ("the nine months")
+    sentence_at: int | None = None  # where the sentence being read starts (set by extract_times)
+
+
+# "For the nine months, … compared with … a year earlier": the earlier stretch, a year, not the quarter
+_STRETCH = re.compile(
+    r"(?:the\s+)?(?:(?:first|latest|past|last)\s+)?(?:six|nine|6|9)\s+months|(?:the\s+)?first\s+half"
+)
+
+
+def _stretch_since_quarter(ctx: Context) -> bool:
+    """A stretch of months was named in this sentence after the quarter last reported."""
+    return (
+        ctx.stretch_at is not None
+        and ctx.sentence_at is not None
+        and ctx.stretch_at >= ctx.sentence_at
+        and ctx.stretch_at > (ctx.quarter_at if ctx.quarter_at is not None else -1)
+    )
 
 
 def _year_told(ctx: Context) -> int | None:
@@ -694,6 +714,8 @@ def normalise(
         if tx.granularity in ("day", "time", "month") and tx.earliest is not None:
             ctx.month = (tx.earliest.year, tx.earliest.month)
             ctx.named_at = ctx.here
+        if _STRETCH.fullmatch(text.lower()):
+            ctx.stretch_at = ctx.here
         if re.search(r"\b\d{4}\b|'\d\d\b", text) and re.match(r"\d{4}", tx.value):
             ctx.year = int(tx.value[:4])  # not a decade's "197"
             ctx.year_at = ctx.here
@@ -814,7 +836,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
             # told ahead ("expect the trend to continue into the fourth quarter and through the first two
             # quarters of 1990"), unless it is told in the past ("reported a decline in fourth-quarter
             # earnings", a fiscal quarter that ended Sept. 30)
-            ctx.quarter = (y, q)
+            ctx.quarter, ctx.quarter_at = (y, q), ctx.here
         return expr(f"{y:04d}-Q{q}", "DATE", "quarter", dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q))
 
     def season(y: int, code: str) -> TimeExpr:
@@ -1093,6 +1115,8 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
             return None
         if "period" in words and not (ago or yr) and ctx.quarter is None and "latest" not in words:
             return None  # "the same period" with no quarter named: the period it refers back to is unknown
+        if (ago or yr) and "period" in words and ctx.quarter is not None and _stretch_since_quarter(ctx):
+            return year((yr or ctx.quarter[0]) - (yr is None))  # "For the nine months, … in the 1988 period"
         if ctx.quarter is not None and not ({"current", "this", "latest"} & set(words)):
             y, q = ctx.quarter
         elif anchor is not None:
@@ -1114,6 +1138,8 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
         value = f"{y:04d}-Q{q}"
         return expr(value, "DATE", "quarter", dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q))
     m = re.fullmatch(r"(?:a|one)\s+year\s+(?:ago|earlier|before)|(?:the\s+)?year-(?:ago|earlier)", t)
+    if m and ctx.quarter is not None and _stretch_since_quarter(ctx):
+        return year(ctx.quarter[0] - 1)  # "For the nine months, … compared with … a year earlier"
     if m and ctx.quarter is not None:
         y, q = ctx.quarter
         return expr(
@@ -2316,6 +2342,7 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             tense = _tense(span, text) if span is not None else "past"
             wd = _WEEKDAYS.get(re.sub(r"['’]s$", "", low))  # a bare weekday ("Friday", "Friday's")
             ctx.here = s
+            ctx.sentence_at = span.sent.start_char if span is not None else None
             nine_eleven = (
                 names_an_event(piece)
                 and (piece[0].isdigit() or _ATTACK_AFTER.match(text, e) is not None)
