@@ -411,6 +411,23 @@ def test_counts_the_model_missed(nlp, sentence, text, value, unit):
             None,
         ),
         ("Forecasters expect three major hurricanes; 2017 had 17, 10 and six, respectively.", "17", None),
+        # the other side of a comparison in the same sentence
+        ("China had 568 billionaires to America's 535.", "535", "billionaire"),
+        (
+            "Mr. Sanders and Mr. Trump won a combined 25 million votes, compared with 16 million for Mrs."
+            " Clinton.",
+            "16 million",
+            "vote",
+        ),
+        (
+            "She was set to win roughly 30 more delegates than Mr. Sanders, out of 247 at stake.",
+            "247",
+            "delegate",
+        ),
+        ("It had 40 seats to their 35.", "35", "seat"),
+        # not a figure in a sentence of its own, nor one set against a share
+        ("The company employs 500 workers. It was founded in 1990 with 12.", "12", None),
+        ("The store sold 500 copies. Compared with 300, that is more.", "300", None),
     ],
 )
 def test_a_count_without_a_noun_takes_the_unit_of_the_count_it_repeats(nlp, sentence, text, unit):
@@ -537,6 +554,9 @@ def test_a_clock_time_is_no_count(nlp, sentence):
         ("The vote was 5 to 4, with the conservatives in the majority.", "4"),
         ("Voters ages 55 to 65 backed him.", "65"),  # the other end of an age range
         ("They assaulted two children, ages 7 and 9, police said.", "9"),
+        ("Justice Breyer will be 78, Justice Kennedy will be 80, and Justice Ginsburg will be 83.", "83"),
+        ("She will be 60 in May, making retraining impractical.", "60"),  # an age after "be"
+        ("It was a potent one-two punch by the two women.", "one-two"),  # two numbers, not three
     ],
 )
 def test_which_one_compounds_tallies_and_ages_count_nothing(nlp, sentence, text):
@@ -554,3 +574,38 @@ def test_the_two_before_and_counts_no_unit_of_the_figure_after(nlp):
     assert (q.kind, q.unit) == ("count", None)
     q, _ = _find(nlp, "He met with the 100 or so delegates who are unbound.", "100")
     assert q.unit == "delegate"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        # a multiple counts times, not the noun it multiplies
+        ("The benefit of free trade is 10 times the size of the losses.", "10", "time"),
+        ("Your payments hit 1.75 times the amount you borrowed.", "1.75", "time"),
+        # a verb the model took for a noun, after an adverb, is no unit
+        ("Whether there are 2,400 billionaires or 1,800 hardly matters.", "1,800", None),
+        # "or so" is no adverb of the noun
+        ("The caucus may be a venue for some 250,000 or so Iowans.", "some 250,000", "iowan"),
+        # groups of people are counted even after "be"
+        ("We are five right now. Last week we were eight.", "eight", None),
+    ],
+)
+def test_multiples_and_words_that_are_no_unit(nlp, sentence, text, unit):
+    q, _ = _find(nlp, sentence, text)
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("one two", None),
+        ("nineteen ninety", None),
+        ("twenty-one", 21.0),
+        ("one hundred two", 102.0),
+        ("ninety nine thousand", 99000.0),
+    ],
+)
+def test_two_number_words_in_a_row_are_one_number_only_as_tens_and_units(text, value):
+    from newsledger.extract.quantities import parse_number
+
+    assert parse_number(text) == value

@@ -26,7 +26,8 @@ USD, € → EUR, £ → GBP, won → KRW…); the written unit of a measure ("1
 Proportions are percentages ("one in five" → 20, "eight of 10 avocados" → 80); temperatures are measures
 in °C/°F; "per cent" is percent whatever the model tags.
 
-Not counts: years, dates, times, ordinals, ages ("Kopp, 44,", "aged 52", "people under 30"), phone
+Not counts: years, dates, times, ordinals, ages ("Kopp, 44,", "aged 52", "people under 30", "Justice
+Breyer will be 78"), phone
 numbers, wire clock times ("0400 GMT"), "one of", a lone "one" away from any toll or charge, numbers that
 name ("No. 2", "Fortune 500", "County Road 96"), numbers in compound words ("a two-way race"), the sides
 of a score or tally ("an 80-19 vote").
@@ -229,6 +230,7 @@ def parse_number(text: str) -> float | None:
     current = 0.0
     seen = False
     digits = False  # the last word was a number in digits
+    small = None  # the value of the last word when it was a number word below a hundred ("twenty")
     for word in t.split(" "):
         word = word.strip(",")
         if word == "and":
@@ -245,8 +247,12 @@ def parse_number(text: str) -> float | None:
         elif word == "dozen" and seen:
             current *= 12  # "two dozen" is 24, not 2 + 12
         elif word in _SMALL:
-            current += _SMALL[word]
+            if small is not None and not (small >= 20 and small % 10 == 0 and _SMALL[word] < 10):
+                return None  # "one-two", "nineteen ninety": two numbers, not "twenty-one"
+            small = _SMALL[word]
+            current += small
             seen = True
+            continue
         elif word in _SCALE and seen:
             scale = _SCALE[word]
             if scale == 100:
@@ -256,6 +262,7 @@ def parse_number(text: str) -> float | None:
                 current = 0
         else:
             return None
+        small = None
     return total + current if seen else None
 
 
@@ -270,6 +277,16 @@ def _unit(span: Span) -> Token | None:
         # "a 1,500-strong force", "a 12,000-strong North Korean contingent": what has that many members
         return next((t for t in doc[span.end + 2 : span.end + 6] if t.pos_ == "NOUN"), None)
     head = root.head if root.dep_ in _UNIT_DEPS and root.head.i != root.i else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ == "times" and head is not None and head.i > nxt.i:
+        return nxt  # "10 times the size of the losses": a multiple, as "three times larger"
+    if (
+        head is not None
+        and head.i > span.end
+        and doc[head.i - 1].dep_ == "advmod"
+        and doc[head.i - 1].head.i == head.i
+    ):
+        head = None  # "2,400 billionaires or 1,800 hardly matters": a verb the model took for a noun
     if (
         head is not None
         and span.start > 0
@@ -673,6 +690,18 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         and re.search(r"(?:^|[.!?:]\s+|\n\s*)$", text[max(0, ent.start_char - 4) : ent.start_char])
     ):
         return True  # "1. The GOP is fracturing.": a list's numbering
+    root = ent.root
+    if (
+        re.fullmatch(r"\d{1,3}", core)
+        and root.dep_ == "attr"
+        and root.head.lemma_ == "be"
+        and not any(t.dep_ == "prep" for t in root.children)
+        and any(
+            t.dep_ == "nsubj" and (t.ent_type_ == "PERSON" or t.lower_ in ("he", "she", "i"))
+            for t in root.head.children
+        )
+    ):
+        return True  # "Justice Breyer will be 78", "she is 43": an age ("we were eight" counts people)
     # "James Kopp, 44, was arrested", "Crutcher, 40 ― a father", "Kenneth Bonilla, 23; Edwin Luciano, 18"
     return (
         prev is not None
@@ -1160,6 +1189,10 @@ _ELIDED_HEADS = frozenset(
 )
 
 
+# The words that set a figure against the one before: "568 billionaires to America's 535"
+_COMPARED_TO = frozenset("to than versus vs vs. against".split())
+
+
 # The verbs of a casualty toll, whose second figure counts what the first counted
 _TOLL_VERBS = frozenset(
     "wound injure hurt kill die miss capture detain arrest displace evacuate rescue hospitalize hospitalise "
@@ -1187,7 +1220,20 @@ def _elided_units(doc: Doc, full: str, out: list[Quantity]) -> list[Quantity]:
             continue
         tok = span.root
         head = tok.head
-        if tok.dep_ == "pobj":
+        was = doc.char_span(prev.start, prev.end, alignment_mode="expand")
+        # "568 billionaires to America's 535", "25 million votes, compared with 16 million", "30 more
+        # delegates, out of 247 at stake": the other side of a comparison, in the same sentence
+        compared = (
+            tok.dep_ == "pobj"
+            and was is not None
+            and was.sent.start == span.sent.start
+            and (
+                (head.lower_ in _COMPARED_TO and head.head.i == was.root.head.i)
+                or (head.lower_ in ("with", "to") and head.head.lower_ in ("compared", "comparison"))
+                or (head.lower_ == "of" and head.head.lower_ == "out")
+            )
+        )
+        if tok.dep_ == "pobj" and not compared:
             if head.lower_ != "with":
                 continue  # "a win at 189" (a weight class), "one of six programs"
             head = head.head  # "Cruz has 11 delegates, Rubio with 10"
@@ -1195,7 +1241,6 @@ def _elided_units(doc: Doc, full: str, out: list[Quantity]) -> list[Quantity]:
             continue  # "17, 10 and six, respectively": each counts its own thing, in order
         if re.match(r"\s+of\b", full[q.end : q.end + 4]):
             continue  # "win at least eight of them": of what, the words after say
-        was = doc.char_span(prev.start, prev.end, alignment_mode="expand")
         if was is not None and any(t.dep_ == "relcl" for t in (was.root, was.root.head, was.root.head.head)):
             continue  # "Acapulco, which has 847,735 citizens, had 883": the figure before only describes
         before = full[max(0, q.start - 6) : q.start]
@@ -1207,7 +1252,7 @@ def _elided_units(doc: Doc, full: str, out: list[Quantity]) -> list[Quantity]:
             and was.root.head.dep_ in ("nsubj", "nsubjpass")
             and was.root.head.head.i == head.head.i
         )
-        if toll or (re.search(r"\bto\s+$", before) and prev.end >= q.start - 6):
+        if compared or toll or (re.search(r"\bto\s+$", before) and prev.end >= q.start - 6):
             pass  # "1,428 to 1,153"
         elif not (tok.dep_ in ("dobj", "pobj", "attr", "conj") and head.lemma_.lower() in _ELIDED_HEADS):
             continue
