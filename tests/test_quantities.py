@@ -530,6 +530,7 @@ def test_a_clock_time_is_no_count(nlp, sentence):
         ("Clinton (68), Trump (69) and Sanders (74) are among the oldest.", "69"),  # ages after names
         ("Teens who will turn 18 before the election can vote.", "18"),
         ("The primaries were held Tuesday.  1. The GOP is fracturing.", "1"),  # a list's numbering
+        ("Three reasons to be optimistic:  2.  Anti-Trump groups did not invest.", "2"),  # two spaces after
         ("He backed the Gang of Eight amnesty plan.", "Eight"),  # a capitalised number in a name
         ("Notre Dame lost in the semifinals of the Final Four college basketball tournament.", "Four"),
         ("Cases were decided by 5-to-4 votes.", "5"),  # a vote written with hyphens

@@ -686,7 +686,7 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         return True  # "Clinton (68), Trump (69)": an age
     if (
         re.fullmatch(r"\d{1,2}", core)
-        and re.match(r"\.\s+[A-Z]", text[ent.end_char : ent.end_char + 3])
+        and re.match(r"\.[^\S\n]*\n?[^\S\n]*[A-Z]", text[ent.end_char : ent.end_char + 8])
         and re.search(r"(?:^|[.!?:]\s+|\n\s*)$", text[max(0, ent.start_char - 4) : ent.start_char])
     ):
         return True  # "1. The GOP is fracturing.": a list's numbering
