@@ -558,6 +558,7 @@ def test_a_clock_time_is_no_count(nlp, sentence):
         ("Justice Breyer will be 78, Justice Kennedy will be 80, and Justice Ginsburg will be 83.", "83"),
         ("She will be 60 in May, making retraining impractical.", "60"),  # an age after "be"
         ("It was a potent one-two punch by the two women.", "one-two"),  # two numbers, not three
+        ("Rankings did not change from last week:  1 Donald Trump.  2 Ted Cruz.", "1"),  # a rank
     ],
 )
 def test_which_one_compounds_tallies_and_ages_count_nothing(nlp, sentence, text):
@@ -587,6 +588,8 @@ def test_the_two_before_and_counts_no_unit_of_the_figure_after(nlp):
         ("Whether there are 2,400 billionaires or 1,800 hardly matters.", "1,800", None),
         # "or so" is no adverb of the noun
         ("The caucus may be a venue for some 250,000 or so Iowans.", "some 250,000", "iowan"),
+        # a family's name in the plural is counted
+        ("The two Clintons were there.", "two", "clinton"),
         # groups of people are counted even after "be"
         ("We are five right now. Last week we were eight.", "eight", None),
     ],

@@ -1129,6 +1129,18 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             text = ent.text
         if kind == "count" and unit is not None and not re.search(r"[a-z]", unit):
             unit, qualifier = None, None  # a table's "|", not a noun the figure counts
+        if (
+            kind == "count"
+            and unit_tok is not None
+            and unit_tok.ent_type_ == "PERSON"
+            and not unit_tok.lower_.endswith("s")
+            and unit_tok.i - ent.end >= 1
+            and all(
+                t.ent_type_ == "PERSON" and t.is_alpha and t.is_title
+                for t in ent.doc[ent.end : unit_tok.i + 1]
+            )
+        ):
+            continue  # "1 Donald Trump.  2 Ted Cruz.": a rank before one person's name, not a count
         end_char = ent.end_char
         if ent[-1].lower_ == "m." and end_char == ent[-1].idx + 2:
             end_char, text = end_char - 1, text[:-1]  # "$1m." ends a sentence: the stop is not the figure's
