@@ -1142,6 +1142,54 @@ def test_a_year_earlier_after_the_nine_months_is_the_year_before(nlp, text: str,
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of a day with "early", "late" or "mid" before the day it falls on is one expression
+        (
+            "The listing was replaced at mid-morning Thursday by a message.",
+            [("mid-morning Thursday", "2016-05-12TMO")],
+        ),
+        ("It happened late afternoon Thursday.", [("late afternoon Thursday", "2016-05-12TAF")]),
+        # … and alone, the day named before it
+        (
+            "On Monday, the heat index reached 109 by late afternoon.",
+            [("Monday", "2016-05-09"), ("late afternoon", "2016-05-09TAF")],
+        ),
+        # not a day ahead when told in the past, and no day at all when none was named
+        (
+            "Trump will give a speech Wednesday morning. His mid-morning tweet followed another.",
+            [("Wednesday morning", "2016-05-18TMO"), ("mid-morning", None)],
+        ),
+        ("The heat index reached 109 by late afternoon.", [("late afternoon", None)]),
+        ("Prices rose in mid afternoon.", [("mid afternoon", "2016-05-13TAF")]),
+        # a stretch "-long" is one of its unit, or some of them in the plural
+        ("Thomas broke a decade-long silence.", [("decade-long", "P10Y")]),
+        ("It was a year-long investigation.", [("year-long", "P1Y")]),
+        ("They held daylong rallies.", [("daylong", "P1D")]),
+        ("It was a months-long review.", [("months", "PXM")]),
+        # "a decade's struggle": a decade
+        (
+            "In 1991, after a decade's struggle, three rebel groups won.",
+            [("1991", "1991"), ("a decade", "P10Y")],
+        ),
+        # a name or a pronoun the model ran into the time is not the time's
+        ("Plouffe took a job at Uber a few months before the boast.", [("a few months", "PXM")]),
+        ("Fine, he votes for it years later when it is popular.", [("years", "PXY")]),
+        # "the past two" polls are no time
+        (
+            "It was virtually unchanged from the past two Quinnipiac polls, in February and October.",
+            [("February", "2016-02"), ("October", "2015-10")],
+        ),
+    ],
+)
+def test_parts_of_days_stretches_and_words_run_into_times(nlp, text: str, expected):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp(text), dt.date(2016, 5, 13))
+    assert [(t.text, t.value) for t in times] == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "published", "expr", "value"),
     [
         # a date that nears is ahead

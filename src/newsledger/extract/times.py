@@ -527,6 +527,15 @@ _PARTS_OF_DAY = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
     "mid-afternoon": "AF", "mid afternoon": "AF", "midday": "MI", "mid-day": "MI",
 }  # fmt: skip
+# A part of a day with its "early", "late" or "mid": "late afternoon", "mid-morning", "midafternoon"
+_PART_OF_DAY = r"(?:(?:early|late|mid)[\s-]?)?(?:morning|afternoon|evening)"
+
+
+def _part_code(words: str) -> str:
+    """TIMEX3's code of a part of a day, whatever "early", "late" or "mid" is before it ("AF")."""
+    return _PARTS_OF_DAY[re.sub(r"^(?:early|late|mid)[\s-]?(?=morning|afternoon|evening)", "", words)]
+
+
 _REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
     "the present": "PRESENT_REF", "present": "PRESENT_REF", "current": "PRESENT_REF",
@@ -959,7 +968,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
         return expr(f"{d.isoformat()}T{_PARTS_OF_DAY[m[3]]}", "TIME", "time", d, d)
     m = re.fullmatch(
         r"(?:earlier|later)\s+in\s+the\s+(year|month|week|day)|(earlier\s+in\s+|later\s+in\s+)?(?:the\s+)?"
-        r"(morning|afternoon|evening)",
+        rf"({_PART_OF_DAY})",
         t,
     )
     if m and anchor is not None:
@@ -971,9 +980,13 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
             return week(ctx.day or anchor)  # "Earlier in the week, Trump called for …"
         if m[1] == "day":
             return day(ctx.day or anchor)
-        ref = ctx.day or (anchor if m[2] else None)  # "earlier in the evening": that of the publication day
+        # "in the morning", "by late afternoon": of the day named, not one ahead when told in the past ("a
+        # speech Wednesday morning. His mid-morning tweet followed …"); "earlier in the evening",
+        # "mid-afternoon": of the publication day when no day was named
+        ref = ctx.day if ctx.day is None or not tense.startswith("past") or ctx.day <= anchor else None
+        ref = ref or (anchor if m[2] or re.match(r"mid[\s-]?afternoon", m[3] or "") else None)
         if m[3] and ref is not None:
-            return expr(f"{ref.isoformat()}T{_PARTS_OF_DAY[m[3]]}", "TIME", "time", ref, ref)
+            return expr(f"{ref.isoformat()}T{_part_code(m[3])}", "TIME", "time", ref, ref)
     m = re.fullmatch(r"(?:the\s+)?week\s+of\s+(.+)", t)
     if m:
         inner = _normalise(m[1], anchor, tense, ctx)
@@ -1045,7 +1058,9 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
             return unanchored("time", "TIME")
         return expr(f"{ref.isoformat()}{clock}", "TIME", "time", ref, ref)
     # Parts of days: "Friday night", "this morning", "late yesterday afternoon", "tonight".
-    m = re.fullmatch(r"(?P<p>mid-afternoon|mid afternoon|midday|overnight)(?:\s+(?P<d>.+))?", t)
+    m = re.fullmatch(rf"(?P<p>{_PART_OF_DAY}|midday|overnight)(?:\s+(?P<d>.+))?", t)
+    if m and m["d"] is None and m["p"] not in ("midday", "overnight"):
+        m = None  # "late afternoon" alone: the day of the story or of the publication, above
     if not m:
         m = re.fullmatch(
             r"(?:(?:early|late|later|earlier)\s+)?(?P<d>.+?)\s+(?:(?:early|late)\s+)?"
@@ -1057,7 +1072,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
         if base is not None and base.granularity == "day":
             if base.value is None:
                 return unanchored("time", "TIME")
-            return expr(f"{base.value}T{_PARTS_OF_DAY[m['p']]}", "TIME", "time", base.earliest, base.latest)
+            return expr(f"{base.value}T{_part_code(m['p'])}", "TIME", "time", base.earliest, base.latest)
     if t == "tonight":
         if anchor is None:
             return unanchored("time", "TIME")
@@ -1579,6 +1594,7 @@ def _duration(t: str, text: str) -> TimeExpr | None:
         t = f"{half[1]}{_count(half[2])} 1/2 {half[3]}s"
     # "5 ½ years", "2.5 hours": the same
     t = re.sub(rf"(\d)\s*(?:½|\.5)(?=\s+(?:{_UNITS_RE})s?$)", r"\1 1/2", t)
+    t = re.sub(r"(?<=day|eek|nth|ear|ade)long$", "-long", t)  # "weeklong", "yearlong"
     m = _DURATION.fullmatch(t)
     if not m:
         return None
@@ -1592,6 +1608,10 @@ def _duration(t: str, text: str) -> TimeExpr | None:
     if raw is not None and raw.replace(" ", "") in ("the", "another", "next", "last", "past", "first", "each",
                                                     "every", "this", "that"):  # fmt: skip
         raw = None if plural else "a"
+    if raw is None and not plural and re.fullmatch(r"(?:an?\s+)?[a-z]+(?<!s)-long", t):
+        return TimeExpr(
+            0, 0, text, f"P{prefix}{factor}{letter}", "DURATION", "none", None, None
+        )  # "year-long"
     if raw is None:
         if not plural and not t.endswith("-old") and not t.endswith("-long"):
             if re.match(
@@ -1639,7 +1659,7 @@ def _duration(t: str, text: str) -> TimeExpr | None:
 _LEAD_DROP = re.compile(
     r"^(?:(?:about|approximately|roughly|just|only|some|barely|over|under|since|until|till|through|"
     r"throughout|by|from|between|within|during|before|after|sometime|in|on|at(?!\s+least)|for|to|of|"
-    r"each\s+of|its|his|her|their|our|my|your|an\s+end\s+to\s+a|(?:early|late)(?=\s+(?:{_WD}))|as\s+(?:early|late|long|soon|recently)\s+as|the\s+{_HOURS}\s+of|"
+    r"each\s+of|its|his|her|their|our|my|your|it|them|him|an\s+end\s+to\s+a|(?:early|late)(?=\s+(?:{_WD}))|as\s+(?:early|late|long|soon|recently)\s+as|the\s+{_HOURS}\s+of|"
     r"later\s+in|earlier\s+in|as\s+of|the\s+day(?=\s+(?:before|after)\s+\w)|d'etat|later|earlier|"
     r"the(?=\s+the\b)|(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"(?=\s+an?\s+(?:year|month|week|day|decade|quarter)\s+(?:ago|earlier|before)\b))\s+)+",
@@ -1827,6 +1847,7 @@ _ZONE_RE = CLOCK_ZONE_RE  # "0400 GMT", "2300 local time", "1400 Kyiv time"
 _EXTRA = re.compile(
     r"(?<=\bthe\s)(?:(?:early|late|mid)[\s-]+)?(?:19|20)?[1-9]0['’]s\b|"  # "the 80's", "the 1990’s"
     r"\b(?:daily|weekly|hourly|annually|every\s+day|each\s+day|every\s+year|each\s+year|the\s+future|"
+    r"(?:day|week|month|year|decade)-?long|"
     rf"every\s+(?:{_WD_RE})|(?:1[89]|20)\d\d\s*(?:-|–|to|through)\s*(?:1[89]|20)\d\d|"
     r"(?<=\bwithin\s)(?:hours|days|weeks|months|years)|"
     r"(?:(?:a|one|two|three|\d+)\s+)?fortnights?(?:\s+ago)?|the\s+(?:past|last|next|coming)\s+fortnight|"
@@ -1884,7 +1905,7 @@ _SHORTHAND_BEFORE = re.compile(r"\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H|FY)\s*(?:of\s+)?
 _RANGE_WORD = re.compile(r"\b(?:to|through|until|and)\b|[-–]")
 _BEFORE_DAY = re.compile(
     r"(?:(?P<each>\b(?:each|every)\s+)|\b(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[ECMP][SD]T)?|noon|midnight|"
-    r"mid-?afternoon|mid\s+afternoon|midday),?\s+)$",  # right before the day: searched up to it
+    rf"{_PART_OF_DAY}|midday),?\s+)$",  # right before the day: searched up to it
     re.I,
 )
 _AFTER_DAY = re.compile(r"\s+(?:night|morning|evening|afternoon)s?\b", re.I)
@@ -2089,6 +2110,15 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
                 lead = _LEAD_CLAUSE.match(text, a, b)
                 if lead and not _TIME_WORD.search(lead[0]):
                     a = lead.end()  # "21 percent less, year-on-year": the part after the comma
+                toks = doc.char_span(a, b, alignment_mode="expand")
+                if (
+                    toks is not None
+                    and len(toks) > 2
+                    and toks[0].pos_ == "PROPN"
+                    and toks[1].pos_ in ("DET", "NUM")
+                    and not _TIME_WORD.match(toks[0].text)
+                ):
+                    a = toks[1].idx  # "took a job at Uber a few months before": the name is not the time's
                 spans.append((a, b, ent.label_))
     taken = sorted(spans)
 
@@ -2114,6 +2144,13 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
             piece = re.sub(r"\s+of$", "", piece)
         if of and e + of.end() in ends and re.fullmatch(rf"(?:the\s+)?{_HOURS_RE}", piece, re.I):
             e = ends[e + of.end()]  # "the early hours" + "of" + "Friday": one expression, trimmed to "Friday"
+        if re.fullmatch(r"(?:day|week|month|year|decade)", piece, re.I):
+            long = re.match(r"-?long\b", text[e : e + 5], re.I)
+            art = re.search(r"\ban?\s+$", text[max(0, s - 3) : s], re.I)
+            if long:
+                e += len(long[0])  # "a decade" + "-long silence"
+            elif art and re.match(r"['’]s\b", text[e : e + 3]):
+                s -= len(art[0])  # "a" + "decade" + "'s struggle": a decade
         if re.fullmatch(rf"{HHMM_RE}|\d{{1,2}}:\d\d", piece) and text[s - 1 : s] != "(":
             zone = re.match(_ZONE_RE + r"\b", text[e : e + 20], re.I)
             if zone:
@@ -2411,6 +2448,13 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 scene = _scene(span, int(piece))
             if tx is None:
                 words = [w.lower() for w in _TIME_WORD.findall(piece)]
+                next_word = re.match(r"\s*(\w*)", text[e:])
+                if (
+                    words == ["past"]
+                    and re.fullmatch(r"(?:the\s+)?past\s+\S+", piece, re.I)
+                    and not (next_word and _TIME_WORD.fullmatch(re.sub(r"s$", "", next_word[1])))
+                ):
+                    continue  # "the past two Quinnipiac polls": the polls, not a stretch of time
                 if not words or words == ["fall"]:
                     # no value and no word of time: "the 43rd", "6'3\"", "Mateen", "half-sister"; nor a verb
                     # the model took for the season ("the annual increase in transfers fall to a floor")
