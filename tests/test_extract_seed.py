@@ -1161,6 +1161,13 @@ def test_a_year_earlier_after_the_nine_months_is_the_year_before(nlp, text: str,
             [("Wednesday morning", "2016-05-18TMO"), ("mid-morning", None)],
         ),
         ("The heat index reached 109 by late afternoon.", [("late afternoon", None)]),
+        # nor a day named long before, years back
+        (
+            "On Aug. 12, 1973, she rose into the air. "
+            + "The tour went on past a simple cream-colored wood house and the temple of the evangelist. " * 4
+            + "By late afternoon, a band began to practice.",
+            [("Aug. 12, 1973", "1973-08-12"), ("late afternoon", None)],
+        ),
         ("Prices rose in mid afternoon.", [("mid afternoon", "2016-05-13TAF")]),
         # a stretch "-long" is one of its unit, or some of them in the plural
         ("Thomas broke a decade-long silence.", [("decade-long", "P10Y")]),

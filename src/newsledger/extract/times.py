@@ -980,10 +980,13 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
             return week(ctx.day or anchor)  # "Earlier in the week, Trump called for …"
         if m[1] == "day":
             return day(ctx.day or anchor)
-        # "in the morning", "by late afternoon": of the day named, not one ahead when told in the past ("a
-        # speech Wednesday morning. His mid-morning tweet followed …"); "earlier in the evening",
-        # "mid-afternoon": of the publication day when no day was named
-        ref = ctx.day if ctx.day is None or not tense.startswith("past") or ctx.day <= anchor else None
+        # "in the morning", "by late afternoon": of the day named (in the last 300 characters, or one of the
+        # two weeks before publication), not one ahead when told in the past ("a speech Wednesday morning. His
+        # mid-morning tweet followed …"); "earlier in the evening", "mid-afternoon": of the publication day
+        # when no day was named
+        named = ctx.here is not None and ctx.named_at is not None and 0 <= ctx.here - ctx.named_at <= 300
+        ref = ctx.day if ctx.day is not None and (named or 0 <= (anchor - ctx.day).days <= 14) else None
+        ref = ref if ref is None or not tense.startswith("past") or ref <= anchor else None
         ref = ref or (anchor if m[2] or re.match(r"mid[\s-]?afternoon", m[3] or "") else None)
         if m[3] and ref is not None:
             return expr(f"{ref.isoformat()}T{_part_code(m[3])}", "TIME", "time", ref, ref)
