@@ -425,6 +425,9 @@ def test_counts_the_model_missed(nlp, sentence, text, value, unit):
             "delegate",
         ),
         ("It had 40 seats to their 35.", "35", "seat"),
+        # a name and a figure with the verb left out
+        ("Trump has 739 delegates, Cruz 465 and Kasich 143.", "143", "delegate"),
+        ("Republicans have 24 Senate seats up in November, Democrats 10.", "10", "seat"),
         # not a figure in a sentence of its own, nor one set against a share
         ("The company employs 500 workers. It was founded in 1990 with 12.", "12", None),
         ("The store sold 500 copies. Compared with 300, that is more.", "300", None),
@@ -588,6 +591,13 @@ def test_the_two_before_and_counts_no_unit_of_the_figure_after(nlp):
         ("Whether there are 2,400 billionaires or 1,800 hardly matters.", "1,800", None),
         # "or so" is no adverb of the noun
         ("The caucus may be a venue for some 250,000 or so Iowans.", "some 250,000", "iowan"),
+        # a noun before the figure names which one, not what is counted
+        ("Room 12 has 40 beds.", "12", None),
+        ("Read part 1 here, and part 2 here.", "2", None),
+        # … except "a delegate or two", "crowds 15,000 strong", "population 5,000"
+        ("They could pick up a delegate or two.", "two", "delegate"),
+        ("He speaks to crowds 15,000 strong.", "15,000", "crowd"),
+        ("He practises law in Ripley (population 5,000).", "5,000", "population"),
         # a family's name in the plural is counted
         ("The two Clintons were there.", "two", "clinton"),
         # groups of people are counted even after "be"

@@ -277,6 +277,16 @@ def _unit(span: Span) -> Token | None:
         # "a 1,500-strong force", "a 12,000-strong North Korean contingent": what has that many members
         return next((t for t in doc[span.end + 2 : span.end + 6] if t.pos_ == "NOUN"), None)
     head = root.head if root.dep_ in _UNIT_DEPS and root.head.i != root.i else None
+    if (
+        head is not None
+        and head.i < span.start
+        and doc[span.start - 1].lower_ != "or"
+        and head.lower_ != "population"
+        and not (span.end < len(doc) and doc[span.end].lower_ == "strong")
+    ):
+        # "Trump has 739 delegates, Cruz 465", "Room 12": a noun before the figure is whose or which, not what
+        # (but "a delegate or two", "Ripley (population 5,000)", "crowds 15,000 strong")
+        return None
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ == "times" and head is not None and head.i > nxt.i:
         return nxt  # "10 times the size of the losses": a multiple, as "three times larger"
@@ -1264,7 +1274,16 @@ def _elided_units(doc: Doc, full: str, out: list[Quantity]) -> list[Quantity]:
             and was.root.head.dep_ in ("nsubj", "nsubjpass")
             and was.root.head.head.i == head.head.i
         )
-        if compared or toll or (re.search(r"\bto\s+$", before) and prev.end >= q.start - 6):
+        # "Trump has 739 delegates, Cruz 465 and Kasich 143": a name and a figure, the verb left out
+        gapped = (
+            tok.dep_ == "nummod"
+            and head.i < tok.i
+            and head.pos_ == "PROPN"
+            and head.dep_ in ("appos", "conj")
+            and was is not None
+            and was.sent.start == span.sent.start
+        )
+        if gapped or compared or toll or (re.search(r"\bto\s+$", before) and prev.end >= q.start - 6):
             pass  # "1,428 to 1,153"
         elif not (tok.dep_ in ("dobj", "pobj", "attr", "conj") and head.lemma_.lower() in _ELIDED_HEADS):
             continue
