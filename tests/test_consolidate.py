@@ -523,3 +523,21 @@ def test_a_slogan_repeated_months_apart_is_not_one_claim(tmp_path: Path):
     currency = [p for p in props if "currency" in p["label"]]
     assert len(slogan) == 2, [p["label"] for p in slogan]
     assert len(currency) == 1 and currency[0]["reports"] == 2
+
+
+def test_a_rate_is_grouped_only_with_rates_per_the_same_thing(tmp_path: Path):
+    # The same $250 at the same plant: a day's wage in one report and a one-off bonus in another are two
+    # figures, not two reports of one; the day's wage in a third report is the first one again.
+    src = tmp_path / "in"
+    src.mkdir()
+    _write(src, "a", "Wages\n\nWorkers at the Flint plant earn $250 a day, the union said on Friday.",
+           "2016-03-04", "Outlet A")  # fmt: skip
+    _write(src, "b", "Bonus\n\nWorkers at the Flint plant earned $250 in bonuses, the union said on Friday.",
+           "2016-03-05", "Outlet B")  # fmt: skip
+    _write(src, "c", "Pay\n\nThe union said workers at the Flint plant earn $250 a day.", "2016-03-06",
+           "Outlet C")  # fmt: skip
+    db = tmp_path / "r.db"
+    assert cli("ingest", str(src), "--db", str(db)).returncode == 0
+    (daily,) = _jsonl("estimates", "--db", str(db))
+    assert daily["unit"] == "USD per day"
+    assert sorted(v["text"] for v in daily["values"]) == ["$250", "$250"]

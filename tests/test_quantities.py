@@ -623,3 +623,29 @@ def test_two_number_words_in_a_row_are_one_number_only_as_tens_and_units(text, v
     from newsledger.extract.quantities import parse_number
 
     assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "per"),
+    [
+        ("She backed a $15-an-hour minimum wage.", "$15", "hour"),
+        ("Profit was $1.78 per share.", "$1.78", "share"),
+        ("Gold settled at $1,349 an ounce.", "$1,349", "ounce"),
+        ("Natural gas was at $2.86 per thousand cubic feet.", "$2.86", "thousand cubic foot"),
+        ("Trump Tower rented space at $120 per square foot.", "$120", "square foot"),
+        ("Temporary workers earn 163 pesos a day.", "163", "day"),  # past the unit written after it
+        ("They admit 500 Syrian refugees a month.", "500", "month"),
+        ("Hulu paid nearly $1 million an episode.", "nearly $1 million", "episode"),
+        ("Sales grew 3% a year.", "3%", "year"),
+        ("It plans to spend up to 130 billion euros per annum.", "up to 130 billion euros", "year"),
+        # no rate: a time back or ahead, a percent, a word that is no unit of a rate, another figure
+        ("Sales rose to 500 million a year ago.", "500 million", None),
+        ("It rose 5 per cent.", "5 per cent", None),
+        ("They sold them at $15 a piece.", "$15", None),
+        ("Fees total $2.90 for every $10,000 invested.", "$2.90", None),
+        ("He paid $8 million a year after the crash.", "$8 million", None),
+    ],
+)
+def test_a_rate_knows_what_it_is_per(nlp, sentence, text, per):
+    q, _ = _find(nlp, sentence, text)
+    assert q.per == per

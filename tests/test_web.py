@@ -132,6 +132,26 @@ def test_the_article_page_shows_the_figure_a_change_came_from(tmp_path: Path):
     assert page.status_code == 200 and 'changed from <a href="#qty-' in page.text
 
 
+def test_a_rate_is_stored_served_and_shown_with_what_it_is_per(tmp_path: Path):
+    from newsledger.web.app import create_app
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "Wages\n\nWorkers at the plant earn 163 pesos a day, the union said on Friday.\n"
+    )
+    (src / "a.txt.meta.json").write_text(json.dumps({"published": "2024-10-18"}))
+    db = tmp_path / "s.db"
+    assert cli("ingest", str(src), "--db", str(db)).returncode == 0
+    client = TestClient(create_app(db))
+    (art,) = client.get("/api/articles").json()["items"]
+    qs = client.get(f"/api/articles/{art['id']}").json()["quantities"]
+    (wage,) = [q for q in qs if q["text"] == "163"]
+    assert (wage["unit"], wage["per"]) == ("peso", "day")
+    page = client.get(f"/articles/{art['id']}")
+    assert page.status_code == 200 and "peso per day" in page.text
+
+
 @pytest.mark.parametrize(
     ("path", "params", "status"),
     [

@@ -977,7 +977,7 @@ def _estimates(store: Store, articles: dict[str, Any], claims: list[_Claim]) -> 
     rows = list(
         db.execute(
             'SELECT q.article_id, q.idx, q.start, q."end", q.text, q.value, q.low, q.high, q.unit,'
-            " q.previous_idx, t.value AS own_time FROM quantities q"
+            " q.previous_idx, q.per, t.value AS own_time FROM quantities q"
             " LEFT JOIN times t ON t.article_id = q.article_id AND t.idx = q.time_idx"
             " WHERE q.kind IN ('count', 'money') AND q.low IS NOT NULL ORDER BY q.article_id, q.idx"
         )
@@ -991,7 +991,8 @@ def _estimates(store: Store, articles: dict[str, Any], claims: list[_Claim]) -> 
     # earlier count, a revision within one report, not a figure another source disagrees with.
     superseded = {(q["article_id"], q["previous_idx"]) for q in rows if q["previous_idx"] is not None}
     for q in rows:
-        unit = _PEOPLE_UNITS.get((q["unit"] or "").lower())
+        # a rate ("10,000 soldiers a year", "$15 an hour") is no count of a party's people
+        unit = None if q["per"] else _PEOPLE_UNITS.get((q["unit"] or "").lower())
         ev = q_event.get((q["article_id"], q["idx"]))
         a = articles[q["article_id"]]
         family: str | None = None
@@ -1047,6 +1048,8 @@ def _estimates(store: Store, articles: dict[str, Any], claims: list[_Claim]) -> 
         measure = _measure(q["unit"], window, at)
         if measure not in ("killed", "wounded") and (q["low"] < _SMALLEST or _IN_TEN.search(window, 0, at)):
             measure = None  # "two states", "six in 10 voters": counts in passing, not estimates
+        if measure is not None and q["per"]:
+            measure = f"{measure} per {q['per']}"  # "$15 an hour" is compared only with other hourly sums
         if measure is None and value["previous"] is None and not value["superseded"]:
             continue
         value["measure"] = measure

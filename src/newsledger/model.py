@@ -152,6 +152,7 @@ class Quantity(Record):
     time: int | None = None  # index into ``times`` of the time expression of its clause
     claim: int | None = None  # index into ``claims`` of the claim whose content holds it
     previous: int | None = None  # index of the figure this one changed from: "rose from [30] to 45"
+    per: str | None = None  # what a rate is per: "hour" in "$15 an hour", "share" in "$1.78 per share"
 
 
 @dataclass(frozen=True, slots=True)

@@ -192,7 +192,7 @@ def build_report(store: Store) -> str:
         high = "…" if q["high"] is None else f"{q['high']:,.0f}"
         rng = "" if q["low"] == q["high"] and q["low"] is not None else f"{low}–{high}"
         approx = " (approx.)" if q["approximate"] else ""
-        unit = " ".join(x for x in (q["qualifier"], q["unit"]) if x)
+        unit = " ".join(x for x in (q["qualifier"], q["unit"], q["per"] and f"per {q['per']}") if x)
         out.append(
             f"| {_md(q['text'])} | {value}{approx} | {rng} | {_md(unit) or '—'} | {q['as_of'] or '—'} | "
             f"{_md(q['said_by']) or '—'} | {_cut(q['title'], 40)} |"

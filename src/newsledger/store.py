@@ -201,6 +201,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         "0011_quantity_previous",
         "ALTER TABLE quantities ADD COLUMN previous_idx INTEGER;",
     ),
+    (
+        # What a rate is per ("$15 an hour": hour); NULL for a figure that is no rate, and for quantities
+        # stored before rates were read.
+        "0012_quantity_per",
+        "ALTER TABLE quantities ADD COLUMN per TEXT;",
+    ),
 ]
 
 
@@ -536,8 +542,8 @@ class Store:
         )
         db.executemany(
             'INSERT INTO quantities (article_id, idx, start, "end", text, value, low, high, unit, '
-            "approximate, kind, qualifier, of_idx, time_idx, claim_idx, previous_idx) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "approximate, kind, qualifier, of_idx, time_idx, claim_idx, previous_idx, per) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     a.id,
@@ -556,6 +562,7 @@ class Store:
                     q.time,
                     q.claim,
                     q.previous,
+                    q.per,
                 )
                 for i, q in enumerate(ex.quantities)
             ],

@@ -1201,7 +1201,64 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
                     j = at_unit.get(pobj.i)
                     if pobj.dep_ == "pobj" and j is not None and j != k:
                         out[k] = replace(out[k], of=j)
-    return _changes(doc, full, _elided_units(doc, full, out))
+    return _rates(full, _changes(doc, full, _elided_units(doc, full, out)))
+
+
+# What a figure may be "a"/"an"/"each"/"every" of, as a rate ("$15 an hour", "$42.46 a barrel", "163 pesos
+# a day"); after "per" any word is ("$2.90 per $10,000" is not: a figure follows)
+_RATE_NOUNS = frozenset(
+    "second minute hour day night week month quarter year decade share barrel gallon ounce pound ton tonne "
+    "kilo kilogram kg litre liter person head episode game ticket plate unit household family student "
+    "patient visit mile kilometre kilometer".split()
+)
+_PER = re.compile(
+    r"(?:\s*[-–]\s*|\s+)(?P<word>a|an|per|each|every)(?:\s*[-–]\s*|\s+)"
+    r"(?P<per>(?:thousand|million|billion)\s+cubic\s+feet|(?:cubic|square)\s+(?:foot|feet|metres?|meters?|"
+    r"miles?|kilometres?|kilometers?)|[a-z][a-z-]*[a-z])\b",
+    re.I,
+)
+# After the unit of a rate: not a time back or ahead ("500 million a year ago", "a year-old …", "a year
+# earlier"), nor its possessive ("a day's pay")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+_NOT_A_RATE_AFTER = re.compile(r"['’]s\b|\s+(?:ago|earlier|later|before|after|old|from\s+now)\b|-old\b", re.I)
+
+
+def _singular_word(word: str) -> str:
+    low = re.sub(r"\s+", " ", word.lower())
+    if low.endswith("feet"):
+        return low[:-4] + "foot"  # "thousand cubic feet", "square feet"
+    return low[:-1] if low.endswith("s") and not low.endswith("ss") and len(low) > 3 else low
+
+
+def _rates(full: str, out: list[Quantity]) -> list[Quantity]:
+    """A figure right before "a"/"an"/"per"/"each"/"every" and what it is per is a rate: "$15 an hour",
+    "$15-an-hour", "$1.78 per share", "$1,349 an ounce", "$2.86 per thousand cubic feet", "10,000 a
+    year"."""
+    result = []
+    for q in out:
+        at = q.end
+        if q.unit and q.kind in ("count", "money"):
+            # the unit written after the figure: "163 pesos a day", "500 Syrian refugees a month"
+            last, pos = q.unit.split()[-1], q.end
+            for _ in range(4):
+                w = _WORD_AFTER.match(full, pos)
+                if w is None:
+                    break
+                pos = w.end()
+                if _singular_word(w[1]) in (last, _singular_word(last)) or w[1].lower() == last:
+                    at = pos
+                    break
+        m = _PER.match(full, at)
+        if m is None or _NOT_A_RATE_AFTER.match(full, m.end()):
+            result.append(q)
+            continue
+        per: str | None = m["per"].lower()
+        if m["word"].lower() != "per":
+            per = per if per in _RATE_NOUNS else None  # "sold at $15 a piece"
+        elif per in ("cent", "cents", "centum", "annum"):
+            per = "year" if per == "annum" else None  # "5 per cent" is a percent
+        result.append(replace(q, per=_singular_word(per)) if per else q)
+    return result
 
 
 # What a figure without a noun may stand after when it counts the same thing as the figure before it:

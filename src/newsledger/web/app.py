@@ -499,7 +499,7 @@ def _article(store: Store, article_id: str) -> dict[str, Any]:
     )
     out["quantities"] = rows(
         'SELECT idx, start, "end", text, value, low, high, unit, kind, approximate, qualifier, of_idx,'
-        " time_idx, claim_idx, previous_idx FROM quantities WHERE article_id = ? ORDER BY idx"
+        " time_idx, claim_idx, previous_idx, per FROM quantities WHERE article_id = ? ORDER BY idx"
     )
     out["claims"] = [
         _claim_json(r)
