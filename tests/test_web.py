@@ -114,18 +114,25 @@ def test_story_page_draws_open_ended_figures(tmp_path: Path):
     assert "More than 100" in page.text and 'class="range"' in page.text
 
 
-def test_the_article_page_shows_the_figure_a_change_came_from(tmp_path: Path):
+def _one_article(tmp_path: Path, text: str) -> tuple[TestClient, dict, list[dict]]:
+    """A store of one article (published 2024-10-18) served: the client, the article and its quantities."""
     from newsledger.web.app import create_app
 
     src = tmp_path / "in"
     src.mkdir()
-    (src / "a.txt").write_text("Toll rises\n\nThe death toll in Kharkiv rose to 45 from 30 on Friday.\n")
+    (src / "a.txt").write_text(text)
     (src / "a.txt.meta.json").write_text(json.dumps({"published": "2024-10-18"}))
     db = tmp_path / "s.db"
     assert cli("ingest", str(src), "--db", str(db)).returncode == 0
     client = TestClient(create_app(db))
     (art,) = client.get("/api/articles").json()["items"]
-    qs = client.get(f"/api/articles/{art['id']}").json()["quantities"]
+    return client, art, client.get(f"/api/articles/{art['id']}").json()["quantities"]
+
+
+def test_the_article_page_shows_the_figure_a_change_came_from(tmp_path: Path):
+    client, art, qs = _one_article(
+        tmp_path, "Toll rises\n\nThe death toll in Kharkiv rose to 45 from 30 on Friday.\n"
+    )
     (reached,) = [q for q in qs if q["text"] == "45"]
     assert qs[reached["previous_idx"]]["text"] == "30"
     page = client.get(f"/articles/{art['id']}")
@@ -133,19 +140,9 @@ def test_the_article_page_shows_the_figure_a_change_came_from(tmp_path: Path):
 
 
 def test_a_rate_is_stored_served_and_shown_with_what_it_is_per(tmp_path: Path):
-    from newsledger.web.app import create_app
-
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text(
-        "Wages\n\nWorkers at the plant earn 163 pesos a day, the union said on Friday.\n"
+    client, art, qs = _one_article(
+        tmp_path, "Wages\n\nWorkers at the plant earn 163 pesos a day, the union said.\n"
     )
-    (src / "a.txt.meta.json").write_text(json.dumps({"published": "2024-10-18"}))
-    db = tmp_path / "s.db"
-    assert cli("ingest", str(src), "--db", str(db)).returncode == 0
-    client = TestClient(create_app(db))
-    (art,) = client.get("/api/articles").json()["items"]
-    qs = client.get(f"/api/articles/{art['id']}").json()["quantities"]
     (wage,) = [q for q in qs if q["text"] == "163"]
     assert (wage["unit"], wage["per"]) == ("peso", "day")
     page = client.get(f"/articles/{art['id']}")
