@@ -425,6 +425,16 @@ def test_counts_the_model_missed(nlp, sentence, text, value, unit):
             "delegate",
         ),
         ("It had 40 seats to their 35.", "35", "seat"),
+        # a part of a whole counts what the whole counts; "more" again counts the thing just counted
+        ("In eight of nine states where exit polls were conducted, he won.", "eight", "state"),
+        ("The NLD won 49 out of the 54 seats for the lower house.", "49", "seat"),
+        ("That is 30 states with 309 electoral votes, 39 more than needed to win.", "39", "vote"),
+        (
+            "Security forces shot dead roughly 100 demonstrators and injured hundreds more.",
+            "hundreds",
+            "demonstrator",
+        ),
+        ("He has 100 delegates. Cruz needs hundreds more.", "hundreds", None),  # not from another sentence
         # a name and a figure with the verb left out
         ("Trump has 739 delegates, Cruz 465 and Kasich 143.", "143", "delegate"),
         ("Republicans have 24 Senate seats up in November, Democrats 10.", "10", "seat"),

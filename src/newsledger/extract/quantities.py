@@ -1268,6 +1268,12 @@ _ELIDED_HEADS = frozenset(
 )
 
 
+# "eight of nine states", "23 of the 53 soldiers": the part counts what the whole counts
+_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?", re.I)
+# "39 more than needed", "hundreds more", "the 270 needed to win": a figure of the thing just counted
+_MORE_AFTER = re.compile(r"\s+(?:more|fewer|less|needed)\b(?!\s+(?:than\s+)?(?:\d|a\b|an\b))", re.I)
+
+
 # The words that set a figure against the one before: "568 billionaires to America's 535"
 _COMPARED_TO = frozenset("to than versus vs vs. against".split())
 
@@ -1286,7 +1292,16 @@ def _elided_units(doc: Doc, full: str, out: list[Quantity]) -> list[Quantity]:
     the verb of that count ("12 people were killed and 45 wounded"), in that count's sentence or the next
     (same paragraph), with no other figure between."""
     result = list(out)
-    for k, q in enumerate(out):
+    for k, q in enumerate(out[:-1]):
+        nxt = out[k + 1]
+        if (
+            q.kind == nxt.kind == "count"
+            and q.unit is None
+            and nxt.unit is not None
+            and _PART_OF.fullmatch(full, q.end, nxt.start)
+        ):
+            result[k] = replace(q, unit=nxt.unit)  # "in eight of nine states": eight states
+    for k, q in enumerate(result):
         if q.kind != "count" or q.unit is not None or k == 0:
             continue
         prev = result[k - 1]
@@ -1340,7 +1355,14 @@ def _elided_units(doc: Doc, full: str, out: list[Quantity]) -> list[Quantity]:
             and was is not None
             and was.sent.start == span.sent.start
         )
-        if gapped or compared or toll or (re.search(r"\bto\s+$", before) and prev.end >= q.start - 6):
+        # "309 electoral votes, 39 more than needed", "shot dead 100 demonstrators and injured hundreds
+        # more", "62 more than the 270 needed to win": the same thing again, in the same sentence
+        more = (
+            _MORE_AFTER.match(full, q.end) is not None
+            and was is not None
+            and was.sent.start == span.sent.start
+        )
+        if more or gapped or compared or toll or (re.search(r"\bto\s+$", before) and prev.end >= q.start - 6):
             pass  # "1,428 to 1,153"
         elif not (tok.dep_ in ("dobj", "pobj", "attr", "conj") and head.lemma_.lower() in _ELIDED_HEADS):
             continue
