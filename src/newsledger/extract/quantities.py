@@ -1290,7 +1290,10 @@ def _elided_units(doc: Doc, full: str, out: list[Quantity]) -> list[Quantity]:
     with a unit counts: "Trump has 221 delegates, Cruz has 69" (69 delegates). Only a count that is the
     object of one of _ELIDED_HEADS (or the second side of "N to M"), or the subject of a toll verb joined to
     the verb of that count ("12 people were killed and 45 wounded"), in that count's sentence or the next
-    (same paragraph), with no other figure between."""
+    (same paragraph), with no other figure between; in the same sentence also the other side of a
+    comparison ("568 billionaires to America's 535"), a name and a figure with the verb left out ("Cruz
+    465"), and a figure followed by "more" or "needed" ("wounded 56 more"). Before all that, a part counts
+    what the whole right after it counts ("eight of nine states")."""
     result = list(out)
     for k, q in enumerate(out[:-1]):
         nxt = out[k + 1]
@@ -1356,14 +1359,14 @@ def _elided_units(doc: Doc, full: str, out: list[Quantity]) -> list[Quantity]:
             and was.sent.start == span.sent.start
         )
         # "309 electoral votes, 39 more than needed", "shot dead 100 demonstrators and injured hundreds
-        # more", "62 more than the 270 needed to win": the same thing again, in the same sentence
+        # more": the same thing again, in the same sentence
         more = (
             _MORE_AFTER.match(full, q.end) is not None
             and was is not None
             and was.sent.start == span.sent.start
         )
         if more or gapped or compared or toll or (re.search(r"\bto\s+$", before) and prev.end >= q.start - 6):
-            pass  # "1,428 to 1,153"
+            pass  # one of the cases above, or "1,428 to 1,153"
         elif not (tok.dep_ in ("dobj", "pobj", "attr", "conj") and head.lemma_.lower() in _ELIDED_HEADS):
             continue
         result[k] = replace(q, unit=prev.unit)
