@@ -659,3 +659,21 @@ def test_two_number_words_in_a_row_are_one_number_only_as_tens_and_units(text, v
 def test_a_rate_knows_what_it_is_per(nlp, sentence, text, per):
     q, _ = _find(nlp, sentence, text)
     assert q.per == per
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "value", "unit"),
+    [
+        # rupees and the Indian scale words
+        ("He has spent Rs 24 lakh in the four attempts.", "Rs 24 lakh", "money", 2_400_000, "INR"),
+        ("The project will cost Rs 500 crore.", "Rs 500 crore", "money", 5_000_000_000, "INR"),
+        ("Rs. 1.5 crores were seized.", "Rs. 1.5 crores", "money", 15_000_000, "INR"),
+        ("The oxygen bar charges Rs 299 for fifteen minutes.", "Rs 299", "money", 299, "INR"),
+        ("It costs ₹1,200 a month.", "₹1,200", "money", 1200, "INR"),
+        ("It costs INR 500 crore.", "INR 500 crore", "money", 5_000_000_000, "INR"),
+        ("We have started distributing 50 lakh masks.", "50 lakh", "count", 5_000_000, "mask"),
+    ],
+)
+def test_rupees_lakhs_and_crores(nlp, sentence, text, kind, value, unit):
+    q, _ = _find(nlp, sentence, text)
+    assert (q.kind, q.value, q.unit) == (kind, value, unit)

@@ -91,6 +91,11 @@ _SCALE = {
     "m": 1_000_000,
     "bn": 1_000_000_000,
     "mn": 1_000_000,
+    # the Indian system: "Rs 24 lakh" is 2.4 million rupees, "Rs 500 crore" five billion
+    "lakh": 100_000,
+    "lakhs": 100_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
 }
 _VAGUE = [
     (re.compile(r"\bhundreds of thousands\b", re.I), 200_000, 999_999),
@@ -125,7 +130,7 @@ _CURRENCIES = [
     (re.compile(r"\bwon\b", re.I), "KRW"),
     (re.compile(r"\broubles?\b|\brubles?\b", re.I), "RUB"),
     (re.compile(r"\bhryvnias?\b", re.I), "UAH"),
-    (re.compile(r"\brupees?\b", re.I), "INR"),
+    (re.compile(r"(?i:\brupees?\b)|₹|\bRs\b\.?"), "INR"),
     (re.compile(r"\bshekels?\b", re.I), "ILS"),
     (re.compile(r"\bnairas?\b", re.I), "NGN"),
     (re.compile(r"\bzlotys?\b", re.I), "PLN"),
@@ -472,6 +477,31 @@ def _fit(ent: Span, label: str) -> Span:
 # A DATE entity that is only the two figures of a change ("30 to 45" in "rose from 30 to 45"): the model's
 # mistake for counts (it also tags ages and numbers in lists DATE, which are left alone).
 _FIGURES_ONLY = re.compile(r"(?:from\s+)?[\d.,]*\d\s+to\s+[\d.,]*\d", re.I)
+
+
+# Rupees and the Indian scale words, which the model leaves untagged or tags without the sign: "Rs 24
+# lakh", "₹1,200", "INR 500 crore", "2 lakh people"
+_INDIAN_FIGURE = re.compile(
+    r"(?P<sign>(?<![\w.])(?:Rs\.?|INR|₹)\s?)?(?P<n>\d[\d,]*(?:\.\d+)?)(?P<scale>\s+(?:lakh|crore)s?\b)?"
+)
+
+
+def _indian_figures(doc: Doc) -> list[Span]:
+    """Sums in rupees ("Rs 24 lakh", "₹1,200") and figures in lakhs or crores ("2 lakh people"), as
+    MONEY and CARDINAL spans."""
+    from spacy.tokens import Span
+
+    text = doc_text(doc)
+    if not re.search(r"\b(?:Rs|INR|lakhs?|crores?)\b|₹", text):
+        return []
+    out: list[Span] = []
+    for m in _INDIAN_FIGURE.finditer(text):
+        if not (m["sign"] or m["scale"]):
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            out.append(Span(doc, span.start, span.end, label="MONEY" if m["sign"] else "CARDINAL"))
+    return out
 
 
 def _missed_numbers(doc: Doc) -> list[Span]:
@@ -1011,7 +1041,12 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     out: list[Quantity] = []
     units: list[Token | None] = []  # the unit noun of each quantity in ``out``
     full = doc_text(doc)
-    ents = [*doc.ents, *_missed_numbers(doc)]
+    indian = _indian_figures(doc)
+    ents = [
+        *(e for e in doc.ents if not any(e.start < x.end and x.start < e.end for x in indian)),
+        *indian,
+        *_missed_numbers(doc),
+    ]
     fitted = [(_fit(e, e.label_), e.label_) for e in ents if e.label_ in _LABELS]
     fitted = [part for e, label in fitted for part in _split_count_of_money(e, label)]
     fitted = [part for e, label in fitted for part in _split_two_figures(e, label)]
@@ -1076,6 +1111,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             core,
             flags=re.I,
         ).strip()
+        number_text = re.sub(r"^(?:Rs\.?|₹)\s?(?=\d)", "", number_text)  # "Rs 24 lakh", "₹1,200": the figure
         code = re.fullmatch(r"([A-Z]{3})\s+(.*\d.*)|(.*\d.*?)\s+([A-Z]{3})", number_text)
         if label == "MONEY" and code and (code[1] or code[4]) in _iso_currencies():
             number_text = code[2] or code[3]  # "DKK 2 million", "2 million DKK": the figure
