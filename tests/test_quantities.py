@@ -627,9 +627,11 @@ def test_multiples_and_words_that_are_no_unit(nlp, sentence, text, unit):
         ("twenty-one", 21.0),
         ("one hundred two", 102.0),
         ("ninety nine thousand", 99000.0),
+        ("1.5 lakh crore", 1.5e12),
+        ("two million three hundred thousand", 2_300_000.0),
     ],
 )
-def test_two_number_words_in_a_row_are_one_number_only_as_tens_and_units(text, value):
+def test_number_words_combine_only_as_tens_units_and_scales(text, value):
     from newsledger.extract.quantities import parse_number
 
     assert parse_number(text) == value
@@ -671,6 +673,7 @@ def test_a_rate_knows_what_it_is_per(nlp, sentence, text, per):
         ("The oxygen bar charges Rs 299 for fifteen minutes.", "Rs 299", "money", 299, "INR"),
         ("It costs ₹1,200 a month.", "₹1,200", "money", 1200, "INR"),
         ("It costs INR 500 crore.", "INR 500 crore", "money", 5_000_000_000, "INR"),
+        ("The budget sets aside Rs 2.5 lakh crore for roads.", "Rs 2.5 lakh crore", "money", 2.5e12, "INR"),
         ("We have started distributing 50 lakh masks.", "50 lakh", "count", 5_000_000, "mask"),
     ],
 )

@@ -236,6 +236,7 @@ def parse_number(text: str) -> float | None:
     seen = False
     digits = False  # the last word was a number in digits
     small = None  # the value of the last word when it was a number word below a hundred ("twenty")
+    chunk, last_scale = 0.0, 0  # the amount the last scale word made, and that scale ("1.5 lakh")
     for word in t.split(" "):
         word = word.strip(",")
         if word == "and":
@@ -262,8 +263,12 @@ def parse_number(text: str) -> float | None:
             scale = _SCALE[word]
             if scale == 100:
                 current *= scale
+            elif current == 0 and chunk and scale > last_scale:
+                total += chunk * (scale - 1)  # "1.5 lakh crore": 1.5 lakh of crores, not 1.5 lakh and a crore
+                chunk, last_scale = chunk * scale, scale
             else:
-                total += (current or 1) * scale
+                chunk, last_scale = (current or 1) * scale, scale
+                total += chunk
                 current = 0
         else:
             return None
@@ -482,7 +487,7 @@ _FIGURES_ONLY = re.compile(r"(?:from\s+)?[\d.,]*\d\s+to\s+[\d.,]*\d", re.I)
 # Rupees and the Indian scale words, which the model leaves untagged or tags without the sign: "Rs 24
 # lakh", "₹1,200", "INR 500 crore", "2 lakh people"
 _INDIAN_FIGURE = re.compile(
-    r"(?P<sign>(?<![\w.])(?:Rs\.?|INR|₹)\s?)?(?P<n>\d[\d,]*(?:\.\d+)?)(?P<scale>\s+(?:lakh|crore)s?\b)?"
+    r"(?P<sign>(?<![\w.])(?:Rs\.?|INR|₹)\s?)?(?P<n>\d[\d,]*(?:\.\d+)?)(?P<scale>(?:\s+(?:lakh|crore)s?\b){1,2})?"
 )
 
 
