@@ -666,6 +666,14 @@ def test_a_rate_knows_what_it_is_per(nlp, sentence, text, per):
 @pytest.mark.parametrize(
     ("sentence", "text", "kind", "value", "unit"),
     [
+        # a country's dollar and other currencies written before the figure
+        ("The deal is worth A$5 million.", "A$5 million", "money", 5_000_000, "AUD"),
+        ("It cost US$1.2bn.", "US$1.2bn", "money", 1_200_000_000, "USD"),
+        ("It cost HK$300.", "HK$300", "money", 300, "HKD"),  # one token to the tokenizer, untagged
+        ("Tickets cost C$50.", "C$50", "money", 50, "CAD"),
+        ("Rent is ₩500,000 a month.", "₩500,000", "money", 500_000, "KRW"),
+        ("They paid ₦2 million.", "₦2 million", "money", 2_000_000, "NGN"),
+        ("Exports reached KSh 1.2 billion.", "KSh 1.2 billion", "money", 1_200_000_000, "KES"),
         # rupees and the Indian scale words
         ("He has spent Rs 24 lakh in the four attempts.", "Rs 24 lakh", "money", 2_400_000, "INR"),
         ("The project will cost Rs 500 crore.", "Rs 500 crore", "money", 5_000_000_000, "INR"),
@@ -677,6 +685,6 @@ def test_a_rate_knows_what_it_is_per(nlp, sentence, text, per):
         ("We have started distributing 50 lakh masks.", "50 lakh", "count", 5_000_000, "mask"),
     ],
 )
-def test_rupees_lakhs_and_crores(nlp, sentence, text, kind, value, unit):
+def test_currencies_written_before_the_figure_and_indian_scale_words(nlp, sentence, text, kind, value, unit):
     q, _ = _find(nlp, sentence, text)
     assert (q.kind, q.value, q.unit) == (kind, value, unit)

@@ -130,7 +130,7 @@ _CURRENCIES = [
     (re.compile(r"\bwon\b", re.I), "KRW"),
     (re.compile(r"\broubles?\b|\brubles?\b", re.I), "RUB"),
     (re.compile(r"\bhryvnias?\b", re.I), "UAH"),
-    (re.compile(r"(?i:\brupees?\b)|₹|\bRs\b\.?"), "INR"),
+    (re.compile(r"\brupees?\b", re.I), "INR"),
     (re.compile(r"\bshekels?\b", re.I), "ILS"),
     (re.compile(r"\bnairas?\b", re.I), "NGN"),
     (re.compile(r"\bzlotys?\b", re.I), "PLN"),
@@ -484,24 +484,36 @@ def _fit(ent: Span, label: str) -> Span:
 _FIGURES_ONLY = re.compile(r"(?:from\s+)?[\d.,]*\d\s+to\s+[\d.,]*\d", re.I)
 
 
-# Rupees and the Indian scale words, which the model leaves untagged or tags without the sign: "Rs 24
-# lakh", "₹1,200", "INR 500 crore", "2 lakh people"
-_INDIAN_FIGURE = re.compile(
-    r"(?P<sign>(?<![\w.])(?:Rs\.?|INR|₹)\s?)?(?P<n>\d[\d,]*(?:\.\d+)?)(?P<scale>(?:\s+(?:lakh|crore)s?\b){1,2})?"
+# Currencies written before the figure that the $ € £ ¥ signs do not cover: a country's dollar ("US$5
+# billion", "A$5 million", "HK$300"), other signs ("₩500,000", "₦2 million") and "Rs"/"KSh". The model
+# tags some of these MONEY with the prefix in the span, others not at all, or only the number.
+_PREFIX_CURRENCIES = {
+    "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "CDN$": "CAD",
+    "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN", "Mex$": "MXN",
+    "₩": "KRW", "₦": "NGN", "₽": "RUB", "₺": "TRY", "₱": "PHP", "₴": "UAH", "₹": "INR", "₪": "ILS",
+    "₫": "VND", "₸": "KZT", "Rs": "INR", "Rs.": "INR", "INR": "INR", "KSh": "KES", "Ksh": "KES",
+}  # fmt: skip
+_PREFIX_RE = "|".join(re.escape(p) for p in sorted(_PREFIX_CURRENCIES, key=len, reverse=True))
+_PREFIX = re.compile(rf"(?:{_PREFIX_RE})\s?(?=\d)")
+# A figure with such a prefix, or in lakhs or crores ("2 lakh people")
+_WRITTEN_FIGURE = re.compile(
+    rf"(?P<sign>(?<![\w.$])(?:{_PREFIX_RE})\s?)?(?P<n>\d[\d,]*(?:\.\d+)?)"
+    r"(?P<scale>(?:\s+(?:thousand|million|billion|trillion|lakh|crore)s?\b){1,2}|(?:bn|mn|m|k)\b)?"
 )
 
 
-def _indian_figures(doc: Doc) -> list[Span]:
-    """Sums in rupees ("Rs 24 lakh", "₹1,200") and figures in lakhs or crores ("2 lakh people"), as
-    MONEY and CARDINAL spans."""
+def _written_figures(doc: Doc) -> list[Span]:
+    """Sums with a currency prefix ("US$5 billion", "HK$300", "Rs 24 lakh", "₩500,000") as MONEY spans,
+    and figures in lakhs or crores ("2 lakh people") as CARDINAL ones."""
     from spacy.tokens import Span
 
     text = doc_text(doc)
-    if not re.search(r"\b(?:Rs|INR|lakhs?|crores?)\b|₹", text):
+    if not re.search(r"[A-Z]\$|[₩₦₽₺₱₴₹₪₫₸]|\b(?:Rs|INR|KSh|Ksh|lakhs?|crores?)\b", text):
         return []
     out: list[Span] = []
-    for m in _INDIAN_FIGURE.finditer(text):
-        if not (m["sign"] or m["scale"]):
+    for m in _WRITTEN_FIGURE.finditer(text):
+        indian = m["scale"] and re.search(r"lakh|crore", m["scale"])
+        if not (m["sign"] or indian):
             continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None:
@@ -943,8 +955,10 @@ def _describe(ent: Span, kind: str, full: str) -> tuple[str | None, str | None, 
     elif kind == "money":
         after = full[ent.end_char : ent.end_char + 12]
         iso = next((t.text for t in (ent[0], ent[-1]) if t.text in _iso_currencies()), None)
+        prefix = _PREFIX.match(ent.text)
         code = (
-            iso
+            (_PREFIX_CURRENCIES[prefix[0].strip()] if prefix else None)
+            or iso
             or _named_currency(ent.text)
             or next((c for rx, c in _CURRENCIES if rx.search(ent.text)), None)
             or next((c for rx, c in _CURRENCIES if rx.match(after.strip())), None)
@@ -1046,10 +1060,10 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     out: list[Quantity] = []
     units: list[Token | None] = []  # the unit noun of each quantity in ``out``
     full = doc_text(doc)
-    indian = _indian_figures(doc)
+    prefixed = _written_figures(doc)
     ents = [
-        *(e for e in doc.ents if not any(e.start < x.end and x.start < e.end for x in indian)),
-        *indian,
+        *(e for e in doc.ents if not any(e.start < x.end and x.start < e.end for x in prefixed)),
+        *prefixed,
         *_missed_numbers(doc),
     ]
     fitted = [(_fit(e, e.label_), e.label_) for e in ents if e.label_ in _LABELS]
@@ -1116,7 +1130,9 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             core,
             flags=re.I,
         ).strip()
-        number_text = re.sub(r"^(?:Rs\.?|₹)\s?(?=\d)", "", number_text)  # "Rs 24 lakh", "₹1,200": the figure
+        prefix = _PREFIX.match(number_text)
+        if prefix:
+            number_text = number_text[prefix.end() :]  # "US$5 billion", "Rs 24 lakh", "₹1,200": the figure
         code = re.fullmatch(r"([A-Z]{3})\s+(.*\d.*)|(.*\d.*?)\s+([A-Z]{3})", number_text)
         if label == "MONEY" and code and (code[1] or code[4]) in _iso_currencies():
             number_text = code[2] or code[3]  # "DKK 2 million", "2 million DKK": the figure
