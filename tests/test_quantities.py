@@ -435,6 +435,14 @@ def test_counts_the_model_missed(nlp, sentence, text, value, unit):
             "demonstrator",
         ),
         ("He has 100 delegates. Cruz needs hundreds more.", "hundreds", None),  # not from another sentence
+        # a toll that names no noun counts people
+        ("The assaults killed 130 in Paris last November.", "130", "people"),
+        ("It was a war in which 100,000 died.", "100,000", "people"),
+        ("The massacre left nine dead last year.", "nine", "people"),
+        ("TWO DEAD, 16 INJURED IN FLORIDA NIGHTCLUB SHOOTING", "16", "people"),
+        ("Police arrested 45 on Sunday.", "45", "people"),
+        ("They killed 15 of them.", "15", None),  # of what, the words after say
+        ("Five soldiers died and 12 were injured.", "12", "soldier"),  # the toll's own noun comes first
         # a name and a figure with the verb left out
         ("Trump has 739 delegates, Cruz 465 and Kasich 143.", "143", "delegate"),
         ("Republicans have 24 Senate seats up in November, Democrats 10.", "10", "seat"),

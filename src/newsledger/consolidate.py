@@ -991,8 +991,13 @@ def _estimates(store: Store, articles: dict[str, Any], claims: list[_Claim]) -> 
     # earlier count, a revision within one report, not a figure another source disagrees with.
     superseded = {(q["article_id"], q["previous_idx"]) for q in rows if q["previous_idx"] is not None}
     for q in rows:
-        # a rate ("10,000 soldiers a year", "$15 an hour") is no count of a party's people
+        # a rate ("10,000 soldiers a year", "$15 an hour") is no count of a party's people; "people" that
+        # only a casualty word named ("killed 14") are the dead or the wounded, counted below
         unit = None if q["per"] else _PEOPLE_UNITS.get((q["unit"] or "").lower())
+        if unit == "people" and q["unit"] == "people":
+            w, wlo = text_of.around(q["article_id"], q["start"], q["end"])
+            if not re.match(r"\s*(?:\w+\s+)?(?:people|persons?)\b", w[q["end"] - wlo :], re.I):
+                unit = None if _measure(None, w, q["start"] - wlo) in _CASUALTY else unit
         ev = q_event.get((q["article_id"], q["idx"]))
         a = articles[q["article_id"]]
         family: str | None = None

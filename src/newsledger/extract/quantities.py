@@ -1258,7 +1258,35 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
                     j = at_unit.get(pobj.i)
                     if pobj.dep_ == "pobj" and j is not None and j != k:
                         out[k] = replace(out[k], of=j)
-    return _rates(full, _changes(doc, full, _elided_units(doc, full, out)))
+    return _rates(full, _changes(doc, full, _tolls(doc, full, _elided_units(doc, full, out))))
+
+
+# The words of a casualty right after a figure: "left nine dead", "TWO DEAD, 16 INJURED", "the 53 wounded"
+_TOLL_AFTER = re.compile(r"\s+(?:dead|killed|injured|wounded|hurt|missing)\b", re.I)
+
+
+def _tolls(doc: Doc, full: str, out: list[Quantity]) -> list[Quantity]:
+    """A count of a casualty toll that names no noun counts people: "the assaults that killed 130 in
+    Paris", "killing 15", "in which 100,000 died", "left nine dead", "16 INJURED". Not before "of" ("killed
+    15 of them": of what, the words after say)."""
+    result = []
+    for q in out:
+        if q.kind != "count" or q.unit is not None or re.match(r"\s+of\b", full[q.end : q.end + 4]):
+            result.append(q)
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        tok = span.root if span is not None else None
+        toll = _TOLL_AFTER.match(full, q.end) is not None or (
+            tok is not None
+            and tok.head.lemma_.lower() in _TOLL_VERBS
+            and tok.head.pos_ in ("VERB", "AUX")
+            and (
+                tok.dep_ == "dobj"
+                or (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _TOLL_SUBJECT_VERBS)
+            )
+        )
+        result.append(replace(q, unit="people") if toll else q)
+    return result
 
 
 # What a figure may be "a"/"an"/"each"/"every" of, as a rate ("$15 an hour", "$42.46 a barrel", "163 pesos
@@ -1333,6 +1361,10 @@ _MORE_AFTER = re.compile(r"\s+(?:more|fewer|less|needed)\b(?!\s+(?:than\s+)?(?:\
 
 # The words that set a figure against the one before: "568 billionaires to America's 535"
 _COMPARED_TO = frozenset("to than versus vs vs. against".split())
+
+
+# Toll verbs whose subject is the casualty ("100,000 died", "12 were killed"), unlike "the bomb killed"
+_TOLL_SUBJECT_VERBS = frozenset("die kill wound injure hurt perish drown".split())
 
 
 # The verbs of a casualty toll, whose second figure counts what the first counted
