@@ -438,6 +438,7 @@ def test_counts_the_model_missed(nlp, sentence, text, value, unit):
         # a toll that names no noun counts people
         ("The assaults killed 130 in Paris last November.", "130", "people"),
         ("It was a war in which 100,000 died.", "100,000", "people"),
+        ("At least 40 drowned when the boat capsized.", "At least 40", "people"),
         ("The massacre left nine dead last year.", "nine", "people"),
         ("TWO DEAD, 16 INJURED IN FLORIDA NIGHTCLUB SHOOTING", "16", "people"),
         ("Police arrested 45 on Sunday.", "45", "people"),

@@ -1276,15 +1276,12 @@ def _tolls(doc: Doc, full: str, out: list[Quantity]) -> list[Quantity]:
             continue
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         tok = span.root if span is not None else None
+        verb = tok.head.lemma_.lower() if tok is not None and tok.head.pos_ in ("VERB", "AUX") else ""
         toll = _TOLL_AFTER.match(full, q.end) is not None or (
             tok is not None
-            and tok.head.lemma_.lower() in _TOLL_VERBS
-            and tok.head.pos_ in ("VERB", "AUX")
-            and (
-                tok.dep_ == "dobj"
-                or (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _TOLL_SUBJECT_VERBS)
-            )
-        )
+            and ((tok.dep_ == "dobj" and verb in _TOLL_VERBS) or
+                 (tok.dep_ in ("nsubj", "nsubjpass") and verb in _TOLL_SUBJECT_VERBS))
+        )  # fmt: skip
         result.append(replace(q, unit="people") if toll else q)
     return result
 
