@@ -267,6 +267,22 @@ def test_a_capitalised_word_that_is_also_a_currency_code_makes_no_money(nlp):
     assert [(q.text, q.kind) for q in qs] == [("10", "count")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "World leaders gathered at COP 26 in Glasgow.",  # the climate summit, not Colombian pesos
+        "The plan supports SDG 13 on climate action.",  # a development goal, not Sudanese pounds
+        "RON 95 petrol is subsidised.",  # an octane grade, not Romanian lei
+        "Shops prepared for CNY 2024 celebrations.",  # Chinese New Year, not 2,024 yuan
+        "The flaw, CVE 2021-44228, was patched.",
+    ],
+)
+def test_a_name_before_a_number_that_is_also_a_currency_code_makes_no_money(nlp, sentence):
+    from newsledger.extract.quantities import extract_quantities
+
+    assert not [q for q in extract_quantities(nlp(sentence)) if q.kind == "money"]
+
+
 def test_qualifier_is_kept(nlp):
     q, _ = _find(nlp, "Russia deployed 1,500 special forces near Kursk.", "1,500")
     assert (q.unit, q.qualifier) == ("force", "special")
@@ -683,6 +699,15 @@ def test_a_rate_knows_what_it_is_per(nlp, sentence, text, per):
         ("Rent is ₩500,000 a month.", "₩500,000", "money", 500_000, "KRW"),
         ("They paid ₦2 million.", "₦2 million", "money", 2_000_000, "NGN"),
         ("Exports reached KSh 1.2 billion.", "KSh 1.2 billion", "money", 1_200_000_000, "KES"),
+        ("RON 95 petrol costs RM2.05 a litre.", "RM2.05", "money", 2.05, "MYR"),
+        ("The bridge cost Rp 5 million.", "Rp 5 million", "money", 5_000_000, "IDR"),
+        ("The bridge cost Tk 500 crore.", "Tk 500 crore", "money", 5_000_000_000, "BDT"),
+        # any ISO code, with the scale written after the figure, or no space; the model tags none of these
+        ("The company raised EUR 300m from investors.", "EUR 300m", "money", 300_000_000, "EUR"),
+        ("The deal is worth USD 1.2bn.", "USD 1.2bn", "money", 1_200_000_000, "USD"),
+        ("The deal is worth USD1.2bn.", "USD1.2bn", "money", 1_200_000_000, "USD"),
+        ("Prices are ZAR 450 per night.", "ZAR 450", "money", 450, "ZAR"),
+        ("They paid INR 2,000 for it.", "INR 2,000", "money", 2000, "INR"),
         # rupees and the Indian scale words
         ("He has spent Rs 24 lakh in the four attempts.", "Rs 24 lakh", "money", 2_400_000, "INR"),
         ("The project will cost Rs 500 crore.", "Rs 500 crore", "money", 5_000_000_000, "INR"),

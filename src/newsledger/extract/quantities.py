@@ -137,9 +137,13 @@ _CURRENCIES = [
     (re.compile(r"\bbaht\b", re.I), "THB"),
     (re.compile(r"\bpounds?\b", re.I), "GBP"),
 ]
-# ISO 4217 codes that are also English words written in capitals ("TOP 10", "ALL 5 of them", "TRY") or
-# names before a number in tech and market news ("AMD 7nm chips", "PHP 7.4"), and the metals' codes
-_CODE_WORDS = frozenset("ALL BOB CUP GEL LAK MAD MOP PEN SOS TOP TRY AMD PHP XAU XAG XPT XPD XTS XXX".split())
+# ISO 4217 codes that are also English words written in capitals ("TOP 10", "ALL 5 of them", "TRY"), names
+# before a number in other news ("AMD 7nm chips", "PHP 7.4", "COP 26", "SDG 13", "RON 95" petrol, "CVE
+# 2021-44228"), the metals' codes, and funds and units of account no one prices in
+_CODE_WORDS = frozenset(
+    "ALL BOB CUP GEL LAK MAD MOP PEN SOS TOP TRY AMD PHP COP SDG RON CVE XAU XAG XPT XPD XTS XXX "
+    "CHE CHW MXV USN UYI XAD XBA XBB XBC XBD XSU XUA".split()
+)
 
 
 @functools.cache
@@ -192,13 +196,11 @@ def _named_currency(text: str) -> str | None:
 
 
 def _with_code(ent: Span, label: str) -> tuple[Span, str]:
-    """A figure beside an ISO currency code is a sum in that currency, code and all: "DKK 2 million" (the
-    model tags the code an organisation and the figure a count), "2 million DKK", "EUR 5 million"."""
+    """A figure followed by an ISO currency code is a sum in that currency, code and all: "2 million DKK".
+    (A code before the figure, "DKK 2 million", is found in the text by ``_written_figures``.)"""
     doc = ent.doc
     if label not in ("CARDINAL", "MONEY"):
         return ent, label
-    if ent.start > 0 and doc[ent.start - 1].text in _iso_currencies() and ent[0].like_num:
-        return doc[ent.start - 1 : ent.end], "MONEY"
     if ent.end < len(doc) and doc[ent.end].text in _iso_currencies() and ent[-1].like_num:
         return doc[ent.start : ent.end + 1], "MONEY"
     return ent, label
@@ -485,39 +487,59 @@ _FIGURES_ONLY = re.compile(r"(?:from\s+)?[\d.,]*\d\s+to\s+[\d.,]*\d", re.I)
 
 
 # Currencies written before the figure that the $ € £ ¥ signs do not cover: a country's dollar ("US$5
-# billion", "A$5 million", "HK$300"), other signs ("₩500,000", "₦2 million") and "Rs"/"KSh". The model
+# billion", "A$5 million", "HK$300"), other signs ("₩500,000", "₦2 million") and abbreviations ("Rs",
+# "KSh", "RM", "Rp", "Tk"); and every ISO code of ``_iso_currencies`` ("DKK 2,000", "USD1.2bn"). The model
 # tags some of these MONEY with the prefix in the span, others not at all, or only the number.
 _PREFIX_CURRENCIES = {
     "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "CDN$": "CAD",
     "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN", "Mex$": "MXN",
     "₩": "KRW", "₦": "NGN", "₽": "RUB", "₺": "TRY", "₱": "PHP", "₴": "UAH", "₹": "INR", "₪": "ILS",
-    "₫": "VND", "₸": "KZT", "Rs": "INR", "Rs.": "INR", "INR": "INR", "KSh": "KES", "Ksh": "KES",
+    "₫": "VND", "₸": "KZT", "Rs": "INR", "Rs.": "INR", "KSh": "KES", "Ksh": "KES", "RM": "MYR",
+    "Rp": "IDR", "Rp.": "IDR", "Tk": "BDT", "Tk.": "BDT",
 }  # fmt: skip
-_PREFIX_RE = "|".join(re.escape(p) for p in sorted(_PREFIX_CURRENCIES, key=len, reverse=True))
-_PREFIX = re.compile(rf"(?:{_PREFIX_RE})\s?(?=\d)")
-# A figure with such a prefix, or in lakhs or crores ("2 lakh people")
-_WRITTEN_FIGURE = re.compile(
-    rf"(?P<sign>(?<![\w.$])(?:{_PREFIX_RE})\s?)?(?P<n>\d[\d,]*(?:\.\d+)?)"
-    r"(?P<scale>(?:\s+(?:thousand|million|billion|trillion|lakh|crore)s?\b){1,2}|(?:bn|mn|m|k)\b)?"
+_FIGURE_AND_SCALE = re.compile(
+    r"\d[\d,]*(?:\.\d+)?(?P<scale>(?:\s+(?:thousand|million|billion|trillion|lakh|crore)s?\b){1,2}|(?:bn|mn|m|k)\b)?"
 )
 
 
+@functools.cache
+def _prefix_pattern() -> re.Pattern[str]:
+    """A currency written before a figure: a sign of ``_PREFIX_CURRENCIES`` or an ISO code."""
+    signs = sorted([*_PREFIX_CURRENCIES, *_iso_currencies()], key=len, reverse=True)
+    return re.compile(rf"(?<![\w.$])(?:{'|'.join(map(re.escape, signs))})\s?(?=\d)")
+
+
+def _prefix_code(text: str) -> tuple[str, int] | None:
+    """The currency written before the figure that ``text`` opens with, and where the figure starts:
+    "US$5 billion" → (USD, 3), "DKK 2,000" → (DKK, 4)."""
+    m = _prefix_pattern().match(text)
+    if m is None:
+        return None
+    sign = m[0].strip()
+    return _PREFIX_CURRENCIES.get(sign, sign), m.end()
+
+
 def _written_figures(doc: Doc) -> list[Span]:
-    """Sums with a currency prefix ("US$5 billion", "HK$300", "Rs 24 lakh", "₩500,000") as MONEY spans,
-    and figures in lakhs or crores ("2 lakh people") as CARDINAL ones."""
+    """Sums with a currency written before them ("US$5 billion", "HK$300", "Rs 24 lakh", "₩500,000", "DKK
+    2,000", "EUR 300m") as MONEY spans, and figures in lakhs or crores ("2 lakh people") as CARDINAL ones.
+    A year after a code is not a sum ("CNY 2024", Chinese New Year)."""
     from spacy.tokens import Span
 
     text = doc_text(doc)
-    if not re.search(r"[A-Z]\$|[₩₦₽₺₱₴₹₪₫₸]|\b(?:Rs|INR|KSh|Ksh|lakhs?|crores?)\b", text):
-        return []
     out: list[Span] = []
-    for m in _WRITTEN_FIGURE.finditer(text):
-        indian = m["scale"] and re.search(r"lakh|crore", m["scale"])
-        if not (m["sign"] or indian):
+    figures = [(m.start(), m.end()) for m in _prefix_pattern().finditer(text)]
+    signed = {at for _, at in figures}
+    lakhs = re.finditer(r"(?<![\d,.])\d(?=[\d,.]*\s+(?:lakh|crore)s?\b)", text)
+    figures += [(m.start(), m.start()) for m in lakhs if m.start() not in signed]
+    for start, figure_at in sorted(figures):
+        m = _FIGURE_AND_SCALE.match(text, figure_at)
+        if m is None or (start == figure_at and not (m["scale"] and re.search(r"lakh|crore", m["scale"]))):
             continue
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if start < figure_at and not m["scale"] and re.fullmatch(r"(?:19|20)\d\d", m[0]):
+            continue
+        span = doc.char_span(start, m.end(), alignment_mode="expand")
         if span is not None:
-            out.append(Span(doc, span.start, span.end, label="MONEY" if m["sign"] else "CARDINAL"))
+            out.append(Span(doc, span.start, span.end, label="MONEY" if start < figure_at else "CARDINAL"))
     return out
 
 
@@ -954,11 +976,10 @@ def _describe(ent: Span, kind: str, full: str) -> tuple[str | None, str | None, 
         unit, qualifier = "percent", None
     elif kind == "money":
         after = full[ent.end_char : ent.end_char + 12]
-        iso = next((t.text for t in (ent[0], ent[-1]) if t.text in _iso_currencies()), None)
-        prefix = _PREFIX.match(ent.text)
+        prefix = _prefix_code(ent.text)
         code = (
-            (_PREFIX_CURRENCIES[prefix[0].strip()] if prefix else None)
-            or iso
+            (prefix[0] if prefix else None)
+            or (ent[-1].text if ent[-1].text in _iso_currencies() else None)
             or _named_currency(ent.text)
             or next((c for rx, c in _CURRENCIES if rx.search(ent.text)), None)
             or next((c for rx, c in _CURRENCIES if rx.match(after.strip())), None)
@@ -1130,12 +1151,12 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             core,
             flags=re.I,
         ).strip()
-        prefix = _PREFIX.match(number_text)
+        prefix = _prefix_code(number_text)
         if prefix:
-            number_text = number_text[prefix.end() :]  # "US$5 billion", "Rs 24 lakh", "₹1,200": the figure
-        code = re.fullmatch(r"([A-Z]{3})\s+(.*\d.*)|(.*\d.*?)\s+([A-Z]{3})", number_text)
-        if label == "MONEY" and code and (code[1] or code[4]) in _iso_currencies():
-            number_text = code[2] or code[3]  # "DKK 2 million", "2 million DKK": the figure
+            number_text = number_text[prefix[1] :]  # "US$5 billion", "Rs 24 lakh", "DKK 2,000": the figure
+        code = re.fullmatch(r"(.*\d.*?)\s+([A-Z]{3})", number_text)
+        if label == "MONEY" and code and code[2] in _iso_currencies():
+            number_text = code[1]  # "2 million DKK": the figure
         if label == "QUANTITY" and len(ent) > 1 and not ent[-1].like_num:
             # "12 km", "120,000 square kilometres": the number before the unit
             unit_at = ent[-2] if ent[-2].lower_ in _AREA_WORDS else ent[-1]
