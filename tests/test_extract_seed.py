@@ -882,6 +882,57 @@ def test_a_place_or_rising_named_for_easter_is_not_a_time(nlp):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expr", "value"),
+    [
+        # festivals of other calendars, dated by the holidays package (the model tags most of them a
+        # person, an organisation or an event, or runs them into their neighbours)
+        ("Crowds gathered for Eid ul-Fitr prayers in Karachi.", "Eid ul-Fitr", "2024-04-10"),
+        ("Families gathered for Eid al-Adha.", "Eid al-Adha", "2024-06-16"),
+        ("Millions traveled home for the Lunar New Year.", "Lunar New Year", "2024-02-10"),
+        ("Sales peaked before Diwali.", "Diwali", "2023-11-12"),  # 2024's falls after Oct. 18
+        ("Hamas attacked on Simchat Torah.", "Simchat Torah", "2023-10-07"),
+        ("Iranians marked Nowruz with fireworks.", "Nowruz", "2024-03-20"),
+        ("Jews celebrated Rosh Hashanah.", "Rosh Hashanah", "2024-10-03"),
+        ("Talks will resume after Passover.", "Passover", "2025-04-13"),  # ahead: next year's
+        ("Orthodox Christmas is celebrated in Kyiv.", "Orthodox Christmas", "2025-01-07"),
+        ("Orthodox Easter fell in May.", "Orthodox Easter", "2024-05-05"),
+        # Ramadan is a lunar month: the Gregorian month it mostly falls in
+        ("The attack came during Ramadan, days before Eid al-Fitr.", "Ramadan", "2024-03"),
+        ("Prices will rise before next Ramadan.", "next Ramadan", "2025-03"),
+        ("Pilgrims arrived before the end of Ramadan last year.", "the end of Ramadan last year", "2023-04"),
+        ("He was arrested at Easter last year.", "Easter last year", "2023-04-09"),
+        # a year right after the holiday is its year
+        ("Israel was attacked on Yom Kippur in 1973.", "Yom Kippur", "1973-10-06"),
+        ("He left on Christmas Day in 2019.", "Christmas Day", "2019-12-25"),
+        ("Fighting slowed during Ramadan in 2023.", "Ramadan", "2023-04"),  # March 23 – April 20
+    ],
+)
+def test_festivals_of_other_calendars(nlp, sentence: str, expr: str, value: str):
+    from newsledger.extract.times import extract_times
+
+    times = {t.text: t.value for t in extract_times(nlp(sentence), FRI)}
+    assert times.get(expr) == value, times
+
+
+def test_ramadan_runs_from_its_first_day_to_the_eve_of_eid(nlp):
+    from newsledger.extract.times import extract_times
+
+    (ramadan,) = extract_times(nlp("Fighting slowed during Ramadan in 2024."), FRI)[:1]
+    assert (ramadan.earliest, ramadan.latest) == (dt.date(2024, 3, 11), dt.date(2024, 4, 9))
+    assert ramadan.granularity == "month"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Veterans of the Yom Kippur War met in Haifa.", "Shops sold Diwali lamps and Lunar New Year lanterns."],
+)
+def test_a_war_or_a_thing_named_for_a_festival_is_not_a_time(nlp, sentence: str):
+    from newsledger.extract.times import extract_times
+
+    assert extract_times(nlp(sentence), FRI) == []
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The clause is violated by HB 1523's authorization.",  # a bill's number

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from ..model import Mention
 from ..nlp import doc_text
 from .gazetteer import Actor, Gazetteer, Place, actor_rows, gazetteer, norm
+from .times import names_a_festival
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -187,8 +188,8 @@ def _candidate_spans(doc: Doc, full: str) -> list[_Span]:
             pre = _PREFIXED.match(full, start, end)
             if pre:
                 start = pre.end()
-        if end <= start:
-            continue
+        if end <= start or names_a_festival(full[start:end]):
+            continue  # "Rosh Hashanah", "Nowruz", "Diwali": a day (see times), not a person, group or place
         if any(a < end and start < b for a, b in taken):
             continue  # an actor alias wins over the model's span, whatever label it gave
         spans.append(_Span(start, end, label, ent))

@@ -43,7 +43,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING, Literal
 
-from dateutil.easter import easter
+from dateutil.easter import EASTER_ORTHODOX, easter
 
 from ..model import TimeExpr
 from ..nlp import aux_tokens, aux_words, doc_text, mark_words
@@ -581,8 +581,72 @@ _HOLIDAYS = {
     "new year's eve": (12, 31), "new year's": (1, 1), "independence day": (7, 4),
     "the fourth of july": (7, 4),
     "fourth of july": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11),
-    "boxing day": (12, 26), "bastille day": (7, 14), "may day": (5, 1),
+    "boxing day": (12, 26), "bastille day": (7, 14), "may day": (5, 1), "orthodox christmas": (1, 7),
+    "orthodox christmas day": (1, 7),
 }  # fmt: skip
+# Festivals of the Islamic, Chinese, Hindu, Persian and Hebrew calendars, which move against the Gregorian
+# year: their names in news, and where the ``holidays`` package keeps their dates, as (country, holiday)
+# tried in order. Countries observe some of them a day apart; the Islamic ones are Kuwait's (and the
+# first day of Ramadan the Maldives'), which follow Saudi Arabia's as a rule and span every year the
+# package reaches (estimated outside its tables).
+_FESTIVALS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "eid al-fitr": (r"eid[\s-](?:al|ul|el)[\s-]fitr", (("KW", "Eid al-Fitr"),)),
+    "eid al-adha": (r"eid[\s-](?:al|ul|el)[\s-]adha|bakr[\s-]?id|kurban\s+bayram", (("KW", "Eid al-Adha"),)),
+    "ramadan": (r"rama[dz]an|ramzan", (("MV", "First Day of Ramadan"),)),
+    "mawlid": (r"mawlid(?:\s+(?:al|an)[\s-]nabi)?", (("KW", "Prophet's Birthday"),)),
+    "islamic new year": (r"(?:islamic|hijri)\s+new\s+year", (("KW", "Islamic New Year"),)),
+    "lunar new year": (r"(?:lunar|chinese)\s+new\s+year", (("CN", "Chinese New Year (Spring Festival)"),)),
+    "diwali": (r"diwali|deepavali", (("IN", "Diwali"), ("MM", "Diwali"))),
+    "nowruz": (r"nowruz|nowrouz|norouz|navruz|newroz|nauryz", (("IR", "Nowruz"),)),
+    "rosh hashanah": (r"rosh\s+hashanah?", (("IL", "Rosh Hashanah"),)),
+    "yom kippur": (r"yom\s+kippur", (("IL", "Yom Kippur"),)),
+    "passover": (r"passover|pesach", (("IL", "Pesach"),)),
+    "sukkot": (r"sukkot", (("IL", "Sukkot"),)),
+    "simchat torah": (r"simchat\s+torah", (("IL", "Simchat Torah / Shemini Atzeret"),)),
+}  # fmt: skip
+_FESTIVAL_RE = "|".join(pattern for pattern, _ in _FESTIVALS.values())
+
+
+def _festival(name: str) -> str | None:
+    """The key in ``_FESTIVALS`` of a festival's name as news writes it: "Eid ul-Fitr", "Chinese New Year"."""
+    name = re.sub(r"^the\s+", "", name, flags=re.I)
+    return next((key for key, (pattern, _) in _FESTIVALS.items() if re.fullmatch(pattern, name, re.I)), None)
+
+
+def names_a_festival(text: str) -> bool:
+    """Whether ``text`` is the name of a festival of ``_FESTIVALS`` ("Rosh Hashanah", "Nowruz", "the Lunar
+    New Year"), which the model often takes for a person or an organisation."""
+    return _festival(text.strip()) is not None
+
+
+def _holiday_name(name: str) -> bool:
+    """Whether ``name`` names a holiday or festival that ``_holiday`` dates, or its start or end."""
+    name = re.sub(r"^(?:the\s+)?(?:start|beginning|middle|end)\s+of\s+", "", name)
+    return _holiday(name, 2000) is not None or _festival(name) is not None
+
+
+def _unestimated(name: str) -> str:
+    """A holiday's name without the package's mark on a date it computed rather than looked up."""
+    return name.removesuffix(" (estimated)")
+
+
+@functools.cache
+def _festival_day(key: str, year: int) -> dt.date | None:
+    """The first day of a festival of ``_FESTIVALS`` in a Gregorian year, from the ``holidays`` package."""
+    import warnings
+
+    import holidays
+
+    for country, holiday in _FESTIVALS[key][1]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "Requested Holidays are available only from 2001 to 2035"
+            days = holidays.country_holidays(country, years=year, language="en_US")
+        found = [d for d, names in days.items() if holiday in map(_unestimated, names.split("; "))]
+        if found:
+            return min(found)
+    return None
+
+
 _CLOCK = re.compile(
     r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.?\s?m\b\.?|p\.?\s?m\b\.?|o'clock)?|"
     r"(?P<word>noon|midday|midnight))"
@@ -649,6 +713,11 @@ def _holiday(name: str, year: int) -> dt.date | None:
         return dt.date(year, m, d)
     if name in ("easter", "easter sunday", "easter day"):
         return easter(year)
+    if name in ("orthodox easter", "orthodox easter sunday"):
+        return easter(year, EASTER_ORTHODOX)
+    festival = _festival(name)
+    if festival is not None:
+        return _festival_day(festival, year)
     if name == "easter monday":
         return easter(year) + dt.timedelta(days=1)
     if name == "good friday":
@@ -1224,12 +1293,29 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
             return unanchored("season")
         return season(y, _SEASONS[m[2]])
 
-    # Holidays: "Christmas", "Thanksgiving Day", "last Easter", "Election Day".
+    # Holidays: "Christmas", "Thanksgiving Day", "last Easter", "Election Day", "Eid al-Fitr". The start,
+    # middle or end of a festival is the festival, as "the beginning of March" is March.
+    m = re.fullmatch(
+        rf"(?:the\s+)?(?:start|beginning|middle|end)\s+of\s+((?:the\s+)?(?:{_FESTIVAL_RE})(?:\s+\d{{4}})?)", t
+    )
+    if m:
+        return _normalise(m[1], anchor, tense, ctx)
     m = re.fullmatch(r"(?:(last|next|this)\s+)?(.+?)(?:\s+(\d{4}))?", t)
-    if m and (_holiday(m[2], 2000) is not None):
+    if m and _holiday_name(m[2]):
+        ramadan = _festival(m[2]) == "ramadan"
+
+        def holiday(first: dt.date | None) -> TimeExpr | None:
+            """The holiday's day; Ramadan is a (lunar) month, to the eve of Eid al-Fitr, and its value the
+            Gregorian month it mostly falls in."""
+            if first is None or not ramadan:
+                return day(first) if first is not None else None
+            eids = [_festival_day("eid al-fitr", first.year + k) for k in (0, 1)]
+            last = min(e for e in eids if e is not None and e > first) - dt.timedelta(days=1)
+            mid = first + (last - first) / 2
+            return expr(f"{mid.year:04d}-{mid.month:02d}", "DATE", "month", first, last)
+
         if m[3]:
-            hol = _holiday(m[2], int(m[3]))
-            return day(hol) if hol is not None else None
+            return holiday(_holiday(m[2], int(m[3])))
         if anchor is None:
             return unanchored("day")
         if m[2] == "super tuesday":
@@ -1246,19 +1332,20 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
                 hol = _holiday(m[2], y - 4)
             return day(hol)  # type: ignore[arg-type]
         hol = _holiday(m[2], anchor.year)
-        assert hol is not None
+        if hol is None:
+            return None  # a festival in a year the holidays package does not reach
         if m[2] == "election day" and m[1] != "last" and anchor.year % 2 == 0 and hol >= anchor:
             # in a year of federal elections, the one ahead, whatever the tense ("urge people to vote for
             # him on Election Day", written in August 2016); the one before was a year of local elections
             return day(hol)
         if m[1] is None and not past and not future:  # present or no verb: the nearest one
             near = [_holiday(m[2], anchor.year + k) for k in (-1, 0, 1)]
-            return day(min((h for h in near if h), key=lambda h: abs((h - anchor).days)))
+            return holiday(min((h for h in near if h), key=lambda h: abs((h - anchor).days)))
         if (m[1] == "last" or (not future and m[1] != "next")) and hol > anchor + dt.timedelta(days=1):
             hol = _holiday(m[2], anchor.year - 1)
         elif (m[1] == "next" or future) and hol < anchor:
             hol = _holiday(m[2], anchor.year + 1)
-        return day(hol)  # type: ignore[arg-type]
+        return holiday(hol)
 
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
     if m:
@@ -1326,7 +1413,11 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
     t = re.sub(rf"^({_MON_RE})\.?,\s+(?=\d)", r"\1 ", t)
     # "March 23 of this year", "June of last year": the year named in words
     m = re.fullmatch(r"(.*?\w)\s+(?:of\s+)?(this|last|next|that)\s+year", t)  # and "January 20 next year"
-    if m and re.search(rf"\b(?:{_MON_RE})\b", m[1]) and (m[2] != "that" or "of" in t.split()):
+    if (
+        m
+        and (re.search(rf"\b(?:{_MON_RE})\b", m[1]) or _holiday_name(m[1]))  # "Easter last year"
+        and (m[2] != "that" or "of" in t.split())
+    ):
         if m[2] == "that":  # "early June of that year": the year last written out
             if ctx.year is None:
                 return expr(None)  # known, but no year written out before it
@@ -1685,7 +1776,7 @@ _THE_DROP = re.compile(
 # 1988, agreement", "a fourth-quarter charge", "both 1990 and 1991", "a 20th century democrat").
 # Holidays by name: those of the table and the Monday holidays _holiday counts ("Labor Day").
 _HOLIDAY_RE = "|".join(sorted((re.escape(h) for h in _HOLIDAYS), key=len, reverse=True))
-_HOLIDAY_RE += r"|labor\s+day|memorial\s+day"
+_HOLIDAY_RE += rf"|labor\s+day|memorial\s+day|{_FESTIVAL_RE}"
 _ART_DROP = re.compile(
     rf"^(?:an?|both)\s+(?=(?:{_MON_RE})\.?\s+\d|\d{{4}}\b|\w+-(?:quarter|day|year|month|week)\b|"
     rf"\d+(?:st|nd|rd|th)\s+century\b|(?:{_HOLIDAY_RE}|election\s+day)$)",
@@ -1857,7 +1948,8 @@ _EXTRA = re.compile(
     r"the\s+near\s+future|currently|nowadays|now|recently|(?<![\d/])9/11(?![\d/])|(?<=\bin\s)the\s+past(?!\s+\w)|current(?=\s+(?!(?:year|month|week|quarter|fiscal|period|decade|century|account|affairs|events)\b)[a-z])|(?:last\s+|next\s+)?(?:(?:thanksgiving|christmas)(?:\s+day)?|"
     r"(?:election|memorial|labor|independence|veterans|new\s+year['’]s)\s+day|good\s+friday|black\s+friday|"
     r"cyber\s+monday|new\s+year['’]s\s+eve|christmas\s+eve|"
-    r"easter(?:\s+(?:sunday|monday|day))?(?!\s+(?:island|rising|egg|bunny|offensive)))|"
+    r"easter(?:\s+(?:sunday|monday|day))?(?!\s+(?:island|rising|egg|bunny|offensive))|"
+    rf"orthodox\s+(?:christmas|easter)|(?:{_FESTIVAL_RE})(?!\s+(?:wars?|offensive|uprising|massacre)\b))|"
     r"the\s+(?:latest|year-ago|year-earlier|comparable|same)\s+(?:period|quarter)|"
     rf"(?<!\(){HHMM_RE}{_ZONE_RE}|"  # not "10:35 a.m. (0735 GMT)", the same time again
     r"0\d[0-5]\d\s+(?:hours|hrs)|"
@@ -2000,7 +2092,7 @@ _DATED = re.compile(
     rf"\b(?:{_WD_RE}|{_MON_RE}|yesterday|today|tonight|tomorrow|ago|(?:1[5-9]|20)\d\d|"
     r"(?:last|next|this|past|coming)\s+(?:week|month|year|weekend|quarter|summer|spring|fall|autumn|winter|"
     r"morning|afternoon|evening|night)|\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|o['’]clock|christmas|thanksgiving|"
-    r"election\s+day|easter)\b",
+    rf"election\s+day|easter|{_FESTIVAL_RE})\b",
     re.I,
 )
 _PROBE_DATE = dt.date(2000, 6, 15)
@@ -2192,9 +2284,11 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         which = re.search(r"\b(?:this|last|next)\s+$", text[max(0, s - 6) : s], re.I)
         if which and re.fullmatch(r"(?:spring|summer|fall|autumn|winter)", piece, re.I):
             s -= len(which[0])  # "at this summer's convention": the model tags the season alone
-        shop = re.search(r"\b(?:[Bb]lack|[Cc]yber|Super)\s+$", text[max(0, s - 7) : s])
-        if shop and f"{shop[0].strip()} {piece}".lower() in ("black friday", "cyber monday", "super tuesday"):
-            s -= len(shop[0])  # "Black Friday", "Super Tuesday": the model tags the weekday alone
+        shop = re.search(r"\b(?:[Bb]lack|[Cc]yber|Super|Orthodox)\s+$", text[max(0, s - 10) : s])
+        if shop and f"{shop[0].strip()} {piece}".lower() in (
+            "black friday", "cyber monday", "super tuesday", "orthodox christmas", "orthodox easter"
+        ):  # fmt: skip
+            s -= len(shop[0])  # "Black Friday", "Orthodox Christmas": the model tags the day alone
             day_like = None
         after = _AFTER_DAY.match(text, e)
         if after and day_like:
@@ -2241,10 +2335,13 @@ _LEAD_LEFT_OUT = re.compile(r"\b(?:this|last|next)\s+$", re.I)
 _NAMED_PERIOD = re.compile(rf"(?:{_MON_RE}|{_WD_RE}|spring|summer|fall|autumn|winter)", re.I)
 
 
+# A year right after a holiday or a day of a month, which gives its year: "on Yom Kippur in 1973"
+_IN_YEAR_AFTER = re.compile(r",?\s+(?:in|of)\s+((?:1[89]|20)\d\d)\b(?!['’]?s|\s*(?:-|–|to|through|and)\s*\d)")
+_MONTH_DAY = re.compile(rf"(?:{_MON_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?", re.I)
 # What follows a holiday's name when it names a thing, not a day: "Christmas trees", "a Christmas present"
 _HOLIDAY_THING = re.compile(
     r"\s+(?:trees?|cards?|carols?|ornaments?|decorations?|lights|stockings?|gifts?|presents?|wreaths?|cookies|"
-    r"turkeys?|eggs?|bunny|candy|costumes?|sweaters?)\b",
+    r"turkeys?|eggs?|bunny|candy|costumes?|sweaters?|lamps?|lanterns?|sweets|envelopes?|dumplings?)\b",
     re.I,
 )
 # What makes "the next year" a stretch from the moment of writing: "over the next year", "within …"
@@ -2346,10 +2443,9 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 piece = text[s:e]
                 if not re.fullmatch(r"(?:19|20)\d\d", piece):
                     continue
-            if re.fullmatch(r"(?:christmas|easter|thanksgiving|halloween)", low) and _HOLIDAY_THING.match(
-                text, e
-            ):
-                continue  # "retaliated against Christmas trees", "our Christmas present": a thing, not a day
+            holiday_like = re.fullmatch(r"(?:christmas|easter|thanksgiving|halloween)", low) or _festival(low)
+            if holiday_like and _HOLIDAY_THING.match(text, e):
+                continue  # "retaliated against Christmas trees", "Diwali lamps": a thing, not a day
             idiom = piece.lower() == "the end of the day" and text[e : e + 1] == ","
             if idiom and _IDIOM_END_OF_DAY.search(text, max(0, s - 12), s):
                 continue  # "At the end of the day, we need to …": in the end, not a time
@@ -2447,6 +2543,11 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             ):
                 # "In 2008, Obama's campaign began airing ads in mid-September": that year's September
                 tx = normalise(f"{piece} {scene[1]}", anchor, tense=tense, context=ctx) or tx
+            in_year = _IN_YEAR_AFTER.match(text, e)
+            if tx is not None and in_year and (_holiday_name(low) or _MONTH_DAY.fullmatch(piece)):
+                # "on Yom Kippur in 1973", "at Christmas in 2019", "on Oct. 3 in 2019": that year's
+                comma = "," if _MONTH_DAY.fullmatch(piece) else ""
+                tx = normalise(f"{piece}{comma} {in_year[1]}", anchor, tense=tense, context=ctx) or tx
             if tx is not None and span is not None and re.fullmatch(r"(?:1[89]|20)\d\d", piece):
                 scene = _scene(span, int(piece))
             if tx is None:
