@@ -49,6 +49,10 @@ def _find(nlp, sentence: str, text: str):
         ("While 70 super PACs focused on the Senate.", "70", 70, 70, 70, "pac", False),
         ("About 300 Americans were evacuated.", "About 300", 300, 300, 300, "american", True),
         ("Three of his 15 co-defendants were released.", "15", 15, 15, 15, "co-defendant", False),
+        # a scale word multiplies without binary rounding left in the value (had been 16600000.000000002)
+        ("Edmunds expects 16.6 million vehicles will be sold.", "16.6 million", 16_600_000, 16_600_000,
+         16_600_000, "vehicle", False),
+        ("Some 4.35 lakh people were moved.", "4.35 lakh", 435_000, 435_000, 435_000, "people", True),
     ],
 )  # fmt: skip
 def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, approx):
@@ -151,6 +155,8 @@ def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, ap
         # a unit of measure after a figure the model tags a count
         ("Brazil and China added 12.4 GW of new capacity.", "12.4 GW", "measure", 12.4, "gw"),
         ("The doctors drained 15 litres from my abdomen.", "15 litres", "measure", 15, "litre"),
+        ("You can upgrade to 512GB of storage.", "512GB", "measure", 512, "gb"),  # had been 512 GBs
+        ("The battery holds 5,000 mAh.", "5,000 mAh", "measure", 5000, "mah"),
         ("Seoul announced a 2.1 GW floating solar project.", "2.1 GW", "measure", 2.1, "gw"),
     ],
 )

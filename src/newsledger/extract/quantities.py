@@ -278,6 +278,16 @@ def parse_number(text: str) -> float | None:
     return total + current if seen else None
 
 
+def _tidy(q: Quantity) -> Quantity:
+    """A quantity with the binary rounding of its scaling taken off: "16.6 million" is 16,600,000, not
+    16,600,000.000000002, and "4.35 lakh" 435,000 (15 significant digits are kept)."""
+
+    def tidy(x: float | None) -> float | None:
+        return x if x is None or isinstance(x, int) else float(f"{x:.15g}")
+
+    return replace(q, value=tidy(q.value), low=tidy(q.low), high=tidy(q.high))
+
+
 _INCREMENT = frozenset("more fewer additional extra".split())
 
 
@@ -407,11 +417,12 @@ _MEASURE_UNITS = frozenset(
     "kwh mwh gwh volt calorie bit byte kilobyte megabyte gigabyte terabyte kb mb gb tb mile-long "
     "decibel hertz ghz mhz".split()
 )
-# Units of measure that name nothing else, for a figure the model tags a count ("12.4 GW", "15 litres"); not
-# "feet", "yards", "degrees", "pounds" ("on his own two feet", "two degrees", "500 pounds" of money)
+# Units of measure that name nothing else, for a figure the model tags a count ("12.4 GW", "15 litres",
+# "512GB"); not "feet", "yards", "degrees", "pounds" ("on his own two feet", "two degrees", "500 pounds")
 _COUNTED_MEASURES = frozenset(
     "mile km kilometre kilometer metre meter cm mm acre hectare gram kilogram kg tonne litre liter gallon "
-    "barrel watt kilowatt megawatt gigawatt kw mw gw kwh mwh gwh".split()
+    "barrel watt kilowatt megawatt gigawatt kw mw gw kwh mwh gwh kilobyte megabyte gigabyte terabyte kb mb "
+    "gb tb mah mph kph km/h ghz mhz".split()
 )
 _AREA_WORDS = frozenset({"square", "cubic", "sq", "sq."})  # "120,000 square kilometres": part of the unit
 _SIGNS = frozenset("$€£¥")
@@ -1267,7 +1278,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         )
         units.append(unit_tok)
     order = sorted(range(len(out)), key=lambda k: (out[k].start, out[k].end))
-    out, units = [out[k] for k in order], [units[k] for k in order]
+    out, units = [_tidy(out[k]) for k in order], [units[k] for k in order]
     # Compositions: "four brigades of 12,000 soldiers" -- the brigades are made of the soldiers.
     at_unit = {tok.i: k for k, tok in enumerate(units) if tok is not None}
     for k, tok in enumerate(units):
