@@ -338,6 +338,13 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("It has trafficked in Sept. 11 conspiracy theories.", "Sept. 11", "2001-09-11"),
         ("The 9/11 attacks changed everything.", "9/11", "2001-09-11"),
         ("She collapsed during the Sept. 11 memorial ceremony.", "Sept. 11", "2024-09-11"),
+        # … as are other events named by their date, before a word of the event
+        ("Israel has fought in Gaza since the October 7 attack by Hamas.", "October 7", "2023-10-07"),
+        ("The 7 October massacre shocked Israel.", "7 October", "2023-10-07"),
+        ("The Jan. 6 committee released its report.", "Jan. 6", "2021-01-06"),
+        ("He was at the 26/11 memorial in Mumbai.", "26/11", "2008-11-26"),
+        ("Survivors of the 7/7 bombings met.", "7/7", "2005-07-07"),
+        ("The talks on Oct. 7 went well.", "Oct. 7", "2024-10-07"),  # a day of the article's year
         # … and the clock times after them are still the article's day
         (
             "Clinton noted the Sept. 11 attacks.  ___.  9:05 p.m.  Sanders spoke.",

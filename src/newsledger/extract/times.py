@@ -1945,7 +1945,7 @@ _EXTRA = re.compile(
     rf"every\s+(?:{_WD_RE})|(?:1[89]|20)\d\d\s*(?:-|–|to|through)\s*(?:1[89]|20)\d\d|"
     r"(?<=\bwithin\s)(?:hours|days|weeks|months|years)|"
     r"(?:(?:a|one|two|three|\d+)\s+)?fortnights?(?:\s+ago)?|the\s+(?:past|last|next|coming)\s+fortnight|"
-    r"the\s+near\s+future|currently|nowadays|now|recently|(?<![\d/])9/11(?![\d/])|(?<=\bin\s)the\s+past(?!\s+\w)|current(?=\s+(?!(?:year|month|week|quarter|fiscal|period|decade|century|account|affairs|events)\b)[a-z])|(?:last\s+|next\s+)?(?:(?:thanksgiving|christmas)(?:\s+day)?|"
+    r"the\s+near\s+future|currently|nowadays|now|recently|(?<![\d/])(?:9|26)/11(?![\d/])|(?<![\d/])7/7(?=\s+(?:bombings?|attacks?)\b)|(?<=\bin\s)the\s+past(?!\s+\w)|current(?=\s+(?!(?:year|month|week|quarter|fiscal|period|decade|century|account|affairs|events)\b)[a-z])|(?:last\s+|next\s+)?(?:(?:thanksgiving|christmas)(?:\s+day)?|"
     r"(?:election|memorial|labor|independence|veterans|new\s+year['’]s)\s+day|good\s+friday|black\s+friday|"
     r"cyber\s+monday|new\s+year['’]s\s+eve|christmas\s+eve|"
     r"easter(?:\s+(?:sunday|monday|day))?(?!\s+(?:island|rising|egg|bunny|offensive))|"
@@ -2146,9 +2146,36 @@ def names_an_event(text: str) -> bool:
 
 _ATTACK_AFTER = re.compile(
     r"\s+(?:terror(?:ist)?\s+)?(?:attacks?|terror(?:ism|ists?)?|hijack(?:ers|ings?)|commission|conspirac(?:y|ies)|"
-    r"plot(?:ters)?|truthers?|victims?|families|widows|responders|mastermind|suspects?)\b",
+    r"plot(?:ters)?|truthers?|victims?|families|widows|responders|mastermind|suspects?|massacres?|atrocities|"
+    r"assault|onslaught|incursion|bombings?|riots?|rioters|insurrection(?:ists)?|committee|panel|mob)\b",
     re.I,
 )
+# Days that name an event by its date, in a piece written after it: the date, the day, and whether the date
+# names the event only before a word of it (``_ATTACK_AFTER``: "the Jan. 6 committee", "the October 7
+# massacre"; a bare "Jan. 6" is a day of the article's year). "9/11" and "26/11" (Mumbai, 2008) always.
+_EVENT_DAYS = (
+    (_NINE_ELEVEN, dt.date(2001, 9, 11), "9/11"),
+    (re.compile(r"26/11"), dt.date(2008, 11, 26), "26/11"),
+    (re.compile(r"7/7"), dt.date(2005, 7, 7), None),  # London, 2005
+    (re.compile(r"jan(?:uary|\.)?\s+6(?:th)?|6(?:th)?\s+(?:of\s+)?january", re.I), dt.date(2021, 1, 6), None),
+    (
+        re.compile(r"oct(?:ober|\.)?\s+7(?:th)?|7(?:th)?\s+(?:of\s+)?october", re.I),
+        dt.date(2023, 10, 7),
+        None,
+    ),
+)
+
+
+def _event_day(text: str, piece: str, e: int, anchor: dt.date | None) -> dt.date | None:
+    """The day of the event ``piece`` names by its date (see ``_EVENT_DAYS``), or None."""
+    for pattern, day, always in _EVENT_DAYS:
+        if not pattern.fullmatch(piece.strip()) or (anchor is not None and anchor <= day):
+            continue
+        if (always and (piece[0].isdigit() or always in piece)) or _ATTACK_AFTER.match(text, e):
+            return day
+    return None
+
+
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 
 _ERA_BEFORE = re.compile(
@@ -2479,22 +2506,18 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             wd = _WEEKDAYS.get(re.sub(r"['’]s$", "", low))  # a bare weekday ("Friday", "Friday's")
             ctx.here = s
             ctx.sentence_at = span.sent.start_char if span is not None else None
-            nine_eleven = (
-                names_an_event(piece)
-                and (piece[0].isdigit() or _ATTACK_AFTER.match(text, e) is not None)
-                and (anchor is None or anchor > dt.date(2001, 9, 11))
-            )
-            a_name = nine_eleven or low == "super tuesday"  # a day's name, not a day the story moves to
+            event_day = _event_day(text, piece, e, anchor)
+            # a day's name, not a day the story moves to
+            a_name = event_day is not None or low == "super tuesday"
             if _TIMESTAMP_LINE.fullmatch(text, text.rfind("\n", 0, s) + 1, _line_end(text, e)):
                 # a live blog's timestamp ("4:43 p.m." on a line of its own): a time of the publication day,
                 # not of the day an entry above named
                 ctx.day = None
             before = dataclasses.replace(ctx)
             tx = normalise(piece, anchor, tense=tense, context=ctx)
-            if nine_eleven:
-                # "9/11", "the Sept. 11 attacks": the 2001 attacks, a name more than a date
-                d = dt.date(2001, 9, 11)
-                tx = TimeExpr(0, 0, piece, d.isoformat(), "DATE", "day", d, d, True)
+            if event_day is not None:
+                # "9/11", "the Sept. 11 attacks", "the Jan. 6 committee": the event, a name more than a date
+                tx = TimeExpr(0, 0, piece, event_day.isoformat(), "DATE", "day", event_day, event_day, True)
             if a_name:
                 ctx = before  # the days and clock times after it still count from the days named before
             if low in ("one day", "someday", "some day") and _MODAL_BEFORE.search(text, max(0, s - 10), s):
