@@ -129,6 +129,8 @@ def test_seed_claims(sample_extraction):
         ("one and a half days", False, "P1DT12H"),
         ("5 1/2 hours", False, "PT5H30M"),
         ("5 ½ years", False, "P5Y6M"),
+        ("1-1/2 year", False, "P1Y6M"),  # the wires' fraction ("a near 1-1/2 year trade war")
+        ("5-1/2 hours", False, "PT5H30M"),
         ("2.5 hours", False, "PT2H30M"),
         ("a minute and a half", False, "PT1M30S"),
         ("two and a half decades", False, "P25Y"),

@@ -1686,8 +1686,8 @@ def _duration(t: str, text: str) -> TimeExpr | None:
     )
     if half and _count(half[2]) is not None:
         t = f"{half[1]}{_count(half[2])} 1/2 {half[3]}s"
-    # "5 ½ years", "2.5 hours": the same
-    t = re.sub(rf"(\d)\s*(?:½|\.5)(?=\s+(?:{_UNITS_RE})s?$)", r"\1 1/2", t)
+    # "5 ½ years", "2.5 hours", "a 1-1/2 year war" (the wires' fraction): the same
+    t = re.sub(rf"(\d)(?:\s*½|\.5|-1/2)(?=\s+(?:{_UNITS_RE})s?$)", r"\1 1/2", t)
     t = re.sub(r"(?<=day|eek|nth|ear|ade)long$", "-long", t)  # "weeklong", "yearlong"
     m = _DURATION.fullmatch(t)
     if not m:
