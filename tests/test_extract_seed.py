@@ -923,6 +923,16 @@ def test_festivals_of_other_calendars(nlp, sentence: str, expr: str, value: str)
     assert times.get(expr) == value, times
 
 
+def test_a_festival_that_falls_twice_in_a_year(nlp):
+    from newsledger.extract.times import extract_times
+
+    # Eid al-Fitr fell on Jan. 8 and Dec. 27, 2000
+    (eid,) = extract_times(nlp("Muslims celebrated Eid al-Fitr."), dt.date(2000, 12, 30))
+    assert eid.value == "2000-12-27"
+    (eid,) = extract_times(nlp("Muslims will celebrate Eid al-Fitr."), dt.date(2000, 1, 2))
+    assert eid.value == "2000-01-08"
+
+
 def test_ramadan_runs_from_its_first_day_to_the_eve_of_eid(nlp):
     from newsledger.extract.times import extract_times
 

@@ -631,8 +631,9 @@ def _unestimated(name: str) -> str:
 
 
 @functools.cache
-def _festival_day(key: str, year: int) -> dt.date | None:
-    """The first day of a festival of ``_FESTIVALS`` in a Gregorian year, from the ``holidays`` package."""
+def _festival_days(key: str, year: int) -> tuple[dt.date, ...]:
+    """The first day of each time a festival of ``_FESTIVALS`` falls in a Gregorian year (an Islamic one
+    may fall twice: Eid al-Fitr on Jan. 8 and Dec. 27, 2000), from the ``holidays`` package."""
     import warnings
 
     import holidays
@@ -641,10 +642,20 @@ def _festival_day(key: str, year: int) -> dt.date | None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "Requested Holidays are available only from 2001 to 2035"
             days = holidays.country_holidays(country, years=year, language="en_US")
-        found = [d for d, names in days.items() if holiday in map(_unestimated, names.split("; "))]
-        if found:
-            return min(found)
-    return None
+        found = {d for d, names in days.items() if holiday in map(_unestimated, names.split("; "))}
+        if found:  # the first of each run of days ("Rosh Hashanah" names two)
+            return tuple(sorted(d for d in found if d - dt.timedelta(days=1) not in found))
+    return ()
+
+
+def _holiday_days(name: str, year: int) -> tuple[dt.date, ...]:
+    """Every day in a Gregorian year that a holiday of ``_holiday`` falls on (one, but for a festival
+    that falls twice)."""
+    festival = _festival(name)
+    if festival is not None:
+        return _festival_days(festival, year)
+    hol = _holiday(name, year)
+    return () if hol is None else (hol,)
 
 
 _CLOCK = re.compile(
@@ -717,7 +728,7 @@ def _holiday(name: str, year: int) -> dt.date | None:
         return easter(year, EASTER_ORTHODOX)
     festival = _festival(name)
     if festival is not None:
-        return _festival_day(festival, year)
+        return next(iter(_festival_days(festival, year)), None)
     if name == "easter monday":
         return easter(year) + dt.timedelta(days=1)
     if name == "good friday":
@@ -1309,8 +1320,8 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
             Gregorian month it mostly falls in."""
             if first is None or not ramadan:
                 return day(first) if first is not None else None
-            eids = [_festival_day("eid al-fitr", first.year + k) for k in (0, 1)]
-            last = min(e for e in eids if e is not None and e > first) - dt.timedelta(days=1)
+            eids = [e for k in (0, 1) for e in _festival_days("eid al-fitr", first.year + k)]
+            last = min(e for e in eids if e > first) - dt.timedelta(days=1)
             mid = first + (last - first) / 2
             return expr(f"{mid.year:04d}-{mid.month:02d}", "DATE", "month", first, last)
 
@@ -1338,13 +1349,14 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
             # in a year of federal elections, the one ahead, whatever the tense ("urge people to vote for
             # him on Election Day", written in August 2016); the one before was a year of local elections
             return day(hol)
+        # the holiday's days in the years around the anchor (a festival may fall twice in one)
+        around = sorted(d for k in (-1, 0, 1) for d in _holiday_days(m[2], anchor.year + k))
         if m[1] is None and not past and not future:  # present or no verb: the nearest one
-            near = [_holiday(m[2], anchor.year + k) for k in (-1, 0, 1)]
-            return holiday(min((h for h in near if h), key=lambda h: abs((h - anchor).days)))
-        if (m[1] == "last" or (not future and m[1] != "next")) and hol > anchor + dt.timedelta(days=1):
-            hol = _holiday(m[2], anchor.year - 1)
-        elif (m[1] == "next" or future) and hol < anchor:
-            hol = _holiday(m[2], anchor.year + 1)
+            return holiday(min(around, key=lambda h: abs((h - anchor).days)))
+        if m[1] == "last" or (not future and m[1] != "next"):  # the last one, up to the day after
+            hol = next((d for d in reversed(around) if d <= anchor + dt.timedelta(days=1)), hol)
+        else:  # ahead: the next one, from the anchor on
+            hol = next((d for d in around if d >= anchor), hol)
         return holiday(hol)
 
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
