@@ -910,6 +910,9 @@ def test_a_place_or_rising_named_for_easter_is_not_a_time(nlp):
         ("Prices will rise before next Ramadan.", "next Ramadan", "2025-03"),
         ("Pilgrims arrived before the end of Ramadan last year.", "the end of Ramadan last year", "2023-04"),
         ("He was arrested at Easter last year.", "Easter last year", "2023-04-09"),
+        # a bare "Eid" is either Eid, whichever the tense points to
+        ("Muslims celebrated Eid with prayers.", "Eid", "2024-06-16"),  # Eid al-Adha, the last before Oct. 18
+        ("A truce is expected before Eid.", "Eid", "2025-03-30"),  # present: the nearest, Eid al-Fitr 2025
         # a year right after the holiday is its year
         ("Israel was attacked on Yom Kippur in 1973.", "Yom Kippur", "1973-10-06"),
         ("He left on Christmas Day in 2019.", "Christmas Day", "2019-12-25"),
@@ -943,9 +946,14 @@ def test_ramadan_runs_from_its_first_day_to_the_eve_of_eid(nlp):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Veterans of the Yom Kippur War met in Haifa.", "Shops sold Diwali lamps and Lunar New Year lanterns."],
+    [
+        "Veterans of the Yom Kippur War met in Haifa.",
+        "Shops sold Diwali lamps and Lunar New Year lanterns.",
+        "Spokesman Mohammed Eid said the talks had failed.",  # a name
+        "Eid Hassan was arrested.",
+    ],
 )
-def test_a_war_or_a_thing_named_for_a_festival_is_not_a_time(nlp, sentence: str):
+def test_a_war_a_thing_or_a_person_named_for_a_festival_is_not_a_time(nlp, sentence: str):
     from newsledger.extract.times import extract_times
 
     assert extract_times(nlp(sentence), FRI) == []

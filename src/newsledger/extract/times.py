@@ -603,6 +603,9 @@ _FESTIVALS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "passover": (r"passover|pesach", (("IL", "Pesach"),)),
     "sukkot": (r"sukkot", (("IL", "Sukkot"),)),
     "simchat torah": (r"simchat\s+torah", (("IL", "Simchat Torah / Shemini Atzeret"),)),
+    # either Eid, whichever the tense points to (its days are both of theirs); last, so that the names above
+    # match first
+    "eid": (r"eid", ()),
 }  # fmt: skip
 _FESTIVAL_RE = "|".join(pattern for pattern, _ in _FESTIVALS.values())
 
@@ -615,8 +618,18 @@ def _festival(name: str) -> str | None:
 
 def names_a_festival(text: str) -> bool:
     """Whether ``text`` is the name of a festival of ``_FESTIVALS`` ("Rosh Hashanah", "Nowruz", "the Lunar
-    New Year"), which the model often takes for a person or an organisation."""
-    return _festival(text.strip()) is not None
+    New Year"), which the model often takes for a person or an organisation; not a bare "Eid", which is
+    also a name ("Mohammed Eid")."""
+    return _festival(text.strip()) not in (None, "eid")
+
+
+def _eid_in_a_name(text: str, s: int, e: int) -> bool:
+    """Whether a bare "Eid" is part of a person's name: after a capitalised word inside a sentence
+    ("Mohammed Eid said"), or before one ("Eid Hassan"; not "Eid Mubarak")."""
+    before = re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, s - 20) : s])
+    if before and not _opens_sentence(text, s - len(before[0])):
+        return True
+    return re.match(r"\s+(?!Mubarak\b)[A-Z][a-z]", text[e : e + 12]) is not None
 
 
 def _holiday_name(name: str) -> bool:
@@ -638,6 +651,8 @@ def _festival_days(key: str, year: int) -> tuple[dt.date, ...]:
 
     import holidays
 
+    if key == "eid":
+        return tuple(sorted({*_festival_days("eid al-fitr", year), *_festival_days("eid al-adha", year)}))
     for country, holiday in _FESTIVALS[key][1]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "Requested Holidays are available only from 2001 to 2035"
@@ -2464,6 +2479,8 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 continue
             if _in_a_name(text, s, piece):
                 continue  # "The Daily Caller", "THE WEEKLY STANDARD", ABC's "This Week"
+            if piece.lower() == "eid" and _eid_in_a_name(text, s, e):
+                continue  # "Mohammed Eid said": a name, not the festival
             low = piece.lower()
             if _SPELLED_DECADE.fullmatch(low) and not _THE_BEFORE.search(text, max(0, s - 5), s):
                 continue  # "your hundreds, fifties and twenties" are bills; a decade is "the twenties"
