@@ -100,6 +100,11 @@ def test_a_festival_is_no_person_organisation_or_place(nlp):
     assert [m.text for m in _ents(nlp, text) if m.text not in ("Jerusalem", "Iranians")] == []
 
 
+def test_a_numeric_date_is_no_place(nlp):
+    # the model tags "25/12/2023" a place
+    assert [m.text for m in _ents(nlp, "The order was issued on 25/12/2023 in Lagos.")] == ["Lagos"]
+
+
 def test_a_union_of_a_continents_countries_is_at_its_continent(nlp):
     m = _one(nlp, "The EU imposed new sanctions on Tuesday.", "EU")
     assert (m.kind, m.entity_id) == ("org", "org:eu")

@@ -891,6 +891,33 @@ def test_a_place_or_rising_named_for_easter_is_not_a_time(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        # numeric dates: US order, unless the day cannot be a month, the figures are split by dots or
+        # dashes, or the article writes its dates day first (the model tags some of these a place)
+        ("The rally was held on 03/10/2024.", "03/10/2024", "2024-03-10"),
+        ("The order was issued on 25/12/2023.", "25/12/2023", "2023-12-25"),
+        ("The order was issued on 25/12/2023. The rally was held on 03/10/2024.", "03/10/2024", "2024-10-03"),
+        ("The vote was on 12/25/2023 and the rally on 03/10/2024.", "03/10/2024", "2024-03-10"),
+        ("It was signed on 3.10.2024.", "3.10.2024", "2024-10-03"),
+        ("He was born on 12.05.1987 in Kyiv.", "12.05.1987", "1987-05-12"),
+        ("The notice is dated 18-10-2024.", "18-10-2024", "2024-10-18"),
+    ],
+)
+def test_numeric_dates(nlp, text: str, expr: str, value: str):
+    from newsledger.extract.times import extract_times
+
+    times = {t.text: t.value for t in extract_times(nlp(text), FRI)}
+    assert times.get(expr) == value, times
+
+
+def test_a_version_number_is_no_date(nlp):
+    from newsledger.extract.times import extract_times
+
+    assert extract_times(nlp("Version 1.2.3 fixed it, as section 4.10.2 says."), FRI) == []
+
+
+@pytest.mark.parametrize(
     ("sentence", "expr", "value"),
     [
         # festivals of other calendars, dated by the holidays package (the model tags most of them a

@@ -190,6 +190,8 @@ def _candidate_spans(doc: Doc, full: str) -> list[_Span]:
                 start = pre.end()
         if end <= start or names_a_festival(full[start:end]):
             continue  # "Rosh Hashanah", "Nowruz", "Diwali": a day (see times), not a person, group or place
+        if not re.search(r"[^\W\d_]", full[start:end]):
+            continue  # no letter in it: "25/12/2023", which the model tags a place
         if any(a < end and start < b for a, b in taken):
             continue  # an actor alias wins over the model's span, whatever label it gave
         spans.append(_Span(start, end, label, ent))

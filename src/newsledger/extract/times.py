@@ -698,6 +698,7 @@ class Context:
     quarter_at: int | None = None  # where the quarter last reported started
     stretch_at: int | None = None  # where a reported stretch of months last started ("the nine months")
     sentence_at: int | None = None  # where the sentence being read starts (set by extract_times)
+    day_first: bool = False  # the article writes numeric dates day first ("25/12/2023"; see _day_first)
 
 
 # "For the nine months, … compared with … a year earlier": the earlier stretch, a year, not the quarter
@@ -1377,9 +1378,17 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
     if m:
         return day(dt.date(int(m[1]), int(m[2]), int(m[3])))
-    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})", t)
-    if m:  # US order in English news: 10/3/2024 is October 3
-        return day(dt.date(_full_year(m[3], anchor), int(m[1]), int(m[2])))
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})|(\d{1,2})([.-])(\d{1,2})\5(\d{4})", t)
+    if m:
+        # US order in English news (10/3/2024 is October 3), unless the day cannot be a month (25/12/2023),
+        # the article writes its dates day first, or the figures are split by dots or dashes (3.10.2024)
+        a, b, y = (int(m[1]), int(m[2]), m[3]) if m[1] else (int(m[4]), int(m[6]), m[7])
+        first = a > 12 or (b <= 12 and (ctx.day_first or not m[1]))
+        mo, d = (b, a) if first else (a, b)
+        try:
+            return day(dt.date(_full_year(y, anchor), mo, d))
+        except ValueError:
+            return None  # "13/13/2020"
     # Years: "1998", "fiscal 1989", "the year 2000", "mid-1996", "early 1997", "the end of 1990",
     # "nineteen ninety-six", "the year two thousand".
     m = re.fullmatch(
@@ -1978,6 +1987,8 @@ _EXTRA = re.compile(
     r"easter(?:\s+(?:sunday|monday|day))?(?!\s+(?:island|rising|egg|bunny|offensive))|"
     rf"orthodox\s+(?:christmas|easter)|(?:{_FESTIVAL_RE})(?!\s+(?:wars?|offensive|uprising|massacre)\b))|"
     r"the\s+(?:latest|year-ago|year-earlier|comparable|same)\s+(?:period|quarter)|"
+    # "25/12/2023", "3.10.2024"
+    r"(?<![\d/.-])\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:19|20)\d\d(?![\d/-]|\.\d)|"
     rf"(?<!\(){HHMM_RE}{_ZONE_RE}|"  # not "10:35 a.m. (0735 GMT)", the same time again
     r"0\d[0-5]\d\s+(?:hours|hrs)|"
     rf"\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?:\s+(?:[ecmp][sd]t|gmt))?|({_MON_RE})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)(?:\b|(?<=\.))(?!-)",
@@ -2453,10 +2464,23 @@ def _in_the_scene(span: Span, verb: Token) -> bool:
     return tok is not None and tok.i == verb.i
 
 
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d|\d\d)(?![\d/-]|\.\d)")
+
+
+def _day_first(text: str) -> bool:
+    """Whether an article writes numeric dates day first: more of them have a first figure that cannot be
+    a month ("25/12/2023") than a second one ("12/25/2023")."""
+    votes = 0
+    for m in _NUMERIC_DATE.finditer(text):
+        a, b = int(m[1]), int(m[3])
+        votes += (a > 12 >= b) - (b > 12 >= a)
+    return votes > 0
+
+
 def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
     """Time expressions of a parsed article, normalised against ``anchor`` (the publication date)."""
     text = doc_text(doc)
-    ctx = Context()
+    ctx = Context(day_first=_day_first(text))
     out: list[TimeExpr] = []
     week_named: tuple[dt.date, int] | None = None  # the Monday of the week last named, and where it ends
     # the verb of a clause a year sets the scene of ("In 2008, … began"), and that year
@@ -2520,8 +2544,12 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 r"\s+of\s+(?!(?:the|this|that|last|next)\s+(?:year|century)\b)", text[e:][:20]
             ):
                 continue  # "a quarter of Kazakhstan's citizens": a share, not three months
-            if re.fullmatch(r"[\d,.]+", piece) and not re.fullmatch(r"1[5-9]\d\d|20\d\d", piece):
-                continue  # a bare number ("52") is not a time expression
+            if (
+                re.fullmatch(r"[\d,.]+", piece)
+                and not re.fullmatch(r"1[5-9]\d\d|20\d\d", piece)
+                and not _NUMERIC_DATE.fullmatch(piece)
+            ):
+                continue  # a bare number ("52") is not a time expression; a date with dots ("3.10.2024") is
             if re.fullmatch(r"\d{1,2}\s*[-–]\s*\d{1,2}", piece):
                 continue  # a score ("defeated Bublik 7-5, 3-6")
             if (low in _NOT_TIMES and not _WITHIN.search(text, max(0, s - 7), s)) or re.search(
