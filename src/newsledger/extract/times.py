@@ -1382,11 +1382,11 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
     if m:
         # US order in English news (10/3/2024 is October 3), unless the day cannot be a month (25/12/2023),
         # the article writes its dates day first, or the figures are split by dots or dashes (3.10.2024)
-        a, b, y = (int(m[1]), int(m[2]), m[3]) if m[1] else (int(m[4]), int(m[6]), m[7])
-        first = a > 12 or (b <= 12 and (ctx.day_first or not m[1]))
-        mo, d = (b, a) if first else (a, b)
+        one, two, year_text = (int(m[1]), int(m[2]), m[3]) if m[1] else (int(m[4]), int(m[6]), m[7])
+        day_first = one > 12 or (two <= 12 and (ctx.day_first or not m[1]))
+        mm, dd = (two, one) if day_first else (one, two)
         try:
-            return day(dt.date(_full_year(y, anchor), mo, d))
+            return day(dt.date(_full_year(year_text, anchor), mm, dd))
         except ValueError:
             return None  # "13/13/2020"
     # Years: "1998", "fiscal 1989", "the year 2000", "mid-1996", "early 1997", "the end of 1990",
