@@ -1336,8 +1336,10 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
             Gregorian month it mostly falls in."""
             if first is None or not ramadan:
                 return day(first) if first is not None else None
-            eids = [e for k in (0, 1) for e in _festival_days("eid al-fitr", first.year + k)]
-            last = min(e for e in eids if e > first) - dt.timedelta(days=1)
+            eids = [e for k in (0, 1) for e in _festival_days("eid al-fitr", first.year + k) if e > first]
+            if not eids:
+                return day(first)  # no Eid after it in the years the holidays package reaches
+            last = min(eids) - dt.timedelta(days=1)
             mid = first + (last - first) / 2
             return expr(f"{mid.year:04d}-{mid.month:02d}", "DATE", "month", first, last)
 
