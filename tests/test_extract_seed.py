@@ -928,6 +928,9 @@ def test_a_version_number_is_no_date(nlp):
         ("Sales peaked before Diwali.", "Diwali", "2023-11-12"),  # 2024's falls after Oct. 18
         ("Hamas attacked on Simchat Torah.", "Simchat Torah", "2023-10-07"),
         ("Iranians marked Nowruz with fireworks.", "Nowruz", "2024-03-20"),
+        ("Crowds gathered for Holi in Delhi.", "Holi", "2024-03-25"),
+        ("Effigies burned on Dussehra.", "Dussehra", "2024-10-12"),
+        ("Jews marked Shavuot.", "Shavuot", "2024-06-12"),
         ("Jews celebrated Rosh Hashanah.", "Rosh Hashanah", "2024-10-03"),
         ("Talks will resume after Passover.", "Passover", "2025-04-13"),  # ahead: next year's
         ("Orthodox Christmas is celebrated in Kyiv.", "Orthodox Christmas", "2025-01-07"),

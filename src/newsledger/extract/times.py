@@ -597,11 +597,14 @@ _FESTIVALS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "islamic new year": (r"(?:islamic|hijri)\s+new\s+year", (("KW", "Islamic New Year"),)),
     "lunar new year": (r"(?:lunar|chinese)\s+new\s+year", (("CN", "Chinese New Year (Spring Festival)"),)),
     "diwali": (r"diwali|deepavali", (("IN", "Diwali"), ("MM", "Diwali"))),
+    "holi": (r"holi", (("IN", "Holi"),)),  # 2001-2035 only
+    "dussehra": (r"dussehra|dasara|vijayadashami", (("IN", "Dussehra"),)),  # 2001-2035 only
     "nowruz": (r"nowruz|nowrouz|norouz|navruz|newroz|nauryz", (("IR", "Nowruz"),)),
     "rosh hashanah": (r"rosh\s+hashanah?", (("IL", "Rosh Hashanah"),)),
     "yom kippur": (r"yom\s+kippur", (("IL", "Yom Kippur"),)),
     "passover": (r"passover|pesach", (("IL", "Pesach"),)),
     "sukkot": (r"sukkot", (("IL", "Sukkot"),)),
+    "shavuot": (r"shavuot", (("IL", "Shavuot"),)),
     "simchat torah": (r"simchat\s+torah", (("IL", "Simchat Torah / Shemini Atzeret"),)),
     # either Eid, whichever the tense points to (its days are both of theirs); last, so that the names above
     # match first
