@@ -942,7 +942,7 @@ def test_a_version_number_is_no_date(nlp):
         ("He was arrested at Easter last year.", "Easter last year", "2023-04-09"),
         # a bare "Eid" is either Eid, whichever the tense points to
         ("Muslims celebrated Eid with prayers.", "Eid", "2024-06-16"),  # Eid al-Adha, the last before Oct. 18
-        ("A truce is expected before Eid.", "Eid", "2025-03-30"),  # present: the nearest, Eid al-Fitr 2025
+        ("A truce is expected before Eid.", "Eid", "2025-03-30"),  # looks ahead: the next, Eid al-Fitr 2025
         # a year right after the holiday is its year
         ("Israel was attacked on Yom Kippur in 1973.", "Yom Kippur", "1973-10-06"),
         ("He left on Christmas Day in 2019.", "Christmas Day", "2019-12-25"),
