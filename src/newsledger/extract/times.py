@@ -666,6 +666,48 @@ def _festival_days(key: str, year: int) -> tuple[dt.date, ...]:
     return ()
 
 
+# A country's own day, which "Ukraine's Independence Day" or "the Russian Victory Day" names
+_NATIONAL_DAYS = (
+    "independence day", "victory day", "national day", "republic day", "constitution day", "liberation day",
+    "unity day",
+)  # fmt: skip
+_NATIONAL_DAY = re.compile(rf"([a-z]{{2}}):({'|'.join(_NATIONAL_DAYS)})")  # "ua:independence day"
+
+
+@functools.cache
+def _national_day(code: str, name: str, year: int) -> dt.date | None:
+    """A country's national day of ``_NATIONAL_DAYS`` in a year, from the ``holidays`` package; where the
+    package lists none that year (Ukraine's holidays, suspended under martial law), the month and day of
+    the last year it does, up to ten years back."""
+    import warnings
+
+    import holidays
+
+    for y in range(year, year - 11, -1):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                days = holidays.country_holidays(code, years=y, language="en_US")
+            except NotImplementedError:
+                return None  # a country the package does not know
+        named = [
+            (" (observed)" in n, d)
+            for d, names in days.items()
+            for n in names.split("; ")
+            if re.sub(r"\s*\((?:observed|estimated)\)", "", n).lower() in (name, f"{name} of the republic")
+            or n.lower().startswith(f"{name} of ")
+        ]
+        if named:
+            first = min(named)[1]  # the day itself before an observed one
+            if y == year:
+                return first
+            try:
+                return first.replace(year=year)
+            except ValueError:
+                return None  # Feb. 29
+    return None
+
+
 def _holiday_days(name: str, year: int) -> tuple[dt.date, ...]:
     """Every day in a Gregorian year that a holiday of ``_holiday`` falls on (one, but for a festival
     that falls twice)."""
@@ -748,6 +790,9 @@ def _holiday(name: str, year: int) -> dt.date | None:
     festival = _festival(name)
     if festival is not None:
         return next(iter(_festival_days(festival, year)), None)
+    national = _NATIONAL_DAY.fullmatch(name)
+    if national:
+        return _national_day(national[1].upper(), national[2], year)
     if name == "easter monday":
         return easter(year) + dt.timedelta(days=1)
     if name == "good friday":
@@ -1988,6 +2033,7 @@ _EXTRA = re.compile(
     r"(?:(?:a|one|two|three|\d+)\s+)?fortnights?(?:\s+ago)?|the\s+(?:past|last|next|coming)\s+fortnight|"
     r"the\s+near\s+future|currently|nowadays|now|recently|(?<![\d/])(?:9|26)/11(?![\d/])|(?<![\d/])7/7(?=\s+(?:bombings?|attacks?)\b)|(?<=\bin\s)the\s+past(?!\s+\w)|current(?=\s+(?!(?:year|month|week|quarter|fiscal|period|decade|century|account|affairs|events)\b)[a-z])|(?:last\s+|next\s+)?(?:(?:thanksgiving|christmas)(?:\s+day)?|"
     r"(?:election|memorial|labor|independence|veterans|new\s+year['’]s)\s+day|good\s+friday|black\s+friday|"
+    r"(?:(?<=['’]s\s)|(?<=\bits\s))(?:victory|national|republic|constitution|liberation|unity)\s+day|"
     r"cyber\s+monday|new\s+year['’]s\s+eve|christmas\s+eve|"
     r"easter(?:\s+(?:sunday|monday|day))?(?!\s+(?:island|rising|egg|bunny|offensive))|"
     rf"orthodox\s+(?:christmas|easter)|(?:{_FESTIVAL_RE})(?!\s+(?:wars?|offensive|uprising|massacre)\b))|"
@@ -2469,6 +2515,39 @@ def _in_the_scene(span: Span, verb: Token) -> bool:
     return tok is not None and tok.i == verb.i
 
 
+# The words before a national day that name its country: "Ukraine's", "the Russian", "India's 78th"
+_COUNTRY_WORDS_BEFORE = re.compile(
+    r"((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)(?:['’]s)?\s+(?:(?:\d+(?:st|nd|rd|th)|annual)\s+)?$"
+)
+_ITS_BEFORE = re.compile(
+    r"\b(?:its|their|the\s+country['’]s|the\s+nation['’]s)\s+(?:\d+(?:st|nd|rd|th)\s+)?$", re.I
+)
+
+
+def _country_before(doc: Doc, text: str, s: int) -> str | None:
+    """The country whose national day starts at ``s``: named right before it ("Ukraine's", "Russian",
+    "the United States'"), or, after "its" or "the country's", the last country named before in the
+    sentence ("Ukraine marked its Independence Day")."""
+    from .gazetteer import gazetteer
+
+    gz = gazetteer()
+    m = _COUNTRY_WORDS_BEFORE.search(text, max(0, s - 60), s)
+    if m:
+        words = m[1].split()
+        for k in range(len(words)):
+            code = gz.country_code(" ".join(words[k:]))
+            if code is not None:
+                return code
+    if _ITS_BEFORE.search(text, max(0, s - 30), s):
+        span = doc.char_span(s, s + 1, alignment_mode="expand")
+        sent_start = span.sent.start_char if span is not None else max(0, s - 300)
+        for ent in reversed([e for e in doc.ents if sent_start <= e.start_char and e.end_char <= s]):
+            code = gz.country_code(ent.text) if ent.label_ in ("GPE", "NORP") else None
+            if code is not None:
+                return code
+    return None
+
+
 _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d|\d\d)(?![\d/-]|\.\d)")
 
 
@@ -2628,6 +2707,14 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             ):
                 # "In 2008, Obama's campaign began airing ads in mid-September": that year's September
                 tx = normalise(f"{piece} {scene[1]}", anchor, tense=tense, context=ctx) or tx
+            if low in _NATIONAL_DAYS:
+                code = _country_before(doc, text, s)
+                if code is not None and code != "US":
+                    # "Ukraine's Independence Day", "Russia's Victory Day parade": that country's day; none
+                    # where the holidays package does not know it ("Nigeria's Independence Day"), not July 4
+                    tx = normalise(f"{code.lower()}:{low}", anchor, tense=tense, context=ctx) or TimeExpr(
+                        0, 0, piece, None, "DATE", "none", anchored=anchor is not None
+                    )
             in_year = _IN_YEAR_AFTER.match(text, e)
             if tx is not None and in_year and (_holiday_name(low) or _MONTH_DAY.fullmatch(piece)):
                 # "on Yom Kippur in 1973", "at Christmas in 2019", "on Oct. 3 in 2019": that year's
