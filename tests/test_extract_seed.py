@@ -1079,6 +1079,26 @@ def test_seasons_decades_and_centuries_span_their_days(text: str, earliest: str,
     assert tx is not None and (str(tx.earliest), str(tx.latest)) == (earliest, latest)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expr", "earliest", "latest"),
+    [
+        # a run of days found whole, where the model tags only the month or the first day
+        ("The festival ran 3-5 October.", "3-5 October", "2024-10-03", "2024-10-05"),
+        ("The talks were held from Oct. 3 to 5.", "Oct. 3 to 5", "2024-10-03", "2024-10-05"),
+        ("Polls open Nov. 5 through 7.", "Nov. 5 through 7", "2024-11-05", "2024-11-07"),
+        ("He was jailed from June 1 to 15, 2019.", "June 1 to 15, 2019", "2019-06-01", "2019-06-15"),
+        # not a clock time or a figure after the day
+        ("The vote ran from Oct. 3 to 5 p.m.", "Oct. 3", "2024-10-03", "2024-10-03"),
+        ("Shares rose on Oct. 3 to 5%.", "Oct. 3", "2024-10-03", "2024-10-03"),
+    ],
+)
+def test_a_run_of_days_is_one_expression(nlp, sentence: str, expr: str, earliest: str, latest: str):
+    from newsledger.extract.times import extract_times
+
+    times = {t.text: (str(t.earliest), str(t.latest)) for t in extract_times(nlp(sentence), FRI)}
+    assert times.get(expr) == (earliest, latest), times
+
+
 def test_a_percentage_the_model_calls_a_date_is_not_a_time(nlp):
     from newsledger.extract.times import extract_times
 

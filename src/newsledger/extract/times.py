@@ -1476,7 +1476,9 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
     # A run of days in one month: "July 25-28", "Dec. 6-9, 2015", "16-19 September": the month, from the
     # first day to the last.
     t = re.sub(rf"^(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})\s+({_MON_RE})\.?(?=$|,?\s+\d{{4}}$)", r"\3 \1-\2", t)
-    m = re.fullmatch(rf"({_MON_RE})\.?\s+(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})(,?\s+\d{{4}})?", t)
+    m = re.fullmatch(
+        rf"({_MON_RE})\.?\s+(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until)\s+)(\d{{1,2}})(,?\s+\d{{4}})?", t
+    )
     if m and int(m[2]) < int(m[3]) <= 31:
         opening = _normalise(f"{m[1]} {m[2]}{m[4] or ''}", anchor, tense, ctx)
         if opening is None or opening.earliest is None:
@@ -2151,8 +2153,8 @@ def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
     when every part is a time expression on its own."""
     piece = text[s:e]
     cuts = [m for m in _SPLIT.finditer(piece)]
-    if not cuts:
-        return [(s, e)]
+    if not cuts or _DAY_RUN.fullmatch(piece):
+        return [(s, e)]  # "Oct. 3 to 5" is one run of days
     out: list[tuple[int, int]] = []
     pos = 0
     for m in cuts:
@@ -2369,10 +2371,19 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         day_like = re.fullmatch(rf"(?:(?:early|late)\s+)?(?:{_WD_RE}|yesterday|today|tomorrow)", piece, re.I)
         date_like = re.fullmatch(rf"(?:{_MON_RE})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?", piece, re.I)
         if re.fullmatch(rf"(?:{_MON_RE})\.?(?:\s+\d{{4}})?", piece, re.I):
-            # "3rd October": the model tags the day ORDINAL and only the month DATE
-            nth = re.search(r"\b\d{1,2}(?:st|nd|rd|th)\s+(?:of\s+)?$", text[max(0, s - 12) : s])
+            # "3rd October": the model tags the day ORDINAL and only the month DATE; "3-5 October": the run
+            # of days is left out
+            nth = re.search(
+                r"\b(?:\d{1,2}(?:st|nd|rd|th)\s+(?:of\s+)?|\d{1,2}\s*[-–]\s*\d{1,2}\s+)$",
+                text[max(0, s - 12) : s],
+            )
             if nth:
                 s -= len(text[max(0, s - 12) : s]) - nth.start()
+        to_day = (
+            _TO_DAY.match(text, e) if re.fullmatch(rf"(?:{_MON_RE})\.?\s+\d{{1,2}}", piece, re.I) else None
+        )
+        if to_day and int(piece.split()[-1]) < int(to_day[1]) <= 31:
+            e = to_day.end()  # "from Oct. 3 to 5": one run of days, as "Oct. 3-5" is
         if re.match(rf"(?:{_MON_RE})\.?\s+\d", piece, re.I):
             wd = _WD_BEFORE_DATE.search(text, max(0, s - 12), s)
             if wd and wd.end() == s:
@@ -2451,6 +2462,14 @@ _LEAD_LEFT_OUT = re.compile(r"\b(?:this|last|next)\s+$", re.I)
 _NAMED_PERIOD = re.compile(rf"(?:{_MON_RE}|{_WD_RE}|spring|summer|fall|autumn|winter)", re.I)
 
 
+# A run of days in one month, as one expression: "Oct. 3 to 5", "July 25-28"
+_DAY_RUN = re.compile(
+    rf"(?:{_MON_RE})\.?\s+\d{{1,2}}(?:\s*[-–]\s*|\s+(?:to|through|until)\s+)\d{{1,2}}", re.I
+)
+# The last day of a run after a day of a month: "Oct. 3" + " to 5" (not "to 5 p.m.", "to 5%", "to 5,000")
+_TO_DAY = re.compile(
+    r"\s+(?:to|through|until)\s+(\d{1,2})\b(?![,.:]?\d|\s*(?:[ap]\.?m\b|%|percent|per\s+cent))", re.I
+)
 # A year right after a holiday or a day of a month, which gives its year: "on Yom Kippur in 1973"
 _IN_YEAR_AFTER = re.compile(r",?\s+(?:in|of)\s+((?:1[89]|20)\d\d)\b(?!['’]?s|\s*(?:-|–|to|through|and)\s*\d)")
 _MONTH_DAY = re.compile(rf"(?:{_MON_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?", re.I)
