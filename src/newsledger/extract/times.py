@@ -694,7 +694,8 @@ def _national_day(code: str, name: str, year: int) -> dt.date | None:
             (" (observed)" in n, d)
             for d, names in days.items()
             for n in names.split("; ")
-            if re.sub(r"\s*\((?:observed|estimated)\)", "", n).lower() in (name, f"{name} of the republic")
+            # "Independence Day", "Victory Day (observed)", "Independence Day of the Republic of Belarus"
+            if re.sub(r"\s*\((?:observed|estimated)\)", "", n).lower() == name
             or n.lower().startswith(f"{name} of ")
         ]
         if named:
@@ -2545,8 +2546,8 @@ _ITS_BEFORE = re.compile(
 
 def _country_before(doc: Doc, text: str, s: int) -> str | None:
     """The country whose national day starts at ``s``: named right before it ("Ukraine's", "Russian",
-    "the United States'"), or, after "its" or "the country's", the last country named before in the
-    sentence ("Ukraine marked its Independence Day")."""
+    "India's 78th"), or, after "its" or "the country's", the last country named before in the sentence
+    ("Ukraine marked its Independence Day")."""
     from .gazetteer import gazetteer
 
     gz = gazetteer()
