@@ -60,6 +60,10 @@ _WEEKDAYS.update({"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, 
 _WEEKDAYS.update({"sat": 5, "sun": 6})
 _VAGUE_COUNTS = {"several": 3, "a few": 3, "few": 3, "many": 3}
 _MON_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# A run of days in one month, one expression: "July 25-28", "Oct. 3 to 5", "June 1 to 15, 2019"
+_DAY_RUN_RE = (
+    rf"({_MON_RE})\.?\s+(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until)\s+)(\d{{1,2}})(,?\s+\d{{4}})?"
+)
 # The decades of the 20th century written out ("the twenties" … "the nineties"), in order
 _DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
 _SPELLED_DECADE = re.compile(rf"(?:(?:early|late|mid)[\s-]+)?(?:{'|'.join(_DECADE_WORDS)})")
@@ -613,8 +617,10 @@ _FESTIVALS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
 _FESTIVAL_RE = "|".join(pattern for pattern, _ in _FESTIVALS.values())
 
 
+@functools.lru_cache(maxsize=4096)
 def _festival(name: str) -> str | None:
-    """The key in ``_FESTIVALS`` of a festival's name as news writes it: "Eid ul-Fitr", "Chinese New Year"."""
+    """The key in ``_FESTIVALS`` of a festival's name as news writes it: "Eid ul-Fitr", "Chinese New Year".
+    Cached: the normaliser asks of every expression whether it names a holiday."""
     name = re.sub(r"^the\s+", "", name, flags=re.I)
     return next((key for key, (pattern, _) in _FESTIVALS.items() if re.fullmatch(pattern, name, re.I)), None)
 
@@ -647,19 +653,29 @@ def _unestimated(name: str) -> str:
 
 
 @functools.cache
-def _festival_days(key: str, year: int) -> tuple[dt.date, ...]:
-    """The first day of each time a festival of ``_FESTIVALS`` falls in a Gregorian year (an Islamic one
-    may fall twice: Eid al-Fitr on Jan. 8 and Dec. 27, 2000), from the ``holidays`` package."""
+def _country_holidays(code: str, year: int) -> dict[dt.date, str]:
+    """A country's holidays in a year from the ``holidays`` package, named in English; none for a
+    country it does not know."""
     import warnings
 
     import holidays
 
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "Requested Holidays are available only from 2001 to 2035"
+        try:
+            return dict(holidays.country_holidays(code, years=year, language="en_US"))
+        except NotImplementedError:
+            return {}
+
+
+@functools.cache
+def _festival_days(key: str, year: int) -> tuple[dt.date, ...]:
+    """The first day of each time a festival of ``_FESTIVALS`` falls in a Gregorian year (an Islamic one
+    may fall twice: Eid al-Fitr on Jan. 8 and Dec. 27, 2000), from the ``holidays`` package."""
     if key == "eid":
         return tuple(sorted({*_festival_days("eid al-fitr", year), *_festival_days("eid al-adha", year)}))
     for country, holiday in _FESTIVALS[key][1]:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # "Requested Holidays are available only from 2001 to 2035"
-            days = holidays.country_holidays(country, years=year, language="en_US")
+        days = _country_holidays(country, year)
         found = {d for d, names in days.items() if holiday in map(_unestimated, names.split("; "))}
         if found:  # the first of each run of days ("Rosh Hashanah" names two)
             return tuple(sorted(d for d in found if d - dt.timedelta(days=1) not in found))
@@ -679,17 +695,8 @@ def _national_day(code: str, name: str, year: int) -> dt.date | None:
     """A country's national day of ``_NATIONAL_DAYS`` in a year, from the ``holidays`` package; where the
     package lists none that year (Ukraine's holidays, suspended under martial law), the month and day of
     the last year it does, up to ten years back."""
-    import warnings
-
-    import holidays
-
     for y in range(year, year - 11, -1):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            try:
-                days = holidays.country_holidays(code, years=y, language="en_US")
-            except NotImplementedError:
-                return None  # a country the package does not know
+        days = _country_holidays(code, y)
         named = [
             (" (observed)" in n, d)
             for d, names in days.items()
@@ -1477,9 +1484,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
     # A run of days in one month: "July 25-28", "Dec. 6-9, 2015", "16-19 September": the month, from the
     # first day to the last.
     t = re.sub(rf"^(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})\s+({_MON_RE})\.?(?=$|,?\s+\d{{4}}$)", r"\3 \1-\2", t)
-    m = re.fullmatch(
-        rf"({_MON_RE})\.?\s+(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until)\s+)(\d{{1,2}})(,?\s+\d{{4}})?", t
-    )
+    m = re.fullmatch(_DAY_RUN_RE, t)
     if m and int(m[2]) < int(m[3]) <= 31:
         opening = _normalise(f"{m[1]} {m[2]}{m[4] or ''}", anchor, tense, ctx)
         if opening is None or opening.earliest is None:
@@ -2463,10 +2468,7 @@ _LEAD_LEFT_OUT = re.compile(r"\b(?:this|last|next)\s+$", re.I)
 _NAMED_PERIOD = re.compile(rf"(?:{_MON_RE}|{_WD_RE}|spring|summer|fall|autumn|winter)", re.I)
 
 
-# A run of days in one month, as one expression: "Oct. 3 to 5", "July 25-28"
-_DAY_RUN = re.compile(
-    rf"(?:{_MON_RE})\.?\s+\d{{1,2}}(?:\s*[-–]\s*|\s+(?:to|through|until)\s+)\d{{1,2}}", re.I
-)
+_DAY_RUN = re.compile(_DAY_RUN_RE, re.I)
 # The last day of a run after a day of a month: "Oct. 3" + " to 5" (not "to 5 p.m.", "to 5%", "to 5,000")
 _TO_DAY = re.compile(
     r"\s+(?:to|through|until)\s+(\d{1,2})\b(?![,.:]?\d|\s*(?:[ap]\.?m\b|%|percent|per\s+cent))", re.I
@@ -2544,10 +2546,10 @@ _ITS_BEFORE = re.compile(
 )
 
 
-def _country_before(doc: Doc, text: str, s: int) -> str | None:
+def _country_before(doc: Doc, text: str, s: int, span: Span | None) -> str | None:
     """The country whose national day starts at ``s``: named right before it ("Ukraine's", "Russian",
     "India's 78th"), or, after "its" or "the country's", the last country named before in the sentence
-    ("Ukraine marked its Independence Day")."""
+    ("Ukraine marked its Independence Day"). ``span`` is the national day's."""
     from .gazetteer import gazetteer
 
     gz = gazetteer()
@@ -2559,7 +2561,6 @@ def _country_before(doc: Doc, text: str, s: int) -> str | None:
             if code is not None:
                 return code
     if _ITS_BEFORE.search(text, max(0, s - 30), s):
-        span = doc.char_span(s, s + 1, alignment_mode="expand")
         sent_start = span.sent.start_char if span is not None else max(0, s - 300)
         for ent in reversed([e for e in doc.ents if sent_start <= e.start_char and e.end_char <= s]):
             code = gz.country_code(ent.text) if ent.label_ in ("GPE", "NORP") else None
@@ -2607,9 +2608,9 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 continue
             if _in_a_name(text, s, piece):
                 continue  # "The Daily Caller", "THE WEEKLY STANDARD", ABC's "This Week"
-            if piece.lower() == "eid" and _eid_in_a_name(text, s, e):
-                continue  # "Mohammed Eid said": a name, not the festival
             low = piece.lower()
+            if low == "eid" and _eid_in_a_name(text, s, e):
+                continue  # "Mohammed Eid said": a name, not the festival
             if _SPELLED_DECADE.fullmatch(low) and not _THE_BEFORE.search(text, max(0, s - 5), s):
                 continue  # "your hundreds, fifties and twenties" are bills; a decade is "the twenties"
             if piece.endswith("Future") and not _opens_sentence(text, s):
@@ -2728,7 +2729,7 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 # "In 2008, Obama's campaign began airing ads in mid-September": that year's September
                 tx = normalise(f"{piece} {scene[1]}", anchor, tense=tense, context=ctx) or tx
             if low in _NATIONAL_DAYS:
-                code = _country_before(doc, text, s)
+                code = _country_before(doc, text, s, span)
                 if code is not None and code != "US":
                     # "Ukraine's Independence Day", "Russia's Victory Day parade": that country's day; none
                     # where the holidays package does not know it ("Nigeria's Independence Day"), not July 4
@@ -2736,9 +2737,10 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                         0, 0, piece, None, "DATE", "none", anchored=anchor is not None
                     )
             in_year = _IN_YEAR_AFTER.match(text, e)
-            if tx is not None and in_year and (_holiday_name(low) or _MONTH_DAY.fullmatch(piece)):
+            month_day = _MONTH_DAY.fullmatch(piece) is not None
+            if tx is not None and in_year and (month_day or _holiday_name(low)):
                 # "on Yom Kippur in 1973", "at Christmas in 2019", "on Oct. 3 in 2019": that year's
-                comma = "," if _MONTH_DAY.fullmatch(piece) else ""
+                comma = "," if month_day else ""
                 tx = normalise(f"{piece}{comma} {in_year[1]}", anchor, tense=tense, context=ctx) or tx
             if tx is not None and span is not None and re.fullmatch(r"(?:1[89]|20)\d\d", piece):
                 scene = _scene(span, int(piece))
