@@ -363,6 +363,20 @@ def test_the_following_month_counts_from_the_month_last_named():
             "2024-W44",
         ),
         ("On Oct. 3 he met Kim; the week before, he had met Putin.", "the week before", "2024-W39"),
+        # the day, or the month, after or of the one last named, also where the model leaves it out
+        (
+            "He met Stevens on Sept. 10, 2012. He declined to comment further.  The following day, about "
+            "5:15 a.m., the base came under mortar fire.",
+            "5:15 a.m.",
+            "2012-09-11T05:15",
+        ),
+        ("He spoke on May 3. The donation was made that same day.", "that same day", "2024-05-03"),
+        ("In March, the PAC grew. That same month, a rival PAC was set up.", "That same month", "2024-03"),
+        (  # not in a sentence of what usually happens
+            "Cases were reported Tuesday morning. Owners usually discover the damage the following morning.",
+            "the following morning",
+            None,
+        ),
         # Super Tuesday: the one of the campaign under way (2024-03-05), the model tags "Tuesday" alone
         ("Minnesota is key in his Super Tuesday strategy.", "Super Tuesday", "2024-03-05"),
         # a march, not the month

@@ -1093,7 +1093,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
     t = {"the week before": "the previous week", "the week after": "the following week"}.get(t, t)
     m = re.fullmatch(
         r"(?:(earlier|later|late|early)\s+)?(?:in\s+)?"
-        r"(that|the same|the following|the next|the previous|the prior)\s+"
+        r"(that(?: same)?|the same|the following|the next|the previous|the prior)\s+"
         r"(year|month|week|day|morning|afternoon|evening|night)", t
     )  # fmt: skip
     if m and m[3] == "week" and (ctx.day is None or m[2] == "the next"):
@@ -2046,6 +2046,9 @@ _EXTRA = re.compile(
     r"easter(?:\s+(?:sunday|monday|day))?(?!\s+(?:island|rising|egg|bunny|offensive))|"
     rf"orthodox\s+(?:christmas|easter)|(?:{_FESTIVAL_RE})(?!\s+(?:wars?|offensive|uprising|massacre)\b))|"
     r"the\s+(?:latest|year-ago|year-earlier|comparable|same)\s+(?:period|quarter)|"
+    # "The following day, about 5:15 a.m.", "that same month": counted from the day or month last named
+    r"(?:the|that)\s+(?:same|following|next|previous|prior)\s+(?:day|morning|afternoon|evening|night)(?![-'’])|"
+    r"that\s+same\s+(?:week|month|year)(?![-'’])|"
     # "25/12/2023", "3.10.2024"
     r"(?<![\d/.-])\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:19|20)\d\d(?![\d/-]|\.\d)|"
     rf"(?<!\(){HHMM_RE}{_ZONE_RE}|"  # not "10:35 a.m. (0735 GMT)", the same time again
@@ -2482,6 +2485,14 @@ _HOLIDAY_THING = re.compile(
     r"turkeys?|eggs?|bunny|candy|costumes?|sweaters?|lamps?|lanterns?|sweets|envelopes?|dumplings?)\b",
     re.I,
 )
+# "the following day", "that same night": a day counted from the one last named, which a sentence of what
+# usually happens does not name
+_DAY_AFTER_ONE_NAMED = re.compile(
+    r"(?:the|that)\s+(?:same|following|next|previous|prior)\s+(?:day|morning|afternoon|evening|night)"
+)
+_HABITUAL = re.compile(
+    r"\b(?:usually|often|typically|generally|normally|routinely|always|sometimes|tend\s+to)\b", re.I
+)
 # What makes "the next year" a stretch from the moment of writing: "over the next year", "within …"
 _STRETCH_BEFORE = re.compile(r"\b(?:over|within|during|throughout|for)\s+$", re.I)
 # A clock time alone on its line, as a live blog stamps its entries: "4:43 p.m.", "12:15 p.m.:", "9 a.m. EDT"
@@ -2736,6 +2747,14 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                     tx = normalise(f"{code.lower()}:{low}", anchor, tense=tense, context=ctx) or TimeExpr(
                         0, 0, piece, None, "DATE", "none", anchored=anchor is not None
                     )
+            if (
+                tx is not None
+                and span is not None
+                and _DAY_AFTER_ONE_NAMED.fullmatch(low)
+                and _HABITUAL.search(span.sent.text)
+            ):
+                # "owners usually discover the damage the following morning": any morning after, no date
+                tx = TimeExpr(0, 0, piece, None, tx.type, "none", anchored=anchor is not None)
             in_year = _IN_YEAR_AFTER.match(text, e)
             month_day = _MONTH_DAY.fullmatch(piece) is not None
             if tx is not None and in_year and (month_day or _holiday_name(low)):
