@@ -723,6 +723,18 @@ def test_a_rate_knows_what_it_is_per(nlp, sentence, text, per):
         ("It costs INR 500 crore.", "INR 500 crore", "money", 5_000_000_000, "INR"),
         ("The budget sets aside Rs 2.5 lakh crore for roads.", "Rs 2.5 lakh crore", "money", 2.5e12, "INR"),
         ("We have started distributing 50 lakh masks.", "50 lakh", "count", 5_000_000, "mask"),
+        # the rupees of the country the article names most; India's when it names no other more often
+        (
+            "KARACHI: The Sindh government approved Rs 5 billion for roads in Pakistan's biggest city.",
+            "Rs 5 billion",
+            "money",
+            5_000_000_000,
+            "PKR",
+        ),
+        ("Sri Lanka's bank said imports cost Rs. 300 million.", "Rs. 300 million", "money", 3e8, "LKR"),
+        ("The Nepali government set aside 2 billion rupees for Kathmandu.", "2 billion", "money", 2e9, "NPR"),
+        ("Pakistan's rival India paid Rs 20 lakh to Indian firms.", "Rs 20 lakh", "money", 2_000_000, "INR"),
+        ("The Pakistani firm paid ₹500 crore in Mumbai.", "₹500 crore", "money", 5_000_000_000, "INR"),
     ],
 )
 def test_currencies_written_before_the_figure_and_indian_scale_words(nlp, sentence, text, kind, value, unit):

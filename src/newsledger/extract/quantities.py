@@ -1290,7 +1290,47 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
                     j = at_unit.get(pobj.i)
                     if pobj.dep_ == "pobj" and j is not None and j != k:
                         out[k] = replace(out[k], of=j)
-    return _rates(full, _changes(doc, full, _tolls(doc, full, _elided_units(doc, full, out))))
+    out = _rates(full, _changes(doc, full, _tolls(doc, full, _elided_units(doc, full, out))))
+    return _rupees_of_the_country(full, out)
+
+
+# "Rs" and "rupees" are the money of several countries; the article's country says whose, India's when it
+# names none of the others more often (the ₹ sign and "INR" are India's alone)
+_RUPEE_COUNTRIES = {
+    "PKR": re.compile(
+        r"\bPakistan(?:i|is)?\b|\b(?:Karachi|Lahore|Islamabad|Rawalpindi|Peshawar|Quetta|Faisalabad|Multan|Sindh|"
+        r"Balochistan|Khyber Pakhtunkhwa)\b"
+    ),
+    "LKR": re.compile(r"\bSri\s+Lanka(?:n|ns)?\b|\b(?:Colombo|Kandy|Jaffna)\b"),
+    "NPR": re.compile(r"\bNepal(?:i|is|ese)?\b|\b(?:Kathmandu|Pokhara)\b"),
+    "MUR": re.compile(r"\bMauriti(?:us|an|ans)\b|\bPort\s+Louis\b"),
+    "SCR": re.compile(r"\bSeychell(?:es|ois)\b"),
+    "INR": re.compile(
+        r"\bIndia(?:n|ns)?\b|\b(?:New\s+Delhi|Delhi|Mumbai|Kolkata|Chennai|Bengaluru|Bangalore|Maharashtra|"
+        r"Uttar\s+Pradesh|Kerala|Gujarat)\b"
+    ),
+}
+_RUPEES_WRITTEN = re.compile(r"\bRs\b\.?|\brupees?\b", re.I)
+_INDIA_NAMED = re.compile(r"₹|\bINR\b|\bIndian\s+rupees?\b", re.I)
+
+
+def _rupees_of_the_country(full: str, out: list[Quantity]) -> list[Quantity]:
+    """Sums in "Rs" or "rupees" are in the currency of the country the article names most: "Rs 5 billion" in
+    a piece on Karachi is PKR. India's when no other rupee country is named more often than India."""
+    rupees = [
+        k
+        for k, q in enumerate(out)
+        if q.unit == "INR"
+        and _RUPEES_WRITTEN.search(full, max(0, q.start - 4), q.end + 8)
+        and not _INDIA_NAMED.search(full, max(0, q.start - 8), q.end + 16)
+    ]
+    if not rupees:
+        return out
+    counts = {code: len(rx.findall(full)) for code, rx in _RUPEE_COUNTRIES.items()}
+    code = max(counts, key=lambda c: (counts[c], c == "INR"))
+    if code == "INR" or counts[code] <= counts["INR"]:
+        return out
+    return [replace(q, unit=code) if k in rupees else q for k, q in enumerate(out)]
 
 
 # The words of a casualty right after a figure: "left nine dead", "TWO DEAD, 16 INJURED", "the 53 wounded"
