@@ -289,6 +289,18 @@ def test_a_name_before_a_number_that_is_also_a_currency_code_makes_no_money(nlp,
     assert not [q for q in extract_quantities(nlp(sentence)) if q.kind == "money"]
 
 
+@pytest.mark.parametrize(
+    "sentence, text, unit",
+    [
+        ("Protesters marched past 12 Wall Street banks.", "12", "bank"),
+        ("He owns 5 Main Street businesses.", "5", "business"),
+    ],
+)
+def test_a_count_of_what_a_street_names_is_no_address(nlp, sentence, text, unit):
+    q, _ = _find(nlp, sentence, text)
+    assert q.unit == unit
+
+
 def test_qualifier_is_kept(nlp):
     q, _ = _find(nlp, "Russia deployed 1,500 special forces near Kursk.", "1,500")
     assert (q.unit, q.qualifier) == ("force", "special")
@@ -589,6 +601,11 @@ def test_a_clock_time_is_no_count(nlp, sentence):
         ("His group plans to zero in on local issues.", "zero"),  # a verb
         ("It went off in front of 131 West 23rd Street.", "131"),  # an address
         ("He lives at 1600 Pennsylvania Avenue.", "1600"),
+        ("Services are at 400 S. Locust St., Lebanon.", "400"),  # a street abbreviated, a comma after
+        ("Four people who live at 44 Hungerford St., were arrested.", "44"),
+        ("Crews tore down both 341 and 345 S. Main St. One held a heater.", "341"),
+        ("A fundraiser is at 1200 DeKalb Ave. in Sycamore.", "1200"),
+        ("He was shot on the porch of 618 S.W. Second Terrace on Monday.", "618"),
         ("Turnout for voters under the age of 30 fell.", "30"),  # an age
         ("There are still four years to go in the 90’s.", "90"),  # a decade
         ("The Hellish View from Inside the Beltway, #2.", "2"),  # a numbering the model calls money

@@ -653,9 +653,15 @@ def _title_number(ent: Span, core: str) -> bool:
 
 
 # A street address after a house number: "131 West 23rd Street", "1600 Pennsylvania Avenue".
+# What follows a house number: "131 West 23rd Street", "400 S. Locust St.," "618 S.W. Second Terrace", "1200
+# DeKalb Ave.", "341 and 345 S. Main St."; not a count of what the street names ("12 Wall Street banks")
 _STREET_AFTER = re.compile(
-    r"\s+(?:(?:North|South|East|West|N\.|S\.|E\.|W\.)\s+)?(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?\s+"
-    r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Place|Way|Parkway|Plaza)\b"
+    r"(?:\s*(?:-|–|and|&|to)\s*\d{1,5}[A-Z]?)?"
+    r"\s+(?:(?:North|South|East|West|[NSEW]\.?|[NS]\.?[EW]\.?)\s+)?"
+    r"(?:\d+(?:st|nd|rd|th)|[A-Z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)?)(?:\s+[A-Z][A-Za-z'’]*){0,2}\s+"
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Place|Pl|Way|Parkway|Pkwy|Plaza|Terrace|"
+    r"Circle|Cir)\b\.?"
+    r"(?!\s+(?!(?:was|has|is|as|its|his|this|does|plus|across|towards|versus|thus|unless)\b)[a-z]{2,}s\b)"
 )
 # A reference to a cited work, a bracket of numbers alone at a sentence's end: "(16).", "(4, 5)."
 _CITATION = re.compile(r"[a-z]\s*[(\[](?:\d{1,3},\s*)*$")
