@@ -158,6 +158,10 @@ def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, ap
         ("You can upgrade to 512GB of storage.", "512GB", "measure", 512, "gb"),  # had been 512 GBs
         ("The battery holds 5,000 mAh.", "5,000 mAh", "measure", 5000, "mah"),
         ("Seoul announced a 2.1 GW floating solar project.", "2.1 GW", "measure", 2.1, "gw"),
+        # pounds of a thing are a weight; pounds of money are money
+        ("859 million pounds of cranberries are grown.", "859 million pounds", "measure", 859e6, "pound"),
+        ("The council spent 5 million pounds of taxpayers' money.", "5 million pounds", "money", 5e6, "GBP"),
+        ("It was 2 million pounds of new investment.", "2 million pounds", "money", 2e6, "GBP"),
     ],
 )
 def test_percentages_money_and_measures_are_typed(nlp, sentence, text, kind, value, unit):

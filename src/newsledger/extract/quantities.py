@@ -1297,7 +1297,31 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
                     if pobj.dep_ == "pobj" and j is not None and j != k:
                         out[k] = replace(out[k], of=j)
     out = _rates(full, _changes(doc, full, _tolls(doc, full, _elided_units(doc, full, out))))
-    return _rupees_of_the_country(full, out)
+    return _pounds_of_a_thing(full, _rupees_of_the_country(full, out))
+
+
+# "859 million pounds of cranberries", "50 pounds of cocaine": a weight, where the model says money; not
+# "5 million pounds of taxpayers' money", "millions of pounds of investment"
+_POUNDS_OF_A_THING = re.compile(
+    r"\s+of\s+(?!(?:(?:the\s+)?(?:taxpayers?['’]?|public|new|extra|additional|state|government|private|"
+    r"lottery|charity|\w+['’]s?)\s+)?(?:money|funding|funds?|cash|investment|aid|revenue|income|spending|"
+    r"debt|savings|cuts|damages?|loss(?:es)?|profits?|contracts?|budget|tax(?:es|payers['’]?)?|subsid(?:y|ies)|"
+    r"grants?|bonus(?:es)?|compensation|donations?|sales|business|deals?|assets|fines?|bills?|value|"
+    r"orders|exports|imports|support|trade|earnings|wages|pay)\b)[a-z]"
+)
+
+
+def _pounds_of_a_thing(full: str, out: list[Quantity]) -> list[Quantity]:
+    """A sum in pounds, the word, that is followed by "of" and a thing not money is a weight."""
+    return [
+        replace(q, kind="measure", unit="pound")
+        if q.kind == "money"
+        and q.unit == "GBP"
+        and re.search(r"\bpounds?$", q.text, re.I)
+        and _POUNDS_OF_A_THING.match(full, q.end)
+        else q
+        for q in out
+    ]
 
 
 # "Rs" and "rupees" are the money of several countries; the article's country says whose, India's when it
