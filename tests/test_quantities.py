@@ -298,9 +298,11 @@ def test_a_name_before_a_number_that_is_also_a_currency_code_makes_no_money(nlp,
     [
         ("Protesters marched past 12 Wall Street banks.", "12", "bank"),
         ("He owns 5 Main Street businesses.", "5", "business"),
+        ("On March 17, 18 soldiers were killed.", "18", "soldier"),  # a count after a date and a comma
+        ("In Game 7, 40,000 fans watched.", "40,000", "fan"),
     ],
 )
-def test_a_count_of_what_a_street_names_is_no_address(nlp, sentence, text, unit):
+def test_a_count_after_an_address_date_or_name_is_kept(nlp, sentence, text, unit):
     q, _ = _find(nlp, sentence, text)
     assert q.unit == unit
 
@@ -610,6 +612,13 @@ def test_a_clock_time_is_no_count(nlp, sentence):
         ("Crews tore down both 341 and 345 S. Main St. One held a heater.", "341"),
         ("A fundraiser is at 1200 DeKalb Ave. in Sycamore.", "1200"),
         ("He was shot on the porch of 618 S.W. Second Terrace on Monday.", "618"),
+        ("Screenings will be held March 17, 18 and 19 for all students.", "19"),  # days of a month
+        ("The play runs May 1 and 2 at the theater.", "2"),
+        ("The celebration at City Park July 4- 5 will offer music.", "5"),
+        ("Scout units - Pack 122, 124 and 131 - will collect items.", "131"),  # a numbering
+        ("Pct. 3 Commissioner Ronny Lawrence was opposed.", "3"),
+        ("A man from Clacton, Essex - Aseany Duncan, 19 - was charged.", "19"),  # an age before a dash
+        ("Room 12 has 40 beds.", "12"),
         ("Turnout for voters under the age of 30 fell.", "30"),  # an age
         ("There are still four years to go in the 90’s.", "90"),  # a decade
         ("The Hellish View from Inside the Beltway, #2.", "2"),  # a numbering the model calls money
@@ -654,7 +663,7 @@ def test_the_two_before_and_counts_no_unit_of_the_figure_after(nlp):
         # "or so" is no adverb of the noun
         ("The caucus may be a venue for some 250,000 or so Iowans.", "some 250,000", "iowan"),
         # a noun before the figure names which one, not what is counted
-        ("Room 12 has 40 beds.", "12", None),
+        ("Cell 12 has 40 beds.", "12", None),
         ("Read part 1 here, and part 2 here.", "2", None),
         # … except "a delegate or two", "crowds 15,000 strong", "population 5,000"
         ("They could pick up a delegate or two.", "two", "delegate"),

@@ -676,6 +676,21 @@ _RATIO_WORDS = re.compile(rf"\s+to\s+(?:\d+|one|two|three|four|five)\s+{_RATIO_N
 _RATIO_WORDS_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five)\s+to\s+$", re.I)
 
 
+# The days of a month before a figure in their list: "March 17, 18 and", "May 1 and", "July 4-"
+_DAY_LIST_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|"
+    r"September|October|November|December)\.?\s+\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*\s*(,|and|&|-|–|to|through)\s*$"
+)
+# A word that numbers what it names, before the figure or a list of them: "Pack 122, 124 and", "Pct. 3",
+# "Region 1", "Game 7", "Year 10"
+_NUMBERED_BEFORE = re.compile(
+    r"\b(?:Pack|Troop|Pct\.|Precinct|Region|District|Ward|Station|Route|Interstate|Exit|Gate|Terminal|Platform|"
+    r"Chapter|Section|Article|Category|Phase|Stage|Round|Game|Week|Day|Part|Lot|Building|Apt\.|Apartment|"
+    r"Suite|Room|Box|Hole|Heat|Level|Zone|Sector|Local|Division|Flight|Highway|Hwy\.|Pier|Unit|Grade|Year)"
+    r"\s+(?:\d+[A-Z]?\s*(?:,|and|&|or)\s*)*$"
+)
+
+
 def _not_a_count(ent: Span, core: str, text: str) -> bool:
     """Numbers that count nothing: ages ("Kopp, 44, was arrested", "aged 52", "people under 30"), phone
     numbers, "one of" (which one), a number in a compound word ("a two-way race"), the sides of a score or
@@ -798,12 +813,18 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         )
     ):
         return True  # "Justice Breyer will be 78", "she is 43": an age ("we were eight" counts people)
-    # "James Kopp, 44, was arrested", "Crutcher, 40 ― a father", "Kenneth Bonilla, 23; Edwin Luciano, 18"
+    day_list = _DAY_LIST_BEFORE.search(before) if re.fullmatch(r"\d{1,2}", core) and int(core) <= 31 else None
+    if day_list and (day_list[1] != "," or re.match(r"\s*(?:,|and|&)\s*\d", after)):
+        return True  # "March 17, 18 and 19", "May 1 and 2", "July 4- 5": days; not "On March 17, 18 soldiers"
+    if re.fullmatch(r"\d{1,4}[A-Z]?", core) and _NUMBERED_BEFORE.search(before):
+        return True  # "Pack 122, 124 and 131", "Pct. 3 Commissioner", "Region 1": which one, not how many
+    # "James Kopp, 44, was arrested", "Crutcher, 40 ― a father", "Kenneth Bonilla, 23; Edwin Luciano, 18",
+    # "Aseany Duncan, 19 - was charged"
     return (
         prev is not None
         and nxt is not None
         and prev.text == ","
-        and nxt.text in (",", ";", "―", "—", "–", "--")
+        and nxt.text in (",", ";", "―", "—", "–", "--", "-")
         and re.fullmatch(r"\d{1,3}", core) is not None
         and ent.start >= 2
         and doc[ent.start - 2].ent_type_ == "PERSON"
