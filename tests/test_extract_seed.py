@@ -363,6 +363,9 @@ def test_the_following_month_counts_from_the_month_last_named():
             "2024-W44",
         ),
         ("On Oct. 3 he met Kim; the week before, he had met Putin.", "the week before", "2024-W39"),
+        # the second year of a run the model tags only the first year of
+        ("Sales grew from 2010 to 2013 in Ohio.", "2013", "2013"),
+        ("He led the team in the 2015-16 season.", "2015-16 season", "201"),
         # the day, or the month, after or of the one last named, also where the model leaves it out
         (
             "He met Stevens on Sept. 10, 2012. He declined to comment further.  The following day, about "
@@ -1086,11 +1089,30 @@ def test_idioms_ages_and_temperatures_are_not_times(nlp, sentence: str):
         ("Dec. 6-9, 2015", "2015-12-06", "2015-12-09"),  # a run of days in one month
         ("16-19 September 2015", "2015-09-16", "2015-09-19"),  # the day before the month
         ("Nov. 28 - Dec. 2, 2015", "2015-11-28", "2015-12-02"),  # across two months
+        ("1992-95", "1992-01-01", "1995-12-31"),  # a run of years written short
+        ("the 2015-16 season", "2015-01-01", "2016-12-31"),
+        ("fiscal 2009-10", "2009-01-01", "2010-12-31"),
+        ("1999-00", "1999-01-01", "2000-12-31"),
     ],
 )
 def test_seasons_decades_and_centuries_span_their_days(text: str, earliest: str, latest: str):
     tx = normalise(text, FRI)
     assert tx is not None and (str(tx.earliest), str(tx.latest)) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1992-95", "199"), ("the 1983-84 season", "198"), ("fiscal 2009-10", "20"), ("1995-2005", None)],
+)
+def test_a_run_of_years_is_the_decade_or_century_both_fall_in(text: str, value: str | None):
+    tx = normalise(text, FRI)
+    assert tx is not None and tx.value == value and tx.granularity == "range"
+
+
+@pytest.mark.parametrize("text", ["2007-09", "2013-12"])  # a year and a month, or two years: unread
+def test_a_year_and_two_figures_that_could_be_a_month_are_not_a_run_of_years(text: str):
+    tx = normalise(text, FRI)
+    assert tx is None or tx.granularity != "range"
 
 
 @pytest.mark.parametrize(

@@ -1503,6 +1503,27 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
         last_day = calendar.monthrange(a.year, _MONTHS[m[3]])[1]
         b = dt.date(a.year, _MONTHS[m[3]], min(int(m[4]), last_day))
         return expr(f"{a.year:04d}", "DATE", "range", a, b)
+    # A run of years written short: "1992-95", "the 1983-84 season", "fiscal 2009-10" (a season or fiscal
+    # year: the next year), "1981-1989": the decade or century, from the first year's first day to the last
+    # year's last. "2007-09", two figures that could be a month, stays unread.
+    m = re.fullmatch(
+        r"(?:the\s+)?(?:fiscal\s+)?((?:1[89]|20)\d\d)\s*[-–/]\s*((?:1[89]|20)?\d\d)"
+        r"(?:\s+(?:(?:fiscal|school|academic|financial|budget|tax|wrestling|football|basketball|hockey)\s+)?"
+        r"(?:years?|seasons?))?",
+        t,
+    )
+    if m:
+        y0 = int(m[1])
+        y1 = int(m[2]) if len(m[2]) == 4 else y0 - y0 % 100 + int(m[2])
+        if len(m[2]) == 2 and y1 < y0:
+            y1 += 100  # "1999-00"
+        if y0 < y1 and (len(m[2]) == 4 or y1 == y0 + 1 or int(m[2]) > 12):
+            a, b = dt.date(y0, 1, 1), dt.date(y1, 12, 31)
+            if y0 // 10 == y1 // 10:
+                return expr(f"{y0 // 10:03d}", "DATE", "range", a, b)
+            if y0 // 100 == y1 // 100:
+                return expr(f"{y0 // 100:02d}", "DATE", "range", a, b)
+            return expr(None, "DATE", "range", a, b)
     # "March, 2015", "Sept, 26, 2014": a comma the page put after the month
     t = re.sub(rf"^({_MON_RE})\.?,\s+(?=\d)", r"\1 ", t)
     # "March 23 of this year", "June of last year": the year named in words
@@ -2183,6 +2204,7 @@ _NTH_WEEKDAY = re.compile(
 )
 _OF_YEAR = re.compile(r"\s+of\s+(?:that|this|last|next)\s+year\b", re.I)
 _WITHIN = re.compile(r"\bwithin\s+$", re.I)
+_TO_YEAR = re.compile(r"\s*(?:-|–|to|through|until)\s*((?:1[89]|20)\d\d)\b(?!['’]?s\b|\s*(?:%|percent))")
 _DAY_BEFORE = re.compile(r"\bthe\s+day\s+(?:before|after)(?=\s*[,.;:!?)])", re.I)
 
 
@@ -2401,6 +2423,9 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
             short = _SHORTHAND_BEFORE.search(text, max(0, s - 9), s)
             if short:
                 s = short.start()  # "Q3" + "2024": the model tags the year alone
+            later = _TO_YEAR.match(text, e)
+            if later and int(piece) < int(later[1]):
+                e = later.end()  # "from 2010" + "to 2013": the model tags the first year alone
         if re.fullmatch(r"(?:the\s+)?(?:\d{4}|year-ago|year-earlier)", piece, re.I):
             per = _PERIOD_AFTER.match(text, e)
             if per:
