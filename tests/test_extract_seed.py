@@ -363,6 +363,14 @@ def test_the_following_month_counts_from_the_month_last_named():
             "2024-W44",
         ),
         ("On Oct. 3 he met Kim; the week before, he had met Putin.", "the week before", "2024-W39"),
+        # how often: a season or a part of every year or day, and so many times in each unit
+        ("Each spring the river floods.", "Each spring", "XXXX-SP"),
+        ("The clinic opens every morning at 8 a.m.", "every morning", "XXXX-XX-XXTMO"),
+        ("He was there every night.", "every night", "XXXX-XX-XXTNI"),
+        ("The board meets twice a year in Ohio.", "twice a year", "P1Y"),
+        ("She calls once a week.", "once a week", "P1W"),
+        ("They meet several times a month.", "several times a month", "P1M"),
+        ("He came back once a year ago.", "a year ago", "2023"),
         # the second year of a run the model tags only the first year of
         ("Sales grew from 2010 to 2013 in Ohio.", "2013", "2013"),
         ("He led the team in the 2015-16 season.", "2015-16 season", "201"),

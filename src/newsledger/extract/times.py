@@ -1164,6 +1164,26 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
     m = re.fullmatch(rf"(?:({_WD_RE})|every\s+({_WD_RE})) (morning|afternoon|evening|night)s", t)
     if m:
         return expr(f"XXXX-WXX-{_WEEKDAYS[m[1] or m[2]] + 1}T{_PARTS_OF_DAY[m[3]]}", "SET")
+    # "each spring", "every summer": that season of every year; "every morning", "each night": that part of
+    # every day; "every weekend"
+    m = re.fullmatch(
+        r"(?:every|each)\s+(spring|summer|fall|autumn|winter|morning|afternoon|evening|night|weekend)", t
+    )
+    if m:
+        if m[1] in _SEASONS:
+            return expr(f"XXXX-{_SEASONS[m[1]]}", "SET")
+        return expr("XXXX-WXX-WE" if m[1] == "weekend" else f"XXXX-XX-XXT{_PARTS_OF_DAY[m[1]]}", "SET")
+    # "twice a year", "once a week", "three times a month": as often as that in each of the unit
+    m = re.fullmatch(
+        rf"(once|twice|(?:\d+|\w+|a\s+few)\s+times)\s+(?:a|an|per|every|each)\s+({_UNITS_RE})", t
+    )
+    if m and (
+        m[1] in ("once", "twice")
+        or re.match(r"(?:several|many|multiple|a\s+few)\b", m[1])
+        or _count(m[1].split()[0]) is not None
+    ):
+        prefix, letter, factor = _DURATION_UNITS[m[2]]
+        return expr(f"P{prefix}{factor}{letter}", "SET")
 
     # ISO 8601 and feed timestamps: "2024-10-03T14:00Z", "2024-10-03 14:00:05+02:00", "2024/10/03"
     m = re.fullmatch(
@@ -2070,6 +2090,9 @@ _EXTRA = re.compile(
     # "The following day, about 5:15 a.m.", "that same month": counted from the day or month last named
     r"(?:the|that)\s+(?:same|following|next|previous|prior)\s+(?:day|morning|afternoon|evening|night)(?![-'’])|"
     r"that\s+same\s+(?:week|month|year)(?![-'’])|"
+    # "twice a year", "three times a week": how often
+    r"(?:once|twice|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|a\s+few)\s+"
+    r"times)\s+(?:a|an|per|every|each)\s+(?:hour|day|week|month|year|decade)\b|"
     # "25/12/2023", "3.10.2024"
     r"(?<![\d/.-])\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:19|20)\d\d(?![\d/-]|\.\d)|"
     rf"(?<!\(){HHMM_RE}{_ZONE_RE}|"  # not "10:35 a.m. (0735 GMT)", the same time again
@@ -2200,6 +2223,11 @@ def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
 _NTH_WEEKDAY = re.compile(
     rf"\b(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:{_WD_RE})\s+(?:in|of)\s+(?:{_MON_RE})\b\.?"
     r"(?:,?\s+\d{4}\b)?",
+    re.I,
+)
+_HOW_OFTEN_BEFORE = re.compile(
+    r"\b(?:once|twice|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|a\s+few)\s+"
+    r"times)\s+$",
     re.I,
 )
 _OF_YEAR = re.compile(r"\s+of\s+(?:that|this|last|next)\s+year\b", re.I)
@@ -2451,6 +2479,9 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         ):  # fmt: skip
             s -= len(shop[0])  # "Black Friday", "Orthodox Christmas": the model tags the day alone
             day_like = None
+        how_often = _HOW_OFTEN_BEFORE.search(text, max(0, s - 24), s)
+        if how_often and re.fullmatch(rf"(?:a|an|per|every|each)\s+(?:{_UNITS_RE})", piece, re.I):
+            s = how_often.start()  # "twice" + "a year", "three times" + "a week": how often, not how long
         after = _AFTER_DAY.match(text, e)
         if after and day_like:
             e = after.end()
