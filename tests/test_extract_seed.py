@@ -371,6 +371,10 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("She calls once a week.", "once a week", "P1W"),
         ("They meet several times a month.", "several times a month", "P1M"),
         ("He came back once a year ago.", "a year ago", "2023"),
+        # a list of days, each its own; a span of a month narrowed twice, one
+        ("Hearings were held March 13, March 21 and March 23.", "March 21", "2024-03-21"),
+        ("It happened in early to mid-April.", "early to mid-April", "2024-04"),
+        ("Snow fell mid to late March.", "mid to late March", "2024-03"),
         # the second year of a run the model tags only the first year of
         ("Sales grew from 2010 to 2013 in Ohio.", "2013", "2013"),
         ("He led the team in the 2015-16 season.", "2015-16 season", "201"),

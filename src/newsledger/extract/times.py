@@ -964,6 +964,9 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
     )
     t = re.sub(r"^(?:h([12])|([12])h)(?:\s*(?:of\s+)?(\d{4}|'?\d\d))?$", lambda m: _half_words(m, anchor), t)
     t = re.sub(r"^fy\s*'?(\d{4}|\d\d)$", lambda m: f"fiscal {_full_year(m[1], anchor)}", t)
+    # "mid to late March", "early-to-mid 2015": the span of the second ("late March"), which the first part
+    # only narrows
+    t = re.sub(r"^(?:early|mid|late)[\s-]*(?:to|or|and|-|–)[\s-]*(?=(?:early|mid|late)\b)", "", t)
     # "the end of the month" is the end of the month the article is in
     t = re.sub(r"^((?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)the\s+(month|week)$", r"\1this \2", t)
 
@@ -1920,7 +1923,8 @@ _ART_DROP = re.compile(
 _TRAIL_DROP = re.compile(r"(?:\s*['’]s|\s*[,:;.]|\s+(?:and|or|to|through|until|in|on|of|the))+$", re.I)
 _SPLIT = re.compile(
     r"\s+(?:ended|ending|through|to|until|and|-|–)\s+|\s*[–-]\s*(?=\d{4}\b)|(?<=months)\s+of\s+(?=\d{4}\b|the\s+year\b)|"
-    r"(?<=\b\d{4}),\s*(?=\d{4}\b)",
+    r"(?<=\b\d{4}),\s*(?=\d{4}\b)|"
+    rf"(?<=\d),\s+(?=(?:{_MON_RE})\.?\s+\d)",  # "March 13, March 21 and March 23"
     re.I,
 )
 _AGE = re.compile(
@@ -2225,6 +2229,7 @@ _NTH_WEEKDAY = re.compile(
     r"(?:,?\s+\d{4}\b)?",
     re.I,
 )
+_NARROWED_BEFORE = re.compile(r"\b(?:early|mid|late)[\s-]*(?:to|or|and|-|–)[\s-]*$", re.I)
 _HOW_OFTEN_BEFORE = re.compile(
     r"\b(?:once|twice|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|a\s+few)\s+"
     r"times)\s+$",
@@ -2479,6 +2484,9 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         ):  # fmt: skip
             s -= len(shop[0])  # "Black Friday", "Orthodox Christmas": the model tags the day alone
             day_like = None
+        narrowed = _NARROWED_BEFORE.search(text, max(0, s - 12), s)
+        if narrowed and re.match(r"(?:early|mid|late)\b", piece, re.I):
+            s = narrowed.start()  # "early to" + "mid-April": one span of the month
         how_often = _HOW_OFTEN_BEFORE.search(text, max(0, s - 24), s)
         if how_often and re.fullmatch(rf"(?:a|an|per|every|each)\s+(?:{_UNITS_RE})", piece, re.I):
             s = how_often.start()  # "twice" + "a year", "three times" + "a week": how often, not how long
