@@ -158,6 +158,12 @@ def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, ap
         ("You can upgrade to 512GB of storage.", "512GB", "measure", 512, "gb"),  # had been 512 GBs
         ("The battery holds 5,000 mAh.", "5,000 mAh", "measure", 5000, "mah"),
         ("Seoul announced a 2.1 GW floating solar project.", "2.1 GW", "measure", 2.1, "gw"),
+        # a height in feet and inches, in inches; the model tags the feet alone, a count
+        ("Jessica Shepard (6-foot-4) will start.", "6-foot-4", "measure", 76, "inch"),
+        ("He is 6 feet 4 inches tall.", "6 feet 4 inches", "measure", 76, "inch"),
+        ("The 5'11\" guard left.", "5'11\"", "measure", 71, "inch"),
+        ("About 3 feet 4 inches of snow fell.", "3 feet 4 inches", "measure", 40, "inch"),
+        ("He built a 6-foot wall.", "6-foot", "measure", 6, "foot"),
         # pounds of a thing are a weight; pounds of money are money
         ("859 million pounds of cranberries are grown.", "859 million pounds", "measure", 859e6, "pound"),
         ("The council spent 5 million pounds of taxpayers' money.", "5 million pounds", "money", 5e6, "GBP"),

@@ -949,6 +949,23 @@ def _temperatures(full: str) -> list[tuple[int, int, float, str]]:
     return out
 
 
+# A height in feet and inches: "6-foot-4", "6 feet 4 inches", "6 ft 4 in", "6'4\"" (in inches)
+_FEET_AND_INCHES = re.compile(
+    r"(?<![\w.,-])(?P<ft>[1-9])(?:-foot-(?P<a>\d{1,2})(?![\w-])|\s*(?:feet|foot|ft\.?)\s*(?P<b>\d{1,2})\s*"
+    r"(?:inches|inch|in\.)|['’](?P<c>\d{1,2})(?:\"|”|''|\b))"
+)
+
+
+def _heights(full: str) -> list[tuple[int, int, float, str]]:
+    """(start, end, inches, "inch") of each height written in feet and inches."""
+    out = []
+    for m in _FEET_AND_INCHES.finditer(full):
+        inches = int(m["a"] or m["b"] or m["c"])
+        if inches < 12 and (m["b"] or 4 <= int(m["ft"]) <= 7):  # "6-foot-4", "5'11\"" are people's
+            out.append((m.start(), m.end(), float(12 * int(m["ft"]) + inches), "inch"))
+    return out
+
+
 def _range_number(text: str) -> tuple[float | None, float | None]:
     """Value of one end of a range, and the factor of its own scale word ("5 million": 1e6), if any."""
     core = _PERCENT_END.sub("", text.strip())
@@ -1154,7 +1171,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         out.append(Quantity(start, end, full[start:end], None, lo, hi, unit, True, kind, qualifier))
         units.append(unit_tok)
     written = [(a, b, v, "percent", "percent") for a, b, v in _ratios(full) + _share_pairs(full)]
-    written += [(a, b, v, unit, "measure") for a, b, v, unit in _temperatures(full)]
+    written += [(a, b, v, unit, "measure") for a, b, v, unit in _temperatures(full) + _heights(full)]
     for w0, w1, figure, w_unit, w_kind in written:  # proportions and temperatures, whatever the model tagged
         if not any(w0 < e and s < w1 for s, e in ranges):
             ranges.append((w0, w1))
