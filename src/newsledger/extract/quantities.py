@@ -652,7 +652,6 @@ def _title_number(ent: Span, core: str) -> bool:
     return sum(t.is_title for t in words) * 2 < len(words)
 
 
-# A street address after a house number: "131 West 23rd Street", "1600 Pennsylvania Avenue".
 # What follows a house number: "131 West 23rd Street", "400 S. Locust St.," "618 S.W. Second Terrace", "1200
 # DeKalb Ave.", "341 and 345 S. Main St."; not a count of what the street names ("12 Wall Street banks")
 _STREET_AFTER = re.compile(
