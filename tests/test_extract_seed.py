@@ -375,6 +375,15 @@ def test_the_following_month_counts_from_the_month_last_named():
         ("Hearings were held March 13, March 21 and March 23.", "March 21", "2024-03-21"),
         ("It happened in early to mid-April.", "early to mid-April", "2024-04"),
         ("Snow fell mid to late March.", "mid to late March", "2024-03"),
+        # the same month, quarter or period a year before the one last named
+        ("Casinos won less in October than the same month last year.", "the same month last year", "2023-10"),
+        (
+            "Sales in the third quarter rose from the same quarter last year.",
+            "the same quarter last year",
+            "2023-Q3",
+        ),
+        ("Revenue in October rose from the same period last year.", "the same period last year", "2023-10"),
+        ("Sales rose from the same month last year.", "the same month last year", None),  # no month named
         # the second year of a run the model tags only the first year of
         ("Sales grew from 2010 to 2013 in Ohio.", "2013", "2013"),
         ("He led the team in the 2015-16 season.", "2015-16 season", "201"),

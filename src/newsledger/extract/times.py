@@ -967,6 +967,13 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
     # "mid to late March", "early-to-mid 2015": the span of the second ("late March"), which the first part
     # only narrows
     t = re.sub(r"^(?:early|mid|late)[\s-]*(?:to|or|and|-|–)[\s-]*(?=(?:early|mid|late)\b)", "", t)
+    # "the same quarter last year", "the same period the previous year": a year before the one last named
+    t = re.sub(
+        r"^((?:the\s+)?same\s+(?:month|quarter|period))\s+(?:last\s+year|the\s+(?:previous|prior)\s+year|"
+        r"a\s+year\s+(?:before|ago|earlier))$",
+        r"\1 a year earlier",
+        t,
+    )
     # "the end of the month" is the end of the month the article is in
     t = re.sub(r"^((?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)the\s+(month|week)$", r"\1this \2", t)
 
@@ -1286,6 +1293,13 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
         if "fiscal" in t or m["ago"]:
             ctx.quarter = None  # a fiscal quarter is not a calendar one; "a year ago" after it is unknown
         return out
+    same = re.fullmatch(r"(?:the\s+)?same\s+(month|period)\s+a\s+year\s+earlier", t)
+    if same and (same[1] == "month" or (ctx.quarter is None and ctx.month is not None)):
+        # "less in October than the same month last year", "in October … from the same period last year": the
+        # month last named, a year before
+        if ctx.month is None:
+            return expr(None, "DATE", "month", anchored=anchor is not None)  # no month named: no value
+        return month(ctx.month[0] - 1, ctx.month[1])
     m = _HALF.fullmatch(t)
     if m and (m["y"] or anchor is not None):
         y = rel_year(m["y"])
@@ -2229,6 +2243,10 @@ _NTH_WEEKDAY = re.compile(
     r"(?:,?\s+\d{4}\b)?",
     re.I,
 )
+_SAME_BEFORE = re.compile(r"\b(?:the\s+)?same\s+(?:month|quarter|period)\s+$", re.I)
+_YEAR_BEFORE_WORDS = re.compile(
+    r"last\s+year|the\s+(?:previous|prior)\s+year|a\s+year\s+(?:before|ago|earlier)", re.I
+)
 _NARROWED_BEFORE = re.compile(r"\b(?:early|mid|late)[\s-]*(?:to|or|and|-|–)[\s-]*$", re.I)
 _HOW_OFTEN_BEFORE = re.compile(
     r"\b(?:once|twice|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|a\s+few)\s+"
@@ -2484,6 +2502,9 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         ):  # fmt: skip
             s -= len(shop[0])  # "Black Friday", "Orthodox Christmas": the model tags the day alone
             day_like = None
+        same = _SAME_BEFORE.search(text, max(0, s - 20), s)
+        if same and _YEAR_BEFORE_WORDS.fullmatch(piece):
+            s = same.start()  # "the same month" + "last year": the model tags "last year" alone
         narrowed = _NARROWED_BEFORE.search(text, max(0, s - 12), s)
         if narrowed and re.match(r"(?:early|mid|late)\b", piece, re.I):
             s = narrowed.start()  # "early to" + "mid-April": one span of the month
