@@ -675,10 +675,15 @@ _RATIO_WORDS = re.compile(rf"\s+to\s+(?:\d+|one|two|three|four|five)\s+{_RATIO_N
 _RATIO_WORDS_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five)\s+to\s+$", re.I)
 
 
-# The days of a month before a figure in their list: "March 17, 18 and", "May 1 and", "July 4-"
+_MONTH_RE = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
+    r"september|october|november|december"
+)
+# The days of a month before a figure in their list: "March 17, 18 and", "May 1 and", "July 4-" (a month
+# written as a name, capitalised: not the verb "may")
 _DAY_LIST_BEFORE = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|"
-    r"September|October|November|December)\.?\s+\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*\s*(,|and|&|-|–|to|through)\s*$"
+    rf"\b(?=(?-i:[A-Z][a-z]))(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:\s*(?:,|and|&)\s*\d{{1,2}})*\s*(,|and|&|-|–|to|through)\s*$",
+    re.I,
 )
 # A word that numbers what it names, before the figure or a list of them: "Pack 122, 124 and", "Pct. 3",
 # "Region 1", "Game 7", "Year 10"
@@ -858,10 +863,6 @@ _RANGE = re.compile(
     rf"(?<![\w.,:/$€£¥-])(?:(?P<between>between)\s+)?(?P<a>{_RANGE_NUM})\s*(?P<sep>-|–|—|\bto\b|\band\b|\bor\b)\s*"
     rf"(?P<b>{_RANGE_NUM})(?![\w]|[.,:/-]\d)",
     re.I,
-)
-_MONTH_RE = (
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
-    r"september|october|november|december"
 )
 # Two numbers joined like a range that are not one: a date ("Oct. 3-5", "3 to 5 October"), a clock time
 # ("9 to 5 p.m."), a page or an article ("pages 10-15"), a score or a vote ("won 2-3", "voted 48 to 52").

@@ -64,6 +64,19 @@ _MON_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_RUN_RE = (
     rf"({_MON_RE})\.?\s+(\d{{1,2}})(?:\s*[-–]\s*|\s+(?:to|through|until)\s+)(\d{{1,2}})(,?\s+\d{{4}})?"
 )
+# "the following day", "that same night": a day counted from the one last named
+_DAY_AFTER_ONE_NAMED_RE = (
+    r"(?:the|that)\s+(?:same|following|next|previous|prior)\s+(?:day|morning|afternoon|evening|night)"
+)
+# How many times: "twice", "three times", "several times" (before "a year", "a week": how often)
+_HOW_OFTEN_RE = (
+    r"(?:once|twice|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|a\s+few)\s+"
+    r"times)"
+)
+# A year before: "the same month" + "last year", "the previous year", "a year earlier"
+_A_YEAR_BEFORE_RE = r"last\s+year|the\s+(?:previous|prior)\s+year|a\s+year\s+(?:before|ago|earlier)"
+# A span narrowed twice, its first part: "mid to" (late March), "early-to-" (mid 2015)
+_NARROWED_RE = r"(?:early|mid|late)[\s-]*(?:to|or|and|-|–)[\s-]*"
 # The decades of the 20th century written out ("the twenties" … "the nineties"), in order
 _DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
 _SPELLED_DECADE = re.compile(rf"(?:(?:early|late|mid)[\s-]+)?(?:{'|'.join(_DECADE_WORDS)})")
@@ -966,13 +979,10 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
     t = re.sub(r"^fy\s*'?(\d{4}|\d\d)$", lambda m: f"fiscal {_full_year(m[1], anchor)}", t)
     # "mid to late March", "early-to-mid 2015": the span of the second ("late March"), which the first part
     # only narrows
-    t = re.sub(r"^(?:early|mid|late)[\s-]*(?:to|or|and|-|–)[\s-]*(?=(?:early|mid|late)\b)", "", t)
+    t = re.sub(rf"^{_NARROWED_RE}(?=(?:early|mid|late)\b)", "", t)
     # "the same quarter last year", "the same period the previous year": a year before the one last named
     t = re.sub(
-        r"^((?:the\s+)?same\s+(?:month|quarter|period))\s+(?:last\s+year|the\s+(?:previous|prior)\s+year|"
-        r"a\s+year\s+(?:before|ago|earlier))$",
-        r"\1 a year earlier",
-        t,
+        rf"^((?:the\s+)?same\s+(?:month|quarter|period))\s+(?:{_A_YEAR_BEFORE_RE})$", r"\1 a year earlier", t
     )
     # "the end of the month" is the end of the month the article is in
     t = re.sub(r"^((?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)the\s+(month|week)$", r"\1this \2", t)
@@ -2106,11 +2116,10 @@ _EXTRA = re.compile(
     rf"orthodox\s+(?:christmas|easter)|(?:{_FESTIVAL_RE})(?!\s+(?:wars?|offensive|uprising|massacre)\b))|"
     r"the\s+(?:latest|year-ago|year-earlier|comparable|same)\s+(?:period|quarter)|"
     # "The following day, about 5:15 a.m.", "that same month": counted from the day or month last named
-    r"(?:the|that)\s+(?:same|following|next|previous|prior)\s+(?:day|morning|afternoon|evening|night)(?![-'’])|"
+    rf"{_DAY_AFTER_ONE_NAMED_RE}(?![-'’])|"
     r"that\s+same\s+(?:week|month|year)(?![-'’])|"
     # "twice a year", "three times a week": how often
-    r"(?:once|twice|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|a\s+few)\s+"
-    r"times)\s+(?:a|an|per|every|each)\s+(?:hour|day|week|month|year|decade)\b|"
+    rf"{_HOW_OFTEN_RE}\s+(?:a|an|per|every|each)\s+(?:hour|day|week|month|year|decade)\b|"
     # "25/12/2023", "3.10.2024"
     r"(?<![\d/.-])\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:19|20)\d\d(?![\d/-]|\.\d)|"
     rf"(?<!\(){HHMM_RE}{_ZONE_RE}|"  # not "10:35 a.m. (0735 GMT)", the same time again
@@ -2244,15 +2253,9 @@ _NTH_WEEKDAY = re.compile(
     re.I,
 )
 _SAME_BEFORE = re.compile(r"\b(?:the\s+)?same\s+(?:month|quarter|period)\s+$", re.I)
-_YEAR_BEFORE_WORDS = re.compile(
-    r"last\s+year|the\s+(?:previous|prior)\s+year|a\s+year\s+(?:before|ago|earlier)", re.I
-)
-_NARROWED_BEFORE = re.compile(r"\b(?:early|mid|late)[\s-]*(?:to|or|and|-|–)[\s-]*$", re.I)
-_HOW_OFTEN_BEFORE = re.compile(
-    r"\b(?:once|twice|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|a\s+few)\s+"
-    r"times)\s+$",
-    re.I,
-)
+_YEAR_BEFORE_WORDS = re.compile(_A_YEAR_BEFORE_RE, re.I)
+_NARROWED_BEFORE = re.compile(rf"\b{_NARROWED_RE}$", re.I)
+_HOW_OFTEN_BEFORE = re.compile(rf"\b{_HOW_OFTEN_RE}\s+$", re.I)
 _OF_YEAR = re.compile(r"\s+of\s+(?:that|this|last|next)\s+year\b", re.I)
 _WITHIN = re.compile(r"\bwithin\s+$", re.I)
 _TO_YEAR = re.compile(r"\s*(?:-|–|to|through|until)\s*((?:1[89]|20)\d\d)\b(?!['’]?s\b|\s*(?:%|percent))")
@@ -2570,11 +2573,8 @@ _HOLIDAY_THING = re.compile(
     r"turkeys?|eggs?|bunny|candy|costumes?|sweaters?|lamps?|lanterns?|sweets|envelopes?|dumplings?)\b",
     re.I,
 )
-# "the following day", "that same night": a day counted from the one last named, which a sentence of what
-# usually happens does not name
-_DAY_AFTER_ONE_NAMED = re.compile(
-    r"(?:the|that)\s+(?:same|following|next|previous|prior)\s+(?:day|morning|afternoon|evening|night)"
-)
+# "the following day", "that same night", which a sentence of what usually happens does not date
+_DAY_AFTER_ONE_NAMED = re.compile(_DAY_AFTER_ONE_NAMED_RE)
 _HABITUAL = re.compile(
     r"\b(?:usually|often|typically|generally|normally|routinely|always|sometimes|tend\s+to)\b", re.I
 )
