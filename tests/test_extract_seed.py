@@ -1516,3 +1516,157 @@ def test_the_verb_last_is_not_part_of_a_duration(nlp):
 
     times = extract_times(nlp("The deal would last four years. It rose over the last four years."), FRI)
     assert [(t.text, t.value) for t in times] == [("four years", "P4Y"), ("the last four years", "P4Y")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expr", "value"),
+    [
+        # a count of units ago, which the model leaves out or tags as a thing
+        (
+            "There are fewer people in the labor force than seven years ago even though the population grew.",
+            dt.date(2016, 3, 30),
+            "seven years ago",
+            "2009",
+        ),
+        (
+            "MIDWAY ATOLL - Seventy-four years ago, a naval battle off this remote spit of land changed it.",
+            dt.date(2016, 9, 8),
+            "Seventy-four years ago",
+            "1942",
+        ),
+        (
+            "But less than a dozen years ago, it provided the department with a massive report.",
+            dt.date(2015, 11, 24),
+            "less than a dozen years ago",
+            "2003",
+        ),
+        (
+            "It was the first outsider to win since the system emerged more than a half-century ago.",
+            dt.date(2016, 3, 2),
+            "more than a half-century ago",
+            "1966",
+        ),
+        # "this week's", and "later this week" after another time in the same model span
+        (
+            "Trump said during this week’s GOP debate that he is in favor.",
+            dt.date(2016, 2, 8),
+            "this week",
+            "2016-W06",
+        ),
+        (
+            "Her team says she’ll continue her march toward Election Day later this week.",
+            dt.date(2016, 9, 12),
+            "later this week",
+            "2016-W37",
+        ),
+        # a year the model took for a count, a month after a word only a time follows
+        (
+            "The plan raises its minimum wage to $15 an hour by 2022 - higher than any other state.",
+            dt.date(2016, 3, 29),
+            "2022",
+            "2022",
+        ),
+        (
+            "Prior to May, three-quarters of the $59 million had come out of his pocket.",
+            dt.date(2016, 8, 23),
+            "May",
+            "2016-05",
+        ),
+        # how often, and stretches with a count
+        (
+            "Bonuses were $500 to $2,000 every three months, the paper reports.",
+            dt.date(2016, 9, 20),
+            "every three months",
+            "P3M",
+        ),
+        (
+            "Technology here improves by about 10 fold every five years.",
+            dt.date(2016, 6, 2),
+            "every five years",
+            "P5Y",
+        ),
+        (
+            "No state has been hurt more by his agenda over the past seven-and-a-half years.",
+            dt.date(2016, 8, 17),
+            "the past seven-and-a-half years",
+            "P7Y6M",
+        ),
+        (
+            "A strike vote is set for next week, slightly more than three years since teachers walked out.",
+            dt.date(2015, 12, 4),
+            "more than three years",
+            "P3Y",
+        ),
+    ],
+)
+def test_what_the_model_leaves_out_is_found_by_its_form(
+    nlp, sentence: str, published: dt.date, expr: str, value: str
+):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp(sentence), published)
+    assert [t.value for t in times if t.text == expr] == [value], times
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After May said so, the cabinet agreed.",  # the prime minister, not the month
+        "Farkas expressed the hope he one day follow in the footsteps of John Glenn.",  # some day
+        "Obama backed her up in an interview on CBS' ''60 Minutes.''",  # a show
+        '"I want to skate in Disney On Ice one day," said Georgia.',  # some day
+        "We want to take it one day, one step at a time.",  # an idiom
+        "She waited for 4 1/2 hours with her 3 1/2 -year-old daughter.",  # not "2 hours"
+    ],
+)
+def test_the_backstop_leaves_names_people_and_pieces_of_figures(nlp, sentence: str):
+    from newsledger.extract.times import extract_times
+
+    texts = [t.text for t in extract_times(nlp(sentence), FRI)]
+    assert not {"May", "one day", "60 Minutes", "2 hours"} & set(texts), texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "value"),
+    [
+        ("Eat 60–90 minutes before your workout.", "60–90 minutes", "PTXM"),  # a verb before: cut to the time
+        ("Meal 1: eat every 2–3 hours, with water.", "every 2–3 hours", "PTXH"),
+        ("They met every two or three months.", "every two or three months", "PXM"),
+        ("The results arrive just one day after a poll.", "one day", "P1D"),
+        (
+            "It was vetted about six to eight weeks ago.",
+            "six to eight weeks ago",
+            "2019",
+        ),  # not "eight weeks ago"
+        (
+            "In August 2016 they attacked. The next year, the Taliban released videos.",
+            "The next year",
+            "2017",
+        ),
+        ("The award is presented in the last weekend of the festival.", "the last weekend", None),
+        ("By the end of the three months it was quite upsetting.", "the end of the three months", None),
+        ("It is better to live one day as a lion than 100 years as a sheep.", "one day", "P1D"),
+    ],
+)
+def test_a_found_form_keeps_what_the_model_tagged_around_it(nlp, sentence: str, expr: str, value: str | None):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp(sentence), dt.date(2019, 11, 18))
+    assert [(t.text, t.value) for t in times if expr in t.text or t.text in expr] == [(expr, value)], times
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "earliest", "latest"),
+    [
+        ("two or three days ago", "2016-07", "2016-07-13", "2016-07-14"),
+        ("three or four months ago", "2016", "2016-03-01", "2016-04-30"),
+        ("two or three years ago", "201", "2013-01-01", "2014-12-31"),
+        ("40 or 50 years ago", None, "1966-01-01", "1976-12-31"),  # two decades: bounds, no value
+    ],
+)
+def test_a_run_of_counts_ago_spans_from_the_farther_to_the_nearer(text, value, earliest, latest):
+    from newsledger.extract.times import normalise
+
+    tx = normalise(text, dt.date(2016, 7, 16))
+    assert tx is not None
+    assert (tx.value, str(tx.earliest), str(tx.latest)) == (value, earliest, latest)

@@ -588,7 +588,7 @@ _DURATION_UNITS = {
 }  # fmt: skip
 _DURATION = re.compile(
     rf"(?:{_MODIFIERS}\s+)*(?:(?P<n>[\w.,]+(?:\s+\d/\d)?|a\s+couple\s+of|couple\s+of|a\s+few|several|\w+\s+to\s+\w+|[a-z]+[\s-][a-z]+|"
-    r"[\d.,]+\s+to\s+[\d.,]+|\w+\s+or\s+\w+)[\s-]+)?"
+    r"[\d.,]+\s+to\s+[\d.,]+|\d[\d.,]*\s*[-–]\s*\d[\d.,]*|\w+\s+or\s+\w+)[\s-]+)?"
     r"(?:(?:trading|business|working|calendar|fiscal|straight|consecutive|successive)\s+)?"
     r"(?P<unit>second|minute|hour|day|night|week|month|quarter|year|decade|centur(?:y|ie)|weekend)s?"
     r"(?:[\s-](?:old|long))?(?:\s+or\s+so)?(?:\s+ahead)?(?:\s+of\s+(?:\d{4}|the\s+year|this\s+year|last\s+year|fiscal\s+\d{4}))?"
@@ -984,6 +984,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
     t = re.sub(
         rf"^((?:the\s+)?same\s+(?:month|quarter|period))\s+(?:{_A_YEAR_BEFORE_RE})$", r"\1 a year earlier", t
     )
+    t = re.sub(r"-and-a-half\b", " and a half", t)  # "the past seven-and-a-half years"
     # "the end of the month" is the end of the month the article is in
     t = re.sub(r"^((?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)the\s+(month|week)$", r"\1this \2", t)
 
@@ -1181,6 +1182,10 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
     if m and _count(m[1]) is not None:
         prefix, letter, factor = _DURATION_UNITS[m[2]]
         return expr(f"P{prefix}{_count(m[1]) * factor}{letter}", "SET")  # type: ignore[operator]
+    m = re.fullmatch(rf"(?:every|each)\s+(?:\d+\s*[-–]\s*\d+|\w+\s+(?:to|or)\s+\w+)\s+({_UNITS_RE})s", t)
+    if m:
+        prefix, letter, _ = _DURATION_UNITS[m[1]]
+        return expr(f"P{prefix}X{letter}", "SET")  # "every 2–3 hours": a count not known exactly
     m = re.fullmatch(rf"(?:({_WD_RE})|every\s+({_WD_RE})) (morning|afternoon|evening|night)s", t)
     if m:
         return expr(f"XXXX-WXX-{_WEEKDAYS[m[1] or m[2]] + 1}T{_PARTS_OF_DAY[m[3]]}", "SET")
@@ -1763,6 +1768,22 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
         if m[1] == "earlier" and shift == 0 and out.earliest is not None:
             out = TimeExpr(0, 0, text, out.value, "DATE", "range", out.earliest, anchor)
         return out
+    # "three or four months ago", "six to eight weeks ago": from the farther to the nearer, with the value
+    # of the month, year or decade both fall in (as a short run of years has)
+    m = re.fullmatch(
+        rf"(?:{_MODIFIERS}\s+)*(?:(\w+)\s+(?:or|to)\s+(\w+)|(\d+)\s*[-–]\s*(\d+))\s+({_UNITS_RE})s\s+ago", t
+    )
+    fewer, more = (m[1] or m[3], m[2] or m[4]) if m else ("", "")
+    if m and anchor is not None and _count(fewer) is not None and _count(more) is not None:
+        near = _normalise(f"{fewer} {m[5]}s ago", anchor, tense, ctx)
+        far = _normalise(f"{more} {m[5]}s ago", anchor, tense, ctx)
+        if near is None or far is None or far.earliest is None or near.latest is None:
+            return None
+        for width in (7, 4, 3):  # a month, a year, a decade
+            older, newer = far.earliest.isoformat()[:width], near.latest.isoformat()[:width]
+            if older == newer:
+                return TimeExpr(0, 0, text, older, "DATE", "range", far.earliest, near.latest)
+        return TimeExpr(0, 0, text, None, "DATE", "range", far.earliest, near.latest)
     # "two days ago", "a decade ago", "six weeks ago", "more than four decades ago"; ahead: "a year from
     # now", "two weeks from now".
     m = re.fullmatch(
@@ -1884,7 +1905,12 @@ def _duration(t: str, text: str) -> TimeExpr | None:
         n: str = "X"
     elif raw in ("a couple of", "couple of"):
         n = str(2 * factor)
-    elif raw in ("a few", "several", "few", "many") or " to " in raw or " or " in raw:
+    elif (
+        raw in ("a few", "several", "few", "many")
+        or " to " in raw
+        or " or " in raw
+        or re.search(r"\d\s*[-–]\s*\d", raw)
+    ):
         n = "X"
     else:
         frac = re.fullmatch(r"(\d+)\s+1/2", raw)
@@ -2127,6 +2153,104 @@ _EXTRA = re.compile(
     rf"\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?:\s+(?:[ecmp][sd]t|gmt))?|({_MON_RE})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)(?:\b|(?<=\.))(?!-)",
     re.I,
 )
+
+
+# What the model leaves out even where its form is plain: a count of units "ago", "later this week", "by
+# 2022", "prior to May", "every five years", "the past seven-and-a-half years". Each pattern's group "t" is
+# the expression; what stands before it only shows that a time follows.
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred"
+).split()
+_NUMBER_WORD_RE = rf"(?:{'|'.join(_NUMBER_WORDS)})(?:-(?:{'|'.join(_NUMBER_WORDS)}))?"
+_COUNT_RE = rf"(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_WORD_RE})(?:-and-a-half|\s+and\s+a\s+half)?"
+_ABOUT_RE = r"(?:(?:more|less|fewer)\s+than|about|nearly|almost|roughly|around|over|approximately|at\s+least)"
+_SPAN_UNITS_RE = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))"
+_MONTH_NAME_RE = "|".join(calendar.month_name[1:])
+_BACKSTOP = (
+    # "seven years ago", "more than a half-century ago", "less than a dozen years ago", "decades ago"
+    re.compile(
+        rf"(?<![-\w/])(?P<counted>)(?P<t>(?:{_ABOUT_RE}\s+)?"
+        rf"(?:(?:{_COUNT_RE}(?:\s*[-–]\s*{_COUNT_RE}|\s+(?:or|to)\s+{_COUNT_RE})?|an?|a\s+dozen|a\s+few|"
+        rf"a\s+couple\s+of|several|many)\s+)?(?:half-)?{_SPAN_UNITS_RE}\s+ago)\b",
+        re.I,
+    ),
+    # "later this week", "this week's debate", "last month's vote"
+    re.compile(
+        r"(?<![-\w])(?<!\bthe\s)(?<!\bthis\s)"  # not "the next year", "this last year"
+        r"(?P<t>(?:(?P<side>earlier|later)\s+)?(?:this|last|next)\s+(?:week|month|year|weekend))(?![-\w])",
+        re.I,
+    ),
+    # "by 2022", "since 2007", "in 2015": a year the model took for a count
+    re.compile(
+        r"\b(?:by|in|since|until|till|before|after|from|through|during)\s+(?P<t>(?:1[89]|20)\d\d)\b"
+        r"(?![-–/,.]?\d|\s*(?:%|percent))",
+        re.I,
+    ),
+    # "prior to May", "until June", "in late March": a month after a word that only a time follows
+    re.compile(
+        r"\b(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Bb]y|[Tt]hrough(?:out)?|[Dd]uring|"
+        rf"[Pp]rior\s+to|[Ee]arly|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his)\s+|[Mm]id-)(?P<t>{_MONTH_NAME_RE})\b"
+        r"(?!\s+[A-Z]|['’-])"
+    ),
+    # "every five years", "every three months", "every week"
+    re.compile(
+        rf"(?<![-\w])(?P<counted>)(?P<t>(?:every|each)\s+(?:(?:other|few|{_COUNT_RE}"
+        rf"(?:\s*[-–]\s*{_COUNT_RE}|\s+(?:to|or)\s+{_COUNT_RE})?)\s+)?"
+        rf"(?:{_SPAN_UNITS_RE}|quarters?|weekend|morning|afternoon|evening|night))\b(?!-)",
+        re.I,
+    ),
+    # "the past seven-and-a-half years", "more than 200 years", "the last five or six years"
+    re.compile(
+        r"(?<![-–\w/.,])(?P<counted>)(?P<t>(?:the\s+(?:past|last|next|first|coming|previous|following)\s+)?"
+        rf"(?:{_ABOUT_RE}\s+)?{_COUNT_RE}(?:\s*[-–]\s*{_COUNT_RE}|\s+(?:or|to)\s+{_COUNT_RE})?"
+        rf"\s+{_SPAN_UNITS_RE})\b"
+        r"(?![-’']|\s+old\b)",
+        re.I,
+    ),
+)
+
+
+def _backstop(doc: Doc, m: re.Match[str]) -> bool:
+    """Whether a backstop match (see ``_BACKSTOP``) is a time: not a count of things ("by 2000 votes"), a
+    person ("after May said"), or a month or figure inside a name."""
+    if "\n" in m["t"] or re.search(r"\d\s+$", m.string[max(0, m.start("t") - 4) : m.start("t")]):
+        return False  # across a line break; the half of "1 1/2 years ago"
+    toks = doc.char_span(m.start("t"), m.end("t"), alignment_mode="expand")
+    if toks is None:
+        return False
+    if any(t.ent_type_ in ("PERSON", "ORG", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART") for t in toks):
+        return False
+    last = toks[-1]
+    if re.fullmatch(r"(?:1[89]|20)\d\d", m["t"]) and last.dep_ == "nummod":
+        return False  # "won by 2000 votes"
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if m["t"] in calendar.month_name and after is not None and after.pos_ in ("VERB", "AUX"):
+        return False  # "after May said": the prime minister
+    if re.search(
+        r"(?:['‘“\"]|\b[A-Z]\w*\s)$", m.string[max(0, m.start("t") - 12) : m.start("t")]
+    ) and re.search(r"[A-Z]\w*$", m["t"]):
+        return False  # CBS' "60 Minutes", "Anderson Cooper 360 Degrees": a title
+    if m["t"].lower() == "one day":
+        # a stretch of a day where a word counts it ("just one day after", "for one day", "one day as a
+        # lion"), some day after a modal ("could one day lead to"); else an idiom or some day ("skate in
+        # Disney On Ice one day", "the hope he one day follow", "take it one day, one step at a time")
+        before = m.string[max(0, m.start("t") - 10) : m.start("t")]
+        return bool(
+            _MODAL_BEFORE.search(before)
+            or _ONE_DAY_COUNTED_BEFORE.search(before)
+            or (after is not None and after.lower_ in _ONE_DAY_COUNTED_AFTER)
+        )
+    return True
+
+
+# What makes "one day" a stretch of a day: "just one day after", "for one day", "one day as a lion"
+_ONE_DAY_COUNTED_BEFORE = re.compile(
+    r"\b(?:just|only|for|within|in|than|about|nearly|almost|over|least)\s+$", re.I
+)
+_ONE_DAY_COUNTED_AFTER = frozenset("after before until later earlier ago from into of as".split())
+# "the end of the three months": a part of the stretch, one expression with it
+_PART_OF = re.compile(r"\b(?:end|beginning|start|middle|rest|remainder|course|half|part)\s+of\b", re.I)
 
 
 _DEICTIC = re.compile(r"\b(?:today|tonight|yesterday|tomorrow)\b(?![-'’\"”])", re.I)
@@ -2431,6 +2555,36 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
     ):
         if free(m.start(), m.end()):
             spans.append((m.start(), m.end(), "DATE"))
+    for pattern in _BACKSTOP:
+        for m in pattern.finditer(text):
+            a, b = m.span("t")
+            if not _backstop(doc, m):
+                continue
+            past = [(c0, c1, lab) for c0, c1, lab in taken if c0 < b and a < c1 and (c0 < a or c1 > b)]
+            if past:
+                # a model span reaching past it stands, unless it ends with it: "Election Day later this week"
+                # is cut in two, and "Eat 60–90 minutes", "the election seven months" (a verb or a noun before
+                # it, no word of time, and no value as a whole) cut to the time; not "his first 100 days",
+                # "a long eight months", "40 or 50 years ago"
+                c0, c1, lab = past[0]
+                if len(past) == 1 and c1 == b and c0 < a and (c0, c1, lab) in spans:
+                    head = doc.char_span(c0, a, alignment_mode="expand")
+                    if (
+                        m.groupdict().get("counted") is not None
+                        and not _TIME_WORD.search(text, c0, a)
+                        and not _PART_OF.search(text, c0, a)
+                        and normalise(text[c0:c1], _PROBE_DATE) is None
+                        and head is not None
+                        and any(
+                            t.pos_ in ("VERB", "NOUN", "PROPN", "PRON") and t.tag_ != "PRP$" for t in head
+                        )
+                    ):
+                        spans[spans.index((c0, c1, lab))] = (a, b, lab)
+                    elif m.groupdict().get("side"):
+                        spans.remove((c0, c1, lab))
+                        spans += [(c0, c0 + len(text[c0:a].rstrip()), lab), (a, b, lab)]
+                continue
+            spans.append((a, b, "DATE"))  # what the model tagged inside it widens to the whole below
     # What the model cuts short: "each Thursday", "9 a.m. Tuesday", "noon Saturday", "Friday night".
     out = []
     ends = {a: b for a, b, _ in spans}
