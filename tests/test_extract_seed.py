@@ -1670,3 +1670,34 @@ def test_a_run_of_counts_ago_spans_from_the_farther_to_the_nearer(text, value, e
     tx = normalise(text, dt.date(2016, 7, 16))
     assert tx is not None
     assert (tx.value, str(tx.earliest), str(tx.latest)) == (value, earliest, latest)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "value"),
+    [
+        ("Obama won Iowa on Jan. 3, 2008. He said in his victory speech that night that hope mattered.",
+         "that night", "2008-01-03TNI"),
+        ("On Tuesday Trump spoke in Ohio. In a Fox interview later that day, Trump went further.",
+         "later that day", "2016-02-02"),
+        ("Sanders was scheduled to meet Obama on Thursday. He also plans to meet with Reid that day.",
+         "that day", "2016-02-04"),
+    ],
+)  # fmt: skip
+def test_that_day_is_the_day_named_just_before(nlp, sentence: str, expr: str, value: str):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp(sentence), dt.date(2016, 2, 5))
+    assert [t.value for t in times if t.text == expr] == [value], times
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Market makers can suffer huge losses on trades made that day.",  # no day named: any day
+        "The crowd that evening was huge.",
+    ],
+)
+def test_that_day_with_no_day_named_just_before_is_no_time(nlp, sentence: str):
+    from newsledger.extract.times import extract_times
+
+    assert [t.text for t in extract_times(nlp(sentence), dt.date(2016, 2, 5))] == []

@@ -2124,7 +2124,7 @@ def _age_or_heat(text: str, s: int, piece: str) -> bool:
 _NOT_TIMES = frozenset(
     "night morning evening afternoon day week month year annual quarterly seasonally nights days the "
     "semiannual biannual biweekly year-end no-quarter minute close last-minute eleventh-hour".split()
-) | {"the day", "the night", "the comparable", "the year before", "that day"}
+) | {"the day", "the night", "the comparable", "the year before"}
 _ZONE_RE = CLOCK_ZONE_RE  # "0400 GMT", "2300 local time", "1400 Kyiv time"
 # Extra patterns the model misses.
 _EXTRA = re.compile(
@@ -2144,6 +2144,8 @@ _EXTRA = re.compile(
     # "The following day, about 5:15 a.m.", "that same month": counted from the day or month last named
     rf"{_DAY_AFTER_ONE_NAMED_RE}(?![-'’])|"
     r"that\s+same\s+(?:week|month|year)(?![-'’])|"
+    # "That night, …", "later that day": the day last named, kept only when one was named just before
+    r"(?:(?:earlier|later)\s+)?that\s+(?:day|night|morning|afternoon|evening)(?![-'’])|"
     # "twice a year", "three times a week": how often
     rf"{_HOW_OFTEN_RE}\s+(?:a|an|per|every|each)\s+(?:hour|day|week|month|year|decade)\b|"
     # "25/12/2023", "3.10.2024"
@@ -2729,6 +2731,9 @@ _HOLIDAY_THING = re.compile(
 )
 # "the following day", "that same night", which a sentence of what usually happens does not date
 _DAY_AFTER_ONE_NAMED = re.compile(_DAY_AFTER_ONE_NAMED_RE)
+# "that day", "later that night": the day named at most this many characters before, or no time at all
+_THAT_DAY = re.compile(r"(?:(?:earlier|later)\s+)?that\s+(?:day|night|morning|afternoon|evening)")
+_THAT_DAY_REACH = 400
 _HABITUAL = re.compile(
     r"\b(?:usually|often|typically|generally|normally|routinely|always|sometimes|tend\s+to)\b", re.I
 )
@@ -2927,6 +2932,25 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 ctx.day = None
             before = dataclasses.replace(ctx)
             tx = normalise(piece, anchor, tense=tense, context=ctx)
+            if (
+                _THAT_DAY.fullmatch(low)
+                and not (
+                    tx is not None
+                    and before.named_at is not None
+                    and 0 <= s - before.named_at <= _THAT_DAY_REACH
+                )
+                and (
+                    low == "that day"
+                    or not any(
+                        x.start_char <= s and e <= x.end_char and x.label_ in ("DATE", "TIME")
+                        for x in doc.ents
+                    )
+                )
+            ):
+                # "trades made that day", "That night, I …" with no day named just before, which the model
+                # left out (or tagged, for a bare "that day"): no time to date
+                ctx = before
+                continue
             if event_day is not None:
                 # "9/11", "the Sept. 11 attacks", "the Jan. 6 committee": the event, a name more than a date
                 tx = TimeExpr(0, 0, piece, event_day.isoformat(), "DATE", "day", event_day, event_day, True)
