@@ -1597,6 +1597,16 @@ def test_the_verb_last_is_not_part_of_a_duration(nlp):
             "more than three years",
             "P3Y",
         ),
+        # a year that qualifies a noun, which the model leaves out or runs into a name
+        ("Gowdy referenced a 2015 inspector general's report.", dt.date(2015, 11, 16), "2015", "2015"),
+        ("He was the architect of Obama’s 2008 campaign.", dt.date(2016, 9, 27), "2008", "2008"),
+        ("In the fluid 2016 presidential primary, many voters wait.", dt.date(2016, 2, 17), "2016", "2016"),
+        (
+            "Inspired by McCain's late-2007 turnaround, Bush toured.",
+            dt.date(2015, 11, 8),
+            "late-2007",
+            "2007",
+        ),
     ],
 )
 def test_what_the_model_leaves_out_is_found_by_its_form(

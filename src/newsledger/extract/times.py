@@ -2210,6 +2210,17 @@ _BACKSTOP = (
         r"(?![-’']|\s+old\b)",
         re.I,
     ),
+    # "a 2015 inspector general's report", "the 2016 presidential primary", "Obama's 2008 campaign",
+    # "McCain's late-2007 turnaround": a year that qualifies a noun (written with no comma, a year, not a
+    # count: the wires write "2,000 people")
+    re.compile(
+        r"(?:\b(?:a|an|the|its|his|her|their|our|this|that|whose)\s+|['’]s?\s+)"
+        r"(?:(?!(?:first|last|next|about|some|nearly|over|almost|around|roughly|only|just|more|less|estimated|"
+        r"additional|extra|other|another)\b)[a-z]+\s+)?"  # "the fluid 2016 presidential primary"
+        r"(?P<modifier>)(?P<t>(?:(?:early|mid|late)-)?(?:1[89]|20)\d\d)\b"
+        r"(?![-–/,.]?\d|['’]?s\b|\s*(?:%|percent))(?=\s+[A-Za-z])",
+        re.I,
+    ),
 )
 
 
@@ -2221,10 +2232,15 @@ def _backstop(doc: Doc, m: re.Match[str]) -> bool:
     toks = doc.char_span(m.start("t"), m.end("t"), alignment_mode="expand")
     if toks is None:
         return False
-    if any(t.ent_type_ in ("PERSON", "ORG", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART") for t in toks):
+    modifier = m.groupdict().get("modifier") is not None
+    # the model runs a name into the year that qualifies it ("Obama’s 2008" ORG, "Trump’s 1995" ORG)
+    named = (
+        ("MONEY", "PERCENT", "QUANTITY") if modifier else ("PERSON", "ORG", "MONEY", "PERCENT", "QUANTITY")
+    )
+    if any(t.ent_type_ in (*named, "WORK_OF_ART") for t in toks):
         return False
     last = toks[-1]
-    if re.fullmatch(r"(?:1[89]|20)\d\d", m["t"]) and last.dep_ == "nummod":
+    if re.fullmatch(r"(?:1[89]|20)\d\d", m["t"]) and last.dep_ == "nummod" and not modifier:
         return False  # "won by 2000 votes"
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if m["t"] in calendar.month_name and after is not None and after.pos_ in ("VERB", "AUX"):
