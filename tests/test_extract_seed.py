@@ -1607,6 +1607,32 @@ def test_the_verb_last_is_not_part_of_a_duration(nlp):
             "late-2007",
             "2007",
         ),
+        # the season "the fall" after a word only a time follows, the second season of a pair, half a century
+        (
+            "He worries Sanders would have trouble winning in the fall.",
+            dt.date(2016, 2, 20),
+            "the fall",
+            "2016-FA",
+        ),
+        (
+            "Looking ahead to the fall, Manafort was joined by Rick Wiley.",
+            dt.date(2016, 4, 23),
+            "the fall",
+            "2016-FA",
+        ),
+        (
+            "Her shifts can run 10 hours a day during summer and fall.",
+            dt.date(2016, 3, 21),
+            "fall",
+            "2016-FA",
+        ),
+        ("They met throughout the spring and summer, he said.", dt.date(2016, 5, 10), "summer", "2016-SU"),
+        (
+            "For more than half a century, Viguerie has served the movement.",
+            dt.date(2016, 1, 19),
+            "more than half a century",
+            "P50Y",
+        ),
     ],
 )
 def test_what_the_model_leaves_out_is_found_by_its_form(

@@ -122,7 +122,7 @@ _AHEAD_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 _POSSIBILITY_AUX = frozenset({"could", "may", "might", "can", "should", "must"})
 _AHEAD_WORDS = re.compile(
     r"\b(?:as (?:soon|early) as|no later than|next|coming|upcoming|effective|(?<!to )come|"
-    r"from now (?:to|until|till|through)|between now and)\s+$"
+    r"from now (?:to|until|till|through)|between now and|ahead (?:to|into))\s+$"
 )
 # "since their Oct. 13 debate": before the moment of writing, whatever the clause's tense
 _SINCE = re.compile(r"\bsince\s+(?:(?:the|their|his|her|its|our|my|your|last)\s+)?$")
@@ -2210,6 +2210,25 @@ _BACKSTOP = (
         r"(?![-’']|\s+old\b)",
         re.I,
     ),
+    # "trouble winning in the fall", "heading into the fall": the season (not "the fall of the Wall", "the
+    # fall in prices")
+    re.compile(
+        r"\b(?:in|into|to|through|throughout|until|till|by|during|before|after|since)\s+(?P<t>the\s+fall)\b"
+        r"(?!\s+(?:of|in|on|from|to)\b)",
+        re.I,
+    ),
+    # "throughout the spring and summer", "during summer and fall": the second season of a pair
+    re.compile(
+        r"\b(?P<first>spring|summer|autumn|winter|fall)\s+(?:and|or|to|through|into)\s+"
+        r"(?P<t>(?:the\s+)?(?:spring|summer|fall|autumn|winter))\b(?!\s+(?:of|in)\b|-)",
+        re.I,
+    ),
+    # "for more than half a century", "a half-century"
+    re.compile(
+        rf"(?<![-\w])(?P<counted>)(?P<t>(?:{_ABOUT_RE}\s+)?(?:half\s+a\s+|a\s+half-)(?:century|decade))\b"
+        r"(?![-’']|\s+(?:ago|old)\b)",
+        re.I,
+    ),
     # "a 2015 inspector general's report", "the 2016 presidential primary", "Obama's 2008 campaign",
     # "McCain's late-2007 turnaround": a year that qualifies a noun (written with no comma, a year, not a
     # count: the wires write "2,000 people")
@@ -2243,6 +2262,12 @@ def _backstop(doc: Doc, m: re.Match[str]) -> bool:
     if re.fullmatch(r"(?:1[89]|20)\d\d", m["t"]) and last.dep_ == "nummod" and not modifier:
         return False  # "won by 2000 votes"
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if m.groupdict().get("first") is not None:
+        first = doc.char_span(m.start("first"), m.end("first"), alignment_mode="expand")
+        if first is None or first[0].pos_ in ("VERB", "AUX") or first[0].ent_type_ not in ("DATE", ""):
+            return False  # "prices fall and winter heating …": the verb
+        if after is not None and after.pos_ in ("NOUN", "PROPN") and m["t"].lower() != "the fall":
+            return False  # "spring and summer jobs": what the seasons qualify
     if m["t"] in calendar.month_name and after is not None and after.pos_ in ("VERB", "AUX"):
         return False  # "after May said": the prime minister
     if re.search(
@@ -2750,6 +2775,10 @@ _DAY_AFTER_ONE_NAMED = re.compile(_DAY_AFTER_ONE_NAMED_RE)
 # "that day", "later that night": the day named at most this many characters before, or no time at all
 _THAT_DAY = re.compile(r"(?:(?:earlier|later)\s+)?that\s+(?:day|night|morning|afternoon|evening)")
 _THAT_DAY_REACH = 400
+# A season right before another, in a pair: "the spring and " + "summer"
+_SEASON_PAIR_BEFORE = re.compile(
+    r"\b(?:the\s+)?(spring|summer|autumn|winter|fall)\s+(?:and|or|to|through|into)\s+$", re.I
+)
 _HABITUAL = re.compile(
     r"\b(?:usually|often|typically|generally|normally|routinely|always|sometimes|tend\s+to)\b", re.I
 )
@@ -3034,6 +3063,17 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             ):
                 # "owners usually discover the damage the following morning": any morning after, no date
                 tx = TimeExpr(0, 0, piece, None, tx.type, "none", anchored=anchor is not None)
+            pair = _SEASON_PAIR_BEFORE.search(text, max(0, s - 20), s)
+            if pair and re.fullmatch(r"(?:the\s+)?(?:spring|summer|fall|autumn|winter)", low) and out:
+                # "the spring and summer", "during summer and fall": the first such season after the one
+                # named before it, not one told by the tense alone (a bare "fall" is read as "the fall")
+                prev = out[-1]
+                if prev.granularity == "season" and prev.end == pair.end(1) and prev.earliest:
+                    for y in (prev.earliest.year, prev.earliest.year + 1):
+                        nxt = normalise(f"{low.split()[-1]} {y}", anchor, tense=tense)
+                        if nxt is not None and nxt.earliest is not None and nxt.earliest > prev.earliest:
+                            tx = nxt
+                            break
             in_year = _IN_YEAR_AFTER.match(text, e)
             month_day = _MONTH_DAY.fullmatch(piece) is not None
             if tx is not None and in_year and (month_day or _holiday_name(low)):
