@@ -1633,6 +1633,31 @@ def test_the_verb_last_is_not_part_of_a_duration(nlp):
             "more than half a century",
             "P50Y",
         ),
+        # a date written day first, a run of days, the September 11th attacks
+        (
+            "UEFA will not hear the case until 31 May - after the final.",
+            dt.date(2018, 5, 20),
+            "31 May",
+            "2018-05-31",
+        ),
+        (
+            "The debate kicked off yesterday (4th April) around 9.30 AM.",
+            dt.date(2018, 4, 5),
+            "4th April",
+            "2018-04-04",
+        ),
+        (
+            "Heavy trash day is 7 a.m. to 4 p.m. April 24-25 at the street department.",
+            dt.date(2018, 4, 1),
+            "April 24-25",
+            "2018-04",
+        ),
+        (
+            "It spied on Muslims after the September 11th attacks.",
+            dt.date(2018, 4, 1),
+            "September 11th",
+            "2001-09-11",
+        ),
     ],
 )
 def test_what_the_model_leaves_out_is_found_by_its_form(

@@ -2169,6 +2169,7 @@ _COUNT_RE = rf"(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_WORD_RE})(?:-and-a-half|\s+and\s+a
 _ABOUT_RE = r"(?:(?:more|less|fewer)\s+than|about|nearly|almost|roughly|around|over|approximately|at\s+least)"
 _SPAN_UNITS_RE = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))"
 _MONTH_NAME_RE = "|".join(calendar.month_name[1:])
+_MONTH_ABBR_RE = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _BACKSTOP = (
     # "seven years ago", "more than a half-century ago", "less than a dozen years ago", "decades ago"
     re.compile(
@@ -2229,6 +2230,19 @@ _BACKSTOP = (
         r"(?![-’']|\s+(?:ago|old)\b)",
         re.I,
     ),
+    # "until 31 May", "yesterday (4th April)", "the 8 November presidential election": a date written day
+    # first, which the model leaves as a count or an ordinal
+    re.compile(
+        r"(?<![\d.,$£€/:-])(?P<t>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        rf"(?:{_MONTH_NAME_RE}|{_MONTH_ABBR_RE})\b\.?(?:,?\s+(?:1[89]|20)\d\d\b)?)(?![-'’])"
+    ),
+    # "7 a.m. to 4 p.m. April 24-25": a run of days, which the model leaves as a count
+    re.compile(
+        rf"\b(?P<t>(?:{_MONTH_NAME_RE}|{_MONTH_ABBR_RE})\.?\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}"
+        r"(?:,?\s+(?:1[89]|20)\d\d)?)(?![\d-])"
+    ),
+    # "after the September 11th attacks", which the model tags as an event
+    re.compile(r"\b(?P<t>Sept(?:ember|\.)?\s+11(?:th)?)(?=\s+(?:attacks?|terror))"),
     # "a 2015 inspector general's report", "the 2016 presidential primary", "Obama's 2008 campaign",
     # "McCain's late-2007 turnaround": a year that qualifies a noun (written with no comma, a year, not a
     # count: the wires write "2,000 people")
@@ -2268,7 +2282,7 @@ def _backstop(doc: Doc, m: re.Match[str]) -> bool:
             return False  # "prices fall and winter heating …": the verb
         if after is not None and after.pos_ in ("NOUN", "PROPN") and m["t"].lower() != "the fall":
             return False  # "spring and summer jobs": what the seasons qualify
-    if m["t"] in calendar.month_name and after is not None and after.pos_ in ("VERB", "AUX"):
+    if m["t"].split()[-1] in calendar.month_name and after is not None and after.pos_ in ("VERB", "AUX"):
         return False  # "after May said": the prime minister
     if re.search(
         r"(?:['‘“\"]|\b[A-Z]\w*\s)$", m.string[max(0, m.start("t") - 12) : m.start("t")]
