@@ -1762,3 +1762,11 @@ def test_that_day_with_no_day_named_just_before_is_no_time(nlp, sentence: str):
     from newsledger.extract.times import extract_times
 
     assert [t.text for t in extract_times(nlp(sentence), dt.date(2016, 2, 5))] == []
+
+
+def test_a_time_under_since_is_before_the_moment_of_writing(nlp):
+    from newsledger.extract.times import extract_times
+
+    sentence = "Ryan has managed to remain popular since taking over as speaker in the fall, aides said."
+    times = extract_times(nlp(sentence), dt.date(2016, 5, 12))
+    assert [(t.text, t.value) for t in times] == [("the fall", "2015-FA")]

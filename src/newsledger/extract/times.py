@@ -249,6 +249,7 @@ def _verb_tense(span: Span, text: str) -> Tense:
     through_a_noun = False  # whether the date hangs on a noun on its way up ("the convention in July")
     noun_above: Token | None = None  # that noun
     planned = False  # whether that noun is a plan ("a planned rally on Saturday")
+    since = False  # whether "since" stands on the way up ("since his election in November")
     for _ in range(6):
         # a participle that is a preposition ("including the Wyoming caucuses on Saturday", "following
         # Monday's debate") is no verb of the clause
@@ -257,10 +258,13 @@ def _verb_tense(span: Span, text: str) -> Tense:
         ) or tok.head.i == tok.i:
             break
         tok = tok.head
+        since = since or (tok.lower_ == "since" and tok.dep_ == "prep")
         if tok.pos_ in ("NOUN", "PROPN", "PRON") and not through_a_noun:
             through_a_noun = True
             noun_above = tok
             planned = any(c.dep_ in ("amod", "acl") and c.lemma_.lower() in _PLAN_WORDS for c in tok.children)
+    if since or (tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "since"):
+        return "past"  # "popular since taking over as speaker in the fall": before the moment of writing
     if planned or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and tok.lemma_.lower() in _PLAN_WORDS):
         # an event planned for a day, a little before or after the moment of writing: "a planned Cruz rally
         # on Saturday", "a joint rally with Obama slated for Wednesday", "a speech scheduled Friday"
