@@ -249,7 +249,7 @@ def _verb_tense(span: Span, text: str) -> Tense:
     through_a_noun = False  # whether the date hangs on a noun on its way up ("the convention in July")
     noun_above: Token | None = None  # that noun
     planned = False  # whether that noun is a plan ("a planned rally on Saturday")
-    since = False  # whether "since" stands on the way up ("since his election in November")
+    since = False  # whether "since" stands on the way up ("since his visit to Ohio in the spring")
     for _ in range(6):
         # a participle that is a preposition ("including the Wyoming caucuses on Saturday", "following
         # Monday's debate") is no verb of the clause
