@@ -640,7 +640,7 @@ _TALLY_VERB = re.compile(
 def _title_number(ent: Span, core: str) -> bool:
     """A spelled-out number capitalised inside a sentence that is not itself written in title case: part
     of a name ("the Gang of Eight")."""
-    if not core[:1].isupper() or not re.fullmatch(_WORD_NUM, core.lower()) or ent.start == ent.sent.start:
+    if not core[:1].isupper() or not re.fullmatch(WORD_NUM_RE, core.lower()) or ent.start == ent.sent.start:
         return False
     if ent.doc[ent.start - 1].is_punct or ent.doc[ent.start - 1].is_quote:
         return False  # '“Five patients cancelled', 'ISLE OF PALMS — Two members': a sentence's start
@@ -769,7 +769,7 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         return True  # "Fortune 500 companies", "Highway 82", "Boeing 737": part of a name
     if _title_number(ent, core):
         return True  # "the Gang of Eight", "the Group of Seven", "the Big Ten": a name
-    if re.fullmatch(_WORD_NUM, low) and re.match(r"-(?!strong\b|to-|or-)[a-z]", after):
+    if re.fullmatch(WORD_NUM_RE, low) and re.match(r"-(?!strong\b|to-|or-)[a-z]", after):
         return True  # "a two-way race", "a one-term president", "the two-state solution": a compound word
     if re.match(r"[-–]to[-–]\d", after) or re.search(r"\b\d+[-–]to[-–]$", before):
         return True  # "a 5-to-4 majority", "a 4-to-4 tie": a vote or a ratio, not two counts
@@ -848,13 +848,14 @@ def _range(text: str, value: float | None) -> tuple[float | None, float | None, 
     return value, value, False
 
 
-_WORD_NUM = (
+# A number written as a word: "seven", "seventy-four" (also read by the times extractor)
+WORD_NUM_RE = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
 )
 _RANGE_NUM = (
-    r"[$€£¥]?\s?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _WORD_NUM + r")"
+    r"[$€£¥]?\s?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + WORD_NUM_RE + r")"
     r"(?:(?:k|bn|mn|m)\b|\s(?:hundred|thousand|million|billion|trillion|dozen)\b)?"
     r"(?:\s?%|\s(?:percent|per cent)\b)?"
 )
@@ -907,8 +908,8 @@ _HEAT_WORDS = re.compile(
 # A proportion: "one in five children", "1 in 10 Ukrainians", "two out of three voters", "eight of 10
 # avocados", "$4 of every $5".
 _RATIO = re.compile(
-    rf"(?<![\w.,])(?P<sign>[$€£]?)(?P<a>\d{{1,3}}|{_WORD_NUM})(?:\s+|-)(?P<sep>in|out\s+of|of)(?:\s+|-)(?P<every>every\s+)?"
-    rf"(?P=sign)(?P<b>(?:\d{{1,3}}(?:,\d{{3}})*|{_WORD_NUM}|"
+    rf"(?<![\w.,])(?P<sign>[$€£]?)(?P<a>\d{{1,3}}|{WORD_NUM_RE})(?:\s+|-)(?P<sep>in|out\s+of|of)(?:\s+|-)(?P<every>every\s+)?"
+    rf"(?P=sign)(?P<b>(?:\d{{1,3}}(?:,\d{{3}})*|{WORD_NUM_RE}|"
     r"a\s+(?:hundred|thousand|million)|(?:one\s+)?(?:hundred|thousand|million))"
     r"(?:\s+(?:hundred|thousand|million|billion))?)\b(?![-.,]?\d)"
     r"(?!\s+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b)",  # "in 10 minutes"

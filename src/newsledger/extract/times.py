@@ -47,7 +47,7 @@ from dateutil.easter import EASTER_ORTHODOX, easter
 
 from ..model import TimeExpr
 from ..nlp import aux_tokens, aux_words, doc_text, mark_words
-from .quantities import CLOCK_ZONE_RE, HHMM_RE, parse_number
+from .quantities import CLOCK_ZONE_RE, HHMM_RE, WORD_NUM_RE, parse_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -68,6 +68,8 @@ _DAY_RUN_RE = (
 _DAY_AFTER_ONE_NAMED_RE = (
     r"(?:the|that)\s+(?:same|following|next|previous|prior)\s+(?:day|morning|afternoon|evening|night)"
 )
+# "that day", "later that night": the day last named (see _THAT_DAY_REACH)
+_THAT_DAY_RE = r"(?:(?:earlier|later)\s+)?that\s+(?:day|night|morning|afternoon|evening)"
 # How many times: "twice", "three times", "several times" (before "a year", "a week": how often)
 _HOW_OFTEN_RE = (
     r"(?:once|twice|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|a\s+few)\s+"
@@ -2149,7 +2151,7 @@ _EXTRA = re.compile(
     rf"{_DAY_AFTER_ONE_NAMED_RE}(?![-'’])|"
     r"that\s+same\s+(?:week|month|year)(?![-'’])|"
     # "That night, …", "later that day": the day last named, kept only when one was named just before
-    r"(?:(?:earlier|later)\s+)?that\s+(?:day|night|morning|afternoon|evening)(?![-'’])|"
+    rf"{_THAT_DAY_RE}(?![-'’])|"
     # "twice a year", "three times a week": how often
     rf"{_HOW_OFTEN_RE}\s+(?:a|an|per|every|each)\s+(?:hour|day|week|month|year|decade)\b|"
     # "25/12/2023", "3.10.2024"
@@ -2164,21 +2166,21 @@ _EXTRA = re.compile(
 # What the model leaves out even where its form is plain: a count of units "ago", "later this week", "by
 # 2022", "prior to May", "every five years", "the past seven-and-a-half years". Each pattern's group "t" is
 # the expression; what stands before it only shows that a time follows.
-_NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred"
-).split()
-_NUMBER_WORD_RE = rf"(?:{'|'.join(_NUMBER_WORDS)})(?:-(?:{'|'.join(_NUMBER_WORDS)}))?"
-_COUNT_RE = rf"(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_WORD_RE})(?:-and-a-half|\s+and\s+a\s+half)?"
+_COUNT_RE = rf"(?:\d[\d,]*(?:\.\d+)?|{WORD_NUM_RE}|hundred)(?:-and-a-half|\s+and\s+a\s+half)?"
+# A count or a run of them: "five", "three or four", "60–90"
+_COUNTS_RE = rf"{_COUNT_RE}(?:\s*[-–]\s*{_COUNT_RE}|\s+(?:or|to)\s+{_COUNT_RE})?"
 _ABOUT_RE = r"(?:(?:more|less|fewer)\s+than|about|nearly|almost|roughly|around|over|approximately|at\s+least)"
 _SPAN_UNITS_RE = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))"
 _MONTH_NAME_RE = "|".join(calendar.month_name[1:])
+_SEASON_RE = r"(?:spring|summer|fall|autumn|winter)"
+# A season and the word that joins it to the next: "spring and " (summer), "summer through " (fall)
+_SEASON_PAIR_RE = r"(?P<first>spring|summer|autumn|winter|fall)\s+(?:and|or|to|through|into)\s+"
 _MONTH_ABBR_RE = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _BACKSTOP = (
     # "seven years ago", "more than a half-century ago", "less than a dozen years ago", "decades ago"
     re.compile(
         rf"(?<![-\w/])(?P<counted>)(?P<t>(?:{_ABOUT_RE}\s+)?"
-        rf"(?:(?:{_COUNT_RE}(?:\s*[-–]\s*{_COUNT_RE}|\s+(?:or|to)\s+{_COUNT_RE})?|an?|a\s+dozen|a\s+few|"
+        rf"(?:(?:{_COUNTS_RE}|an?|a\s+dozen|a\s+few|"
         rf"a\s+couple\s+of|several|many)\s+)?(?:half-)?{_SPAN_UNITS_RE}\s+ago)\b",
         re.I,
     ),
@@ -2202,16 +2204,14 @@ _BACKSTOP = (
     ),
     # "every five years", "every three months", "every week"
     re.compile(
-        rf"(?<![-\w])(?P<counted>)(?P<t>(?:every|each)\s+(?:(?:other|few|{_COUNT_RE}"
-        rf"(?:\s*[-–]\s*{_COUNT_RE}|\s+(?:to|or)\s+{_COUNT_RE})?)\s+)?"
+        rf"(?<![-\w])(?P<counted>)(?P<t>(?:every|each)\s+(?:(?:other|few|{_COUNTS_RE})\s+)?"
         rf"(?:{_SPAN_UNITS_RE}|quarters?|weekend|morning|afternoon|evening|night))\b(?!-)",
         re.I,
     ),
     # "the past seven-and-a-half years", "more than 200 years", "the last five or six years"
     re.compile(
         r"(?<![-–\w/.,])(?P<counted>)(?P<t>(?:the\s+(?:past|last|next|first|coming|previous|following)\s+)?"
-        rf"(?:{_ABOUT_RE}\s+)?{_COUNT_RE}(?:\s*[-–]\s*{_COUNT_RE}|\s+(?:or|to)\s+{_COUNT_RE})?"
-        rf"\s+{_SPAN_UNITS_RE})\b"
+        rf"(?:{_ABOUT_RE}\s+)?{_COUNTS_RE}\s+{_SPAN_UNITS_RE})\b"
         r"(?![-’']|\s+old\b)",
         re.I,
     ),
@@ -2224,8 +2224,7 @@ _BACKSTOP = (
     ),
     # "throughout the spring and summer", "during summer and fall": the second season of a pair
     re.compile(
-        r"\b(?P<first>spring|summer|autumn|winter|fall)\s+(?:and|or|to|through|into)\s+"
-        r"(?P<t>(?:the\s+)?(?:spring|summer|fall|autumn|winter))\b(?!\s+(?:of|in)\b|-)",
+        rf"\b{_SEASON_PAIR_RE}(?P<t>(?:the\s+)?{_SEASON_RE})\b(?!\s+(?:of|in)\b|-)",
         re.I,
     ),
     # "for more than half a century", "a half-century"
@@ -2791,12 +2790,10 @@ _HOLIDAY_THING = re.compile(
 # "the following day", "that same night", which a sentence of what usually happens does not date
 _DAY_AFTER_ONE_NAMED = re.compile(_DAY_AFTER_ONE_NAMED_RE)
 # "that day", "later that night": the day named at most this many characters before, or no time at all
-_THAT_DAY = re.compile(r"(?:(?:earlier|later)\s+)?that\s+(?:day|night|morning|afternoon|evening)")
+_THAT_DAY = re.compile(_THAT_DAY_RE)
 _THAT_DAY_REACH = 400
 # A season right before another, in a pair: "the spring and " + "summer"
-_SEASON_PAIR_BEFORE = re.compile(
-    r"\b(?:the\s+)?(spring|summer|autumn|winter|fall)\s+(?:and|or|to|through|into)\s+$", re.I
-)
+_SEASON_PAIR_BEFORE = re.compile(rf"\b(?:the\s+)?{_SEASON_PAIR_RE}$", re.I)
 _HABITUAL = re.compile(
     r"\b(?:usually|often|typically|generally|normally|routinely|always|sometimes|tend\s+to)\b", re.I
 )
@@ -3082,11 +3079,11 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 # "owners usually discover the damage the following morning": any morning after, no date
                 tx = TimeExpr(0, 0, piece, None, tx.type, "none", anchored=anchor is not None)
             pair = _SEASON_PAIR_BEFORE.search(text, max(0, s - 20), s)
-            if pair and re.fullmatch(r"(?:the\s+)?(?:spring|summer|fall|autumn|winter)", low) and out:
+            if pair and re.fullmatch(rf"(?:the\s+)?{_SEASON_RE}", low) and out:
                 # "the spring and summer", "during summer and fall": the first such season after the one
                 # named before it, not one told by the tense alone (a bare "fall" is read as "the fall")
                 prev = out[-1]
-                if prev.granularity == "season" and prev.end == pair.end(1) and prev.earliest:
+                if prev.granularity == "season" and prev.end == pair.end("first") and prev.earliest:
                     for y in (prev.earliest.year, prev.earliest.year + 1):
                         nxt = normalise(f"{low.split()[-1]} {y}", anchor, tense=tense)
                         if nxt is not None and nxt.earliest is not None and nxt.earliest > prev.earliest:
