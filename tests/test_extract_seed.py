@@ -1770,3 +1770,28 @@ def test_a_time_under_since_is_before_the_moment_of_writing(nlp):
     sentence = "Ryan has managed to remain popular since taking over as speaker in the fall, aides said."
     times = extract_times(nlp(sentence), dt.date(2016, 5, 12))
     assert [(t.text, t.value) for t in times] == [("the fall", "2015-FA")]
+
+
+def test_the_same_span_found_twice_has_one_type_whatever_the_hash_seed():
+    # the model tags "238.75 hours" TIME and the backstop finds it as DATE; which one the merge kept had
+    # depended on the order of a set of strings, that is on PYTHONHASHSEED
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import datetime as dt\n"
+        "from newsledger.nlp import get_nlp\n"
+        "from newsledger.extract.times import extract_times\n"
+        "doc = get_nlp()('Ellwood said nine community service workers logged 238.75 hours in February, and "
+        "430.75 to date in 2009.')\n"
+        "print([t.type for t in extract_times(doc, dt.date(2010, 6, 15)) if 'hours' in t.text])\n"
+    )
+    types = set()
+    for seed in ("1", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        types.add(out.stdout.strip())
+    assert types == {"['TIME']"}

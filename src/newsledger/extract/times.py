@@ -2757,9 +2757,10 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         if all(b <= m.start() or a >= m.end() or (m.start() <= a and b <= m.end()) for a, b, _ in taken):
             out.append((m.start(), m.end(), "DATE"))
     # A span widened over a neighbour ("noon" + "Thursday") replaces it; two that overlap are one ("nearly
-    # 2 a.m." + "2 a.m. Friday": "nearly 2 a.m. Friday").
+    # 2 a.m." + "2 a.m. Friday": "nearly 2 a.m. Friday"). The same span found twice keeps TIME, as two that
+    # overlap do (the model's "238.75 hours" TIME and the backstop's DATE; set order had chosen by chance).
     kept: list[tuple[int, int, str]] = []
-    for x in sorted(set(out), key=lambda x: (x[0], -x[1])):
+    for x in sorted(set(out), key=lambda x: (x[0], -x[1], x[2] != "TIME")):
         if not kept or x[0] >= kept[-1][1]:
             kept.append(x)
         elif x[1] > kept[-1][1]:
