@@ -1658,6 +1658,8 @@ def test_the_verb_last_is_not_part_of_a_duration(nlp):
             "September 11th",
             "2001-09-11",
         ),
+        ("It took a little more than a year to finish the road.", FRI, "a little more than a year", "P1Y"),
+        ("The talks lasted nearly a week.", FRI, "nearly a week", "P1W"),
     ],
 )
 def test_what_the_model_leaves_out_is_found_by_its_form(
@@ -1666,6 +1668,32 @@ def test_what_the_model_leaves_out_is_found_by_its_form(
     from newsledger.extract.times import extract_times
 
     times = extract_times(nlp(sentence), published)
+    assert [t.value for t in times if t.text == expr] == [value], times
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "value"),
+    [
+        ("It lasted well over two hours.", "well over two hours", "PT2H"),
+        ("It lasted a little over two hours.", "a little over two hours", "PT2H"),
+        ("He served for a good six years.", "a good six years", "P6Y"),
+        ("He spent all of an hour with the president.", "all of an hour", "PT1H"),
+        ("Voters turned against him over the past four-plus months.", "the past four-plus months", "P4M"),
+        ("He paid no tax for 15-plus years.", "15-plus years", "P15Y"),
+        ("Sales rose 5% from more than a year earlier.", "more than a year earlier", "2023"),
+        # an ordinal before "this year" counts tests, not the year
+        ("North Korea's fifth missile test, its second this year, worried Seoul.", "this year", "2024"),
+        ("I'm putting Cruz second this week,\" he said.", "this week", "2024-W42"),
+        # "more than" before a date compares amounts: the date alone
+        ("The deficit is $544 billion, $105 billion more than last year.", "last year", "2023"),
+        # "a little" is no modifier of a day
+        ("That figure actually grew a little Tuesday, to 66 percent.", "Tuesday", "2024-10-15"),
+    ],
+)
+def test_words_of_degree_before_a_time(nlp, sentence: str, expr: str, value: str):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp(sentence), FRI)
     assert [t.value for t in times if t.text == expr] == [value], times
 
 

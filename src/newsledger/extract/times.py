@@ -582,7 +582,9 @@ _MODIFIERS = (
     r"up\s+to|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|barely|only|just|the|these|those|another|"
     r"a\s+mere|mere|a\s+full|close\s+to|"
     r"an\s+additional|next|last|past|first|final|coming|previous|recent|full|entire|whole|following|"
-    r"latest|initial|remaining|same|better\s+part\s+of\s+the|better\s+part\s+of\s+a|much\s+of\s+the)"
+    r"latest|initial|remaining|same|better\s+part\s+of\s+the|better\s+part\s+of\s+a|much\s+of\s+the|"
+    r"well\s+(?:over|under|beyond)|a\s+(?:little|bit)|a\s+good|all\s+of|upwards\s+of|north\s+of|"
+    r"in\s+excess\s+of)"  # "well over two hours", "a little more than a year", "a good six years"
 )
 # unit -> (prefix, letter, factor): time units take the "T" prefix (PT10H), date units none (P3Y);
 # decades and centuries are written in years (P10Y, P100Y), as TimeBank does.
@@ -945,14 +947,16 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
         t,
     )
     t = re.sub(
-        r"^(?:about|around|approximately|roughly|just|only|some|nearly|almost|close to|as early as|"
-        r"as late as)\s+",
+        r"^(?:(?:about|around|approximately|roughly|just|only|some|nearly|almost|close to|as early as|"
+        r"as late as|(?:(?:a little|a bit|well)\s+)?(?:(?:more|less|fewer) than|over|under)|upwards of)\s+)+",
         "",
         t,
     )
     t = re.sub(
         rf"^at (?:least|most)\s+(?=(?:the\s+)?(?:\d{{4}}\b|(?:{_MON_RE})\b))", "", t
     )  # "since at least 1980"
+    # "the past four-plus months", "20-plus years ago": the count, as after "more than"
+    t = re.sub(rf"(?<=\w)(?:-|\s+)plus(?=\s+(?:{_UNITS_RE})s?\b)", "", t)
     t = re.sub(r"^this past\s+(?!(?:spring|summer|fall|autumn|winter)\b)", "last ", t)
     t = re.sub(r"^this coming\s+", "next ", t)
     # A fortnight is two weeks ("a fortnight ago", "the past fortnight", "three fortnights").
@@ -1948,8 +1952,13 @@ _LEAD_DROP = re.compile(
     r"^(?:(?:about|approximately|roughly|just|only|some|barely|over|under|since|until|till|through|"
     r"throughout|by|from|between|within|during|before|after|sometime|in|on|at(?!\s+least)|for|to|of|"
     r"each\s+of|its|his|her|their|our|my|your|it|them|him|an\s+end\s+to\s+a|(?:early|late)(?=\s+(?:{_WD}))|as\s+(?:early|late|long|soon|recently)\s+as|the\s+{_HOURS}\s+of|"
+    # "$105 billion more than last year": amounts compared, the date alone
+    r"(?:more|less|fewer)\s+than(?=\s+(?:last|this|next|yesterday|today|in|on|at)\b)|"
     r"later\s+in|earlier\s+in|as\s+of|the\s+day(?=\s+(?:before|after)\s+\w)|d'etat|later|earlier|"
-    r"the(?=\s+the\b)|(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"the(?=\s+the\b)|"
+    # "its second this year", "putting Cruz second this week": the ordinal ranks something else
+    r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    r"(?=\s+(?:this|last|next)\s+(?:year|month|week|season|quarter)\b)|(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"(?=\s+an?\s+(?:year|month|week|day|decade|quarter)\s+(?:ago|earlier|before)\b))\s+)+",
     re.I,
 )
@@ -2166,10 +2175,13 @@ _EXTRA = re.compile(
 # What the model leaves out even where its form is plain: a count of units "ago", "later this week", "by
 # 2022", "prior to May", "every five years", "the past seven-and-a-half years". Each pattern's group "t" is
 # the expression; what stands before it only shows that a time follows.
-_COUNT_RE = rf"(?:\d[\d,]*(?:\.\d+)?|{WORD_NUM_RE}|hundred)(?:-and-a-half|\s+and\s+a\s+half)?"
+_COUNT_RE = rf"(?:\d[\d,]*(?:\.\d+)?|{WORD_NUM_RE}|hundred)(?:-and-a-half|\s+and\s+a\s+half|-plus)?"
 # A count or a run of them: "five", "three or four", "60–90"
 _COUNTS_RE = rf"{_COUNT_RE}(?:\s*[-–]\s*{_COUNT_RE}|\s+(?:or|to)\s+{_COUNT_RE})?"
-_ABOUT_RE = r"(?:(?:more|less|fewer)\s+than|about|nearly|almost|roughly|around|over|approximately|at\s+least)"
+_ABOUT_RE = (
+    r"(?:(?:(?:a\s+(?:little|bit)|just|well)\s+)?(?:(?:more|less|fewer)\s+than|over|under)|about|nearly|almost|"
+    r"roughly|around|approximately|at\s+least)"
+)
 _SPAN_UNITS_RE = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))"
 _MONTH_NAME_RE = "|".join(calendar.month_name[1:])
 _SEASON_RE = r"(?:spring|summer|fall|autumn|winter)"
@@ -2225,6 +2237,13 @@ _BACKSTOP = (
     # "throughout the spring and summer", "during summer and fall": the second season of a pair
     re.compile(
         rf"\b{_SEASON_PAIR_RE}(?P<t>(?:the\s+)?{_SEASON_RE})\b(?!\s+(?:of|in)\b|-)",
+        re.I,
+    ),
+    # "more than a year", "a little over a week", "nearly a decade": one unit, counted by the word before it
+    # (a bare "a year" is as often a rate: "$600,000 a day")
+    re.compile(
+        rf"(?<![-\w])(?P<counted>)(?P<t>{_ABOUT_RE}\s+an?\s+(?:year|month|week|day|hour|minute|decade|century))\b"
+        r"(?![-’']|\s+(?:ago|old|earlier|later|before|after)\b)",
         re.I,
     ),
     # "for more than half a century", "a half-century"
