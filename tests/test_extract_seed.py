@@ -1698,6 +1698,51 @@ def test_words_of_degree_before_a_time(nlp, sentence: str, expr: str, value: str
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "earliest", "latest"),
+    [
+        ("the first half of the 20th century", "19", dt.date(1900, 1, 1), dt.date(1949, 12, 31)),
+        ("the second half of the 20th century", "19", dt.date(1950, 1, 1), dt.date(1999, 12, 31)),
+        ("the last half of the '80s", "198", dt.date(1985, 1, 1), dt.date(1989, 12, 31)),
+        ("the latter part of the 1990s", "199", dt.date(1990, 1, 1), dt.date(1999, 12, 31)),
+        ("the first decade of the 21st century", "200", dt.date(2000, 1, 1), dt.date(2009, 12, 31)),
+        ("at least the 1980s", "198", dt.date(1980, 1, 1), dt.date(1989, 12, 31)),
+        ("the winter of 2004-5", "2004-WI", dt.date(2004, 12, 1), dt.date(2005, 2, 28)),
+        ("3 minutes 32 seconds", "PT3M32S", None, None),
+        ("two hours and 15 minutes", "PT2H15M", None, None),
+        ("five years, four months", "P5Y4M", None, None),
+        ("2 days and 3 hours", "P2DT3H", None, None),
+        ("the previous year and a half", "P1Y6M", None, None),
+        ("a year and a half ahead", "P1Y6M", None, None),
+        ("six days in a row", "P6D", None, None),
+        ("two years running", "P2Y", None, None),
+        ("the most recent five years", "P5Y", None, None),
+        ("a long eight months", "P8M", None, None),
+        ("two or more years", "PXY", None, None),
+        ("the first half of the year", "2016-H1", dt.date(2016, 1, 1), dt.date(2016, 6, 30)),
+    ],
+)
+def test_parts_of_decades_and_centuries_and_stretches_in_two_units(text, value, earliest, latest):
+    from newsledger.extract.times import normalise
+
+    tx = normalise(text, dt.date(2016, 5, 10), tense="past")
+    assert tx is not None and (tx.value, tx.earliest, tx.latest) == (value, earliest, latest), tx
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("Clinton is likely to clinch the nomination on the evening of June 7.", ["June 7"]),
+        ("On the morning of Feb. 28 Trump jumped onto his Twitter account.", ["Feb. 28"]),
+        ("He was shot to death on the night of Friday, Oct. 23.", ["Friday, Oct. 23"]),
+    ],
+)
+def test_a_part_of_the_day_before_the_date_it_is_of_is_left_to_the_date(nlp, sentence: str, dates):
+    from newsledger.extract.times import extract_times
+
+    assert [t.text for t in extract_times(nlp(sentence), FRI)] == dates
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "After May said so, the cabinet agreed.",  # the prime minister, not the month

@@ -86,6 +86,9 @@ _WD_RE = "|".join(sorted((d for d in _WEEKDAYS if len(d) > 4), key=len, reverse=
 _ONE = {"a": 1, "an": 1, "one": 1}
 
 
+_ORDINAL_WORDS = tuple("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+
+
 def _count(word: str) -> int | None:
     """A small count written in digits or words ("3", "three", "a", "several")."""
     if word in _VAGUE_COUNTS:
@@ -584,7 +587,8 @@ _MODIFIERS = (
     r"an\s+additional|next|last|past|first|final|coming|previous|recent|full|entire|whole|following|"
     r"latest|initial|remaining|same|better\s+part\s+of\s+the|better\s+part\s+of\s+a|much\s+of\s+the|"
     r"well\s+(?:over|under|beyond)|a\s+(?:little|bit)|a\s+good|all\s+of|upwards\s+of|north\s+of|"
-    r"in\s+excess\s+of)"  # "well over two hours", "a little more than a year", "a good six years"
+    # "well over two hours", "a little more than a year", "a good six years", "a long eight months"
+    r"in\s+excess\s+of|most\s+recent|a\s+long)"
 )
 # unit -> (prefix, letter, factor): time units take the "T" prefix (PT10H), date units none (P3Y);
 # decades and centuries are written in years (P10Y, P100Y), as TimeBank does.
@@ -599,7 +603,7 @@ _DURATION = re.compile(
     r"[\d.,]+\s+to\s+[\d.,]+|\d[\d.,]*\s*[-–]\s*\d[\d.,]*|\w+\s+or\s+\w+)[\s-]+)?"
     r"(?:(?:trading|business|working|calendar|fiscal|straight|consecutive|successive)\s+)?"
     r"(?P<unit>second|minute|hour|day|night|week|month|quarter|year|decade|centur(?:y|ie)|weekend)s?"
-    r"(?:[\s-](?:old|long))?(?:\s+or\s+so)?(?:\s+ahead)?(?:\s+of\s+(?:\d{4}|the\s+year|this\s+year|last\s+year|fiscal\s+\d{4}))?"
+    r"(?:[\s-](?:old|long))?(?:\s+or\s+so)?(?:\s+ahead|\s+in\s+a\s+row|\s+running)?(?:\s+of\s+(?:\d{4}|the\s+year|this\s+year|last\s+year|fiscal\s+\d{4}))?"
 )
 _HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
@@ -953,8 +957,8 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
         t,
     )
     t = re.sub(
-        rf"^at (?:least|most)\s+(?=(?:the\s+)?(?:\d{{4}}\b|(?:{_MON_RE})\b))", "", t
-    )  # "since at least 1980"
+        rf"^at (?:least|most)\s+(?=(?:the\s+)?(?:\d{{4}}\b|\d{{3}}0'?s\b|(?:{_MON_RE})\b))", "", t
+    )  # "since at least 1980", "at least the 1980s"
     # "the past four-plus months", "20-plus years ago": the count, as after "more than"
     t = re.sub(rf"(?<=\w)(?:-|\s+)plus(?=\s+(?:{_UNITS_RE})s?\b)", "", t)
     t = re.sub(r"^this past\s+(?!(?:spring|summer|fall|autumn|winter)\b)", "last ", t)
@@ -1408,7 +1412,8 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
         r"(?:(this past|this|last|next|the|early|late|mid|the early|the late)[\s-]+)?"
         r"(spring|summer|fall|autumn|winter)"
         r"(?:\s+(?:of\s+)?(\d{4}|this year|last year|next year|[a-z][a-z\s-]+))?",
-        t,
+        # "the winter of 2004-5": the winter that begins in 2004
+        re.sub(r"^((?:the\s+)?winter\s+(?:of\s+)?\d{4})[-–/](?:\d{1,2}|\d{4})$", r"\1", t),
     )  # fmt: skip
     if m and (m[1] or m[3] or m[2] != "fall"):  # a bare "fall" is more often the verb's noun
         start = _SEASON_START[_SEASONS[m[2]]]
@@ -1527,6 +1532,35 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
             y = _year_words(m[1])
         if y is not None:
             return year(y)
+    # "the first decade of the 21st century": that decade (200)
+    m = re.fullmatch(
+        r"(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+decade\s+of\s+"
+        r"the\s+(\d{1,2})(?:st|nd|rd|th)[\s-]+century",
+        t,
+    )
+    if m:
+        return decade((int(m[2]) - 1) * 10 + _ORDINAL_WORDS.index(m[1]))
+    # "the first half of the 20th century", "the last half of the '80s", "the latter part of the 1990s": the
+    # part is no unit TIMEX3 writes, so the value is the whole decade or century; a half narrows the interval
+    m = re.fullmatch(
+        r"(?:the\s+)?(first|second|last|latter|final|early|later)\s+(half|part|third|years)\s+of\s+(.+)",
+        t,
+    )
+    if m and re.search(r"centur|\d0'?s$|ties$", m[3]):
+        whole = _normalise(m[3], anchor, tense, ctx)
+        if (
+            whole is not None
+            and whole.granularity in ("decade", "century")
+            and whole.earliest
+            and whole.latest
+        ):
+            if m[2] != "half":
+                return whole
+            y0, n = whole.earliest.year, whole.latest.year - whole.earliest.year + 1
+            y0 = y0 if m[1] == "first" else y0 + n // 2  # its interval: the half named
+            return dataclasses.replace(
+                whole, earliest=dt.date(y0, 1, 1), latest=dt.date(y0 + n // 2 - 1, 12, 31)
+            )
     # Decades and centuries: "the 1990s", "the early 1980s", "the '90s", "the nineties", "the 20th century".
     # "the 60s" without the apostrophe only from the fifties on: "in the 30s" is more often a poll share
     m = re.fullmatch(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(\d{3})0|'([2-9])0|([5-9])0)'?s", t)
@@ -1871,9 +1905,38 @@ def _duration(t: str, text: str) -> TimeExpr | None:
     """TIMEX3 durations: "three years" P3Y, "nearly forty years" P40Y, "two-week" P2W, "10-hour" PT10H,
     "weeks" PXW, "a couple of years" P2Y, "a decade" P10Y, "the next 12 to 18 months" PXM."""
     # "an additional year", "two more years", "another week": the count of the added stretch
-    t = re.sub(rf"\s+(?:additional|extra|more|further)\s+(?=(?:{_UNITS_RE})s?$)", " ", t)
+    t = re.sub(rf"(?<!\bor)\s+(?:additional|extra|more|further)\s+(?=(?:{_UNITS_RE})s?$)", " ", t)
     t = re.sub(rf"^another\s+(?=(?:{_UNITS_RE})$)", "a ", t)
     # "two and a half years", "a year and a half": written as "2 1/2 years"
+    # "3 minutes 32 seconds", "two hours and 15 minutes", "five years, four months": one ISO duration
+    two = re.fullmatch(
+        rf"(?:{_MODIFIERS}\s+)*(\w+)\s+({_UNITS_RE})s?,?\s+(?:and\s+)?(\w+)\s+({_UNITS_RE})s?", t
+    )
+    if two:
+        order = ("year", "month", "week", "day", "hour", "minute", "second")
+        first, second = _count(two[1]), _count(two[3])
+        if (
+            first is not None
+            and second is not None
+            and two[2] != "decade"
+            and two[4] != "decade"
+            and order.index(two[2]) < order.index(two[4])
+        ):
+            date_part = "".join(
+                f"{n}{u[0].upper()}" for n, u in ((first, two[2]), (second, two[4])) if u in order[:4]
+            )
+            time_part = "".join(
+                f"{n}{u[0].upper()}" for n, u in ((first, two[2]), (second, two[4])) if u in order[4:]
+            )
+            value = f"P{date_part}" + (f"T{time_part}" if time_part else "")
+            return TimeExpr(0, 0, text, value, "DURATION", "none", None, None)
+    # "the previous year and a half", "a year and a half ahead": one and a half
+    t = re.sub(
+        rf"^(?:the\s+)?(?:past|last|previous|next|coming|first|following)\s+(?=(?:{_UNITS_RE})\s+and\s+a\s+half)",
+        "a ",
+        t,
+    )
+    t = re.sub(r"(?<=\sand\sa\shalf)\s+ahead$", "", t)
     half = re.fullmatch(rf"(.*?)(\w+)\s+and\s+a\s+half\s+({_UNITS_RE})s?", t) or re.fullmatch(
         rf"(.*?)(an?|one)\s+({_UNITS_RE})\s+and\s+a\s+half", t
     )
@@ -2823,6 +2886,11 @@ _STRETCH_BEFORE = re.compile(r"\b(?:over|within|during|throughout|for)\s+$", re.
 _TIMESTAMP_LINE = re.compile(r"[ \t]*\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[ECMP][SD]T)?\s*[:.]?[ \t]*", re.I)
 
 
+# "the evening of June 7", "the night of Friday, Oct. 23": a part of the day before the date it is of
+_PART_OF_A_DATE = re.compile(r"(?:the\s+)?(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night)", re.I)
+_OF_A_DATE = re.compile(rf"\s+of\s+(?:(?:{_MON_RE})\.?\s+\d|(?:{_WD_RE})\b|\d{{1,2}}\s+(?:{_MON_RE}))", re.I)
+
+
 def _line_end(text: str, e: int) -> int:
     """Where the line holding position ``e`` ends."""
     end = text.find("\n", e)
@@ -3126,6 +3194,8 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                     and not (next_word and _TIME_WORD.fullmatch(re.sub(r"s$", "", next_word[1])))
                 ):
                     continue  # "the past two Quinnipiac polls": the polls, not a stretch of time
+                if _PART_OF_A_DATE.fullmatch(piece) and _OF_A_DATE.match(text, e):
+                    continue  # "on the evening of June 7": the date is the expression, as TimeML tags it
                 if not words or words == ["fall"]:
                     # no value and no word of time: "the 43rd", "6'3\"", "Mateen", "half-sister"; nor a verb
                     # the model took for the season ("the annual increase in transfers fall to a floor")
