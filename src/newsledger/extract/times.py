@@ -1907,7 +1907,6 @@ def _duration(t: str, text: str) -> TimeExpr | None:
     # "an additional year", "two more years", "another week": the count of the added stretch
     t = re.sub(rf"(?<!\bor)\s+(?:additional|extra|more|further)\s+(?=(?:{_UNITS_RE})s?$)", " ", t)
     t = re.sub(rf"^another\s+(?=(?:{_UNITS_RE})$)", "a ", t)
-    # "two and a half years", "a year and a half": written as "2 1/2 years"
     # "3 minutes 32 seconds", "two hours and 15 minutes", "five years, four months": one ISO duration
     two = re.fullmatch(
         rf"(?:{_MODIFIERS}\s+)*(\w+)\s+({_UNITS_RE})s?,?\s+(?:and\s+)?(\w+)\s+({_UNITS_RE})s?", t
@@ -1928,8 +1927,8 @@ def _duration(t: str, text: str) -> TimeExpr | None:
             time_part = "".join(
                 f"{n}{u[0].upper()}" for n, u in ((first, two[2]), (second, two[4])) if u in order[4:]
             )
-            value = f"P{date_part}" + (f"T{time_part}" if time_part else "")
-            return TimeExpr(0, 0, text, value, "DURATION", "none", None, None)
+            iso = f"P{date_part}" + (f"T{time_part}" if time_part else "")
+            return TimeExpr(0, 0, text, iso, "DURATION", "none", None, None)
     # "the previous year and a half", "a year and a half ahead": one and a half
     t = re.sub(
         rf"^(?:the\s+)?(?:past|last|previous|next|coming|first|following)\s+(?=(?:{_UNITS_RE})\s+and\s+a\s+half)",
@@ -1937,6 +1936,7 @@ def _duration(t: str, text: str) -> TimeExpr | None:
         t,
     )
     t = re.sub(r"(?<=\sand\sa\shalf)\s+ahead$", "", t)
+    # "two and a half years", "a year and a half": written as "2 1/2 years"
     half = re.fullmatch(rf"(.*?)(\w+)\s+and\s+a\s+half\s+({_UNITS_RE})s?", t) or re.fullmatch(
         rf"(.*?)(an?|one)\s+({_UNITS_RE})\s+and\s+a\s+half", t
     )
