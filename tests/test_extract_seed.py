@@ -1719,6 +1719,15 @@ def test_words_of_degree_before_a_time(nlp, sentence: str, expr: str, value: str
         ("a long eight months", "P8M", None, None),
         ("two or more years", "PXY", None, None),
         ("the first half of the year", "2016-H1", dt.date(2016, 1, 1), dt.date(2016, 6, 30)),
+        # past tense, said in May: the last third quarter, as for "the third quarter"
+        ("the third quarter of the year", "2015-Q3", dt.date(2015, 7, 1), dt.date(2015, 9, 30)),
+        ("the last year-plus", "P1Y", None, None),
+        ("the next couple days", "P2D", None, None),
+        ("a matter of weeks", "PXW", None, None),
+        ("later in the summer", "2015-SU", dt.date(2015, 6, 1), dt.date(2015, 8, 31)),
+        ("three o’clock in the morning", "2016-05-10T03:00", dt.date(2016, 5, 10), dt.date(2016, 5, 10)),
+        ("six o'clock this evening", "2016-05-10T18:00", dt.date(2016, 5, 10), dt.date(2016, 5, 10)),
+        ("the year earlier", "2015", dt.date(2015, 1, 1), dt.date(2015, 12, 31)),
     ],
 )
 def test_parts_of_decades_and_centuries_and_stretches_in_two_units(text, value, earliest, latest):
@@ -1726,6 +1735,24 @@ def test_parts_of_decades_and_centuries_and_stretches_in_two_units(text, value, 
 
     tx = normalise(text, dt.date(2016, 5, 10), tense="past")
     assert tx is not None and (tx.value, tx.earliest, tx.latest) == (value, earliest, latest), tx
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "value"),
+    [
+        ("Emanuel fired him on Tuesday after strongly backing him a few days earlier.", "a few days", "PXD"),
+        ("He had left a few hours earlier.", "a few hours", "PTXH"),
+        ("She made the decision months earlier.", "months", "PXM"),
+        # a count dates it: the whole stays
+        ("Sales rose from a year earlier.", "a year earlier", "2023"),
+        ("Net income rose 5% from the year earlier.", "the year earlier", "2023"),
+    ],
+)
+def test_units_earlier_with_no_count_are_the_stretch(nlp, sentence: str, expr: str, value: str):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp(sentence), FRI)
+    assert [t.value for t in times if t.text == expr] == [value], times
 
 
 @pytest.mark.parametrize(

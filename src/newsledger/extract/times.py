@@ -541,7 +541,8 @@ _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 
 _QUARTER = re.compile(
     r"(?:the\s+)?(?:(?P<rel>this|next|last|current)\s+year'?s?\s+)?(?P<ago>year-ago\s+|year-earlier\s+)?(?:(?P<y0>\d{4})\s+)?"
     r"(?:(?:fiscal|calendar)[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
-    r"(?:fiscal[\s-]+)?quarter(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<y>\d{4}|this year|last year|next year))?"
+    r"(?:fiscal[\s-]+)?quarter(?:\s+of)?"
+    r"(?:\s+(?:fiscal\s+)?(?P<y>\d{4}|this year|last year|next year|the year))?"
 )
 _HALF = re.compile(
     r"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?P<h>first|second|last|latter)[\s-]+(?:half|two\s+quarters)(?:\s+of)?(?:\s+(?:fiscal\s+)?"
@@ -588,7 +589,7 @@ _MODIFIERS = (
     r"latest|initial|remaining|same|better\s+part\s+of\s+the|better\s+part\s+of\s+a|much\s+of\s+the|"
     r"well\s+(?:over|under|beyond)|a\s+(?:little|bit)|a\s+good|all\s+of|upwards\s+of|north\s+of|"
     # "well over two hours", "a little more than a year", "a good six years", "a long eight months"
-    r"in\s+excess\s+of|most\s+recent|a\s+long)"
+    r"in\s+excess\s+of|most\s+recent|a\s+long|a\s+matter\s+of)"
 )
 # unit -> (prefix, letter, factor): time units take the "T" prefix (PT10H), date units none (P3Y);
 # decades and centuries are written in years (P10Y, P100Y), as TimeBank does.
@@ -759,6 +760,8 @@ _CLOCK = re.compile(
     r"\(\d+\s+gmt\)))?"
 )
 _UNITS_RE = r"second|minute|hour|day|week|month|year|decade"
+_HOUR_WORDS = tuple("one two three four five six seven eight nine ten eleven twelve".split())
+_HOUR_WORD = re.compile(rf"\b(?:{'|'.join(_HOUR_WORDS)})(?=\s+o'clock\b)")
 
 
 @dataclasses.dataclass
@@ -959,8 +962,17 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
     t = re.sub(
         rf"^at (?:least|most)\s+(?=(?:the\s+)?(?:\d{{4}}\b|\d{{3}}0'?s\b|(?:{_MON_RE})\b))", "", t
     )  # "since at least 1980", "at least the 1980s"
-    # "the past four-plus months", "20-plus years ago": the count, as after "more than"
+    # "the past four-plus months", "20-plus years ago", "the last year-plus": the count, as after "more than"
     t = re.sub(rf"(?<=\w)(?:-|\s+)plus(?=\s+(?:{_UNITS_RE})s?\b)", "", t)
+    t = re.sub(rf"^(?:the\s+)?(?:last|past)\s+({_UNITS_RE})-plus$", r"the past \1", t)  # a stretch to now
+    t = re.sub(rf"\b({_UNITS_RE})-plus$", r"\1", t)
+    t = re.sub(rf"\bcouple\s+(?=(?:{_UNITS_RE})s\b)", "couple of ", t)  # "the next couple days"
+    t = re.sub(
+        r"^the\s+very\s+(?=(?:next|same|last|following|previous)\b)", "the ", t
+    )  # "the very next year"
+    t = re.sub(_HOUR_WORD, lambda w: str(_HOUR_WORDS.index(w[0]) + 1), t)  # "three o'clock in the morning"
+    # "later in the summer": the season (as "later in the year" is the year)
+    t = re.sub(r"^(?:later|earlier)\s+in\s+(?=the\s+(?:spring|summer|fall|autumn|winter)$)", "", t)
     t = re.sub(r"^this past\s+(?!(?:spring|summer|fall|autumn|winter)\b)", "last ", t)
     t = re.sub(r"^this coming\s+", "next ", t)
     # A fortnight is two weeks ("a fortnight ago", "the past fortnight", "three fortnights").
@@ -1313,7 +1325,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
             y = (ctx.quarter[0] if ctx.quarter else y) - 1
         elif (
             anchor is not None
-            and not (m["y0"] or m["y"] or m["rel"])
+            and not (m["y0"] or m["y"] not in (None, "the year") or m["rel"])
             and past
             and dt.date(y, 3 * q - 2, 1) > anchor
         ):
@@ -1373,7 +1385,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
             y -= 1
         value = f"{y:04d}-Q{q}"
         return expr(value, "DATE", "quarter", dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q))
-    m = re.fullmatch(r"(?:a|one)\s+year\s+(?:ago|earlier|before)|(?:the\s+)?year-(?:ago|earlier)", t)
+    m = re.fullmatch(r"(?:a|one)\s+year\s+(?:ago|earlier|before)|(?:the\s+)?year[-\s](?:ago|earlier)", t)
     if m and ctx.quarter is not None and _stretch_since_quarter(ctx):
         return year(ctx.quarter[0] - 1)  # "For the nine months, … compared with … a year earlier"
     if m and ctx.quarter is not None:
@@ -2457,6 +2469,11 @@ _LAST_BEFORE_UNIT = re.compile(
 )
 
 
+# A count that dates "N units earlier": "a year earlier", "two weeks earlier", "18 months earlier", "the year
+# earlier"
+_COUNTED_EARLIER = rf"an?|one|the|\d[\d,.]*|{WORD_NUM_RE}"
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Cut a candidate span to TimeML's extent (see the module docstring)."""
     while True:
@@ -2488,9 +2505,12 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
             e = s + m.start()
     m = re.search(r"\s+(?:later|earlier)$", text[s:e], re.I)
     if m and (
-        m[0].strip().lower() == "later" or not re.search(rf"\b(?:{_UNITS_RE})s?\s+earlier$", text[s:e], re.I)
+        m[0].strip().lower() == "later"
+        or not re.search(rf"\b(?:{_COUNTED_EARLIER})\s+(?:{_UNITS_RE})s?\s+earlier$", text[s:e], re.I)
     ):
-        e = s + m.start()  # "three days later" is the duration "three days"; "a year earlier" stays whole
+        # "three days later" is the duration "three days"; "a year earlier" stays whole; "a few hours
+        # earlier", "days earlier" count no date, so the duration, as TimeBank tags "several months" before
+        e = s + m.start()
     return s, e
 
 
