@@ -1756,6 +1756,25 @@ def test_units_earlier_with_no_count_are_the_stretch(nlp, sentence: str, expr: s
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The gallery is open from 10 a.m.-4 p.m. Monday-Saturday.", [("10 a.m.", "2024-10-18T10:00")]),
+        ("For hundreds of years the valley has nourished them.", [("hundreds of years", "PXY")]),
+        ("I had to behave for the entire year.", [("the entire year", "P1Y")]),
+        # a day of something, not a stretch; "the last day" alone is one
+        ("The last day of school was originally scheduled for June 3.", [("The last day", None)]),
+        ("On the first day of the trial, he spoke.", [("the first day", None)]),
+        ("In the last day, 40 people died.", [("the last day", "P1D")]),
+    ],
+)
+def test_clock_ranges_counts_of_units_and_days_of_a_thing(nlp, sentence: str, expected):
+    from newsledger.extract.times import extract_times
+
+    got = [(t.text, t.value) for t in extract_times(nlp(sentence), FRI)]
+    assert all(x in got for x in expected), got
+
+
+@pytest.mark.parametrize(
     ("sentence", "dates"),
     [
         ("Clinton is likely to clinch the nomination on the evening of June 7.", ["June 7"]),

@@ -1919,6 +1919,10 @@ def _duration(t: str, text: str) -> TimeExpr | None:
     # "an additional year", "two more years", "another week": the count of the added stretch
     t = re.sub(rf"(?<!\bor)\s+(?:additional|extra|more|further)\s+(?=(?:{_UNITS_RE})s?$)", " ", t)
     t = re.sub(rf"^another\s+(?=(?:{_UNITS_RE})$)", "a ", t)
+    # "hundreds of years", "thousands of hours": a count of units, unknown
+    t = re.sub(
+        rf"^(?:(?:{_MODIFIERS})\s+)*(?:hundreds|thousands|dozens)\s+of\s+(?=(?:{_UNITS_RE})s$)", "many ", t
+    )
     # "3 minutes 32 seconds", "two hours and 15 minutes", "five years, four months": one ISO duration
     two = re.fullmatch(
         rf"(?:{_MODIFIERS}\s+)*(\w+)\s+({_UNITS_RE})s?,?\s+(?:and\s+)?(\w+)\s+({_UNITS_RE})s?", t
@@ -1977,7 +1981,8 @@ def _duration(t: str, text: str) -> TimeExpr | None:
     if raw is None:
         if not plural and not t.endswith("-old") and not t.endswith("-long"):
             if re.match(
-                rf"(?:the\s+)?(?:past|last|next|coming|previous|following|first|final)\s+(?:{m['unit']})", t
+                rf"(?:the\s+)?(?:past|last|next|coming|previous|following|first|final|entire|whole)\s+(?:{m['unit']})",
+                t,
             ):
                 return TimeExpr(0, 0, text, f"P{prefix}{factor}{letter}", "DURATION", "none", None, None)
             return None  # a bare "year" or "day" is not a duration
@@ -2064,6 +2069,7 @@ _TRAIL_DROP = re.compile(r"(?:\s*['’]s|\s*[,:;.]|\s+(?:and|or|to|through|until
 _SPLIT = re.compile(
     r"\s+(?:ended|ending|through|to|until|and|-|–)\s+|\s*[–-]\s*(?=\d{4}\b)|(?<=months)\s+of\s+(?=\d{4}\b|the\s+year\b)|"
     r"(?<=\b\d{4}),\s*(?=\d{4}\b)|"
+    r"(?<=[ap]\.m\.)\s*[–-]\s*(?=\d)|"  # "10 a.m.-4 p.m."
     rf"(?<=\d),\s+(?=(?:{_MON_RE})\.?\s+\d)",  # "March 13, March 21 and March 23"
     re.I,
 )
@@ -2906,6 +2912,11 @@ _STRETCH_BEFORE = re.compile(r"\b(?:over|within|during|throughout|for)\s+$", re.
 _TIMESTAMP_LINE = re.compile(r"[ \t]*\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[ECMP][SD]T)?\s*[:.]?[ \t]*", re.I)
 
 
+# "the last day of school", "the first week of the trial": the day or week of something, no stretch
+_FIRST_OF = re.compile(
+    r"(?:the\s+)?(?:very\s+)?(?:first|last|final|opening|closing)\s+(?:day|night|week|month|year)"
+)
+_OF_A_THING = re.compile(r"\s+of\b")
 # "the evening of June 7", "the night of Friday, Oct. 23": a part of the day before the date it is of
 _PART_OF_A_DATE = re.compile(r"(?:the\s+)?(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night)", re.I)
 _OF_A_DATE = re.compile(rf"\s+of\s+(?:(?:{_MON_RE})\.?\s+\d|(?:{_WD_RE})\b|\d{{1,2}}\s+(?:{_MON_RE}))", re.I)
@@ -3186,6 +3197,14 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             ):
                 # "owners usually discover the damage the following morning": any morning after, no date
                 tx = TimeExpr(0, 0, piece, None, tx.type, "none", anchored=anchor is not None)
+            if (
+                tx is not None
+                and tx.type == "DURATION"
+                and _FIRST_OF.fullmatch(low)
+                and _OF_A_THING.match(text, e)
+            ):
+                # "the last day of school", "on the first day of the trial": a day of it, not a stretch
+                tx = TimeExpr(0, 0, piece, None, "DATE", "none", anchored=anchor is not None)
             pair = _SEASON_PAIR_BEFORE.search(text, max(0, s - 20), s)
             if pair and re.fullmatch(rf"(?:the\s+)?{_SEASON_RE}", low) and out:
                 # "the spring and summer", "during summer and fall": the first such season after the one
