@@ -1775,6 +1775,32 @@ def test_clock_ranges_counts_of_units_and_days_of_a_thing(nlp, sentence: str, ex
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He worked there in March and April of 2014.", [("March", "2014-03"), ("April of 2014", "2014-04")]),
+        ("It ran between June and August 2013.", [("June", "2013-06"), ("August 2013", "2013-08")]),
+        (
+            "They met in the spring and summer of 2012.",
+            [("the spring", "2012-SP"), ("summer of 2012", "2012-SU")],
+        ),
+        (
+            "Both are expected to open in the late spring or early summer of 2027.",
+            [("the late spring", "2027-SP")],
+        ),
+        # a run back over New Year starts the year before
+        ("It ran from December to March 2015.", [("December", "2014-12"), ("March 2015", "2015-03")]),
+        # a year in another phrase is not shared
+        ("In May, and in June 2014, prices rose.", [("May", "2024-05"), ("June 2014", "2014-06")]),
+    ],
+)
+def test_a_year_written_after_the_second_of_two_months_or_seasons_is_the_firsts(nlp, sentence: str, expected):
+    from newsledger.extract.times import extract_times
+
+    got = [(t.text, t.value) for t in extract_times(nlp(sentence), FRI)]
+    assert all(x in got for x in expected), got
+
+
+@pytest.mark.parametrize(
     ("sentence", "dates"),
     [
         ("Clinton is likely to clinch the nomination on the evening of June 7.", ["June 7"]),

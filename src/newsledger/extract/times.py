@@ -2317,7 +2317,7 @@ _BACKSTOP = (
     ),
     # "throughout the spring and summer", "during summer and fall": the second season of a pair
     re.compile(
-        rf"\b{_SEASON_PAIR_RE}(?P<t>(?:the\s+)?{_SEASON_RE})\b(?!\s+(?:of|in)\b|-)",
+        rf"\b{_SEASON_PAIR_RE}(?P<t>(?:the\s+)?{_SEASON_RE}(?:\s+of\s+(?:1[89]|20)\d\d)?)\b(?!\s+(?:of|in)\b|-)",
         re.I,
     ),
     # "more than a year", "a little over a week", "nearly a decade": one unit, counted by the word before it
@@ -2890,6 +2890,26 @@ _TO_DAY = re.compile(
 # A year right after a holiday or a day of a month, which gives its year: "on Yom Kippur in 1973"
 _IN_YEAR_AFTER = re.compile(r",?\s+(?:in|of)\s+((?:1[89]|20)\d\d)\b(?!['’]?s|\s*(?:-|–|to|through|and)\s*\d)")
 _MONTH_DAY = re.compile(rf"(?:{_MON_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?", re.I)
+# A month or season joined to a second one that carries the year: "March and April of 2014", "June to
+# August 2013", "the late spring or early summer of 2017"
+_MONTH_OR_SEASON = re.compile(
+    rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?:{_MON_RE})\.?|{_SEASON_RE})", re.I
+)
+_SEASON_WORD = re.compile(rf"\b{_SEASON_RE}\b", re.I)
+_YEAR_SHARED_AFTER = re.compile(
+    rf"\s*,?\s*(?P<join>and|or|to|through|until|into|[-–])\s*(?:(?:early|late|mid)[\s-]+)?(?:the\s+)?"
+    rf"(?P<second>(?:{_MON_RE})\b\.?|{_SEASON_RE}\b)(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?"
+    r"(?P<y>(?:1[89]|20)\d\d)\b(?!['’]?s|\s*(?:-|–|to|through|and)\s*\d)",
+    re.I,
+)
+
+
+def _month_number(words: str) -> int | None:
+    """The month a month's name (with "early", "late", a day after it) names: "late march" 3; else None."""
+    m = re.search(rf"\b({_MON_RE})\b", words, re.I)
+    return _MONTHS[m[1].lower()] if m else None
+
+
 # What follows a holiday's name when it names a thing, not a day: "Christmas trees", "a Christmas present"
 _HOLIDAY_THING = re.compile(
     r"\s+(?:trees?|cards?|carols?|ornaments?|decorations?|lights|stockings?|gifts?|presents?|wreaths?|cookies|"
@@ -3222,6 +3242,28 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 # "on Yom Kippur in 1973", "at Christmas in 2019", "on Oct. 3 in 2019": that year's
                 comma = "," if month_day else ""
                 tx = normalise(f"{piece}{comma} {in_year[1]}", anchor, tense=tense, context=ctx) or tx
+            shared = _YEAR_SHARED_AFTER.match(text, e)
+            if tx is not None and shared and (month_day or _MONTH_OR_SEASON.fullmatch(low)):
+                # "in March and April of 2014", "between June and August 2013", "the spring and summer of
+                # 2012": the year written after the second is the first's too; a run back over New Year
+                # ("from December to March 2015") starts the year before
+                y = int(shared["y"])
+                first_m, second_m = _month_number(low), _month_number(shared["second"].lower())
+                if (
+                    shared["join"].lower() not in ("and", "or")
+                    and first_m
+                    and second_m
+                    and first_m > second_m
+                ):
+                    y -= 1
+                form = (
+                    f"{piece}, {y}"
+                    if month_day
+                    else f"{piece} of {y}"
+                    if _SEASON_WORD.search(low)
+                    else f"{piece} {y}"
+                )
+                tx = normalise(form, anchor, tense=tense, context=ctx) or tx
             if tx is not None and span is not None and re.fullmatch(r"(?:1[89]|20)\d\d", piece):
                 scene = _scene(span, int(piece))
             if tx is None:
