@@ -53,6 +53,11 @@ def _find(nlp, sentence: str, text: str):
         ("Edmunds expects 16.6 million vehicles will be sold.", "16.6 million", 16_600_000, 16_600_000,
          16_600_000, "vehicle", False),
         ("Some 4.35 lakh people were moved.", "4.35 lakh", 435_000, 435_000, 435_000, "people", True),
+        # a bound written after the figure, or after its unit
+        ("Families with 50,000 or fewer members qualify.", "50,000", 50_000, INF, 50_000, "member", True),
+        ("The strike hit 5,000 people or more.", "5,000", 5000, 5000, INF, "people", True),
+        ("He has two or more cars.", "two", 2, 2, INF, "car", True),
+        ("She sold 12,000 or so copies.", "12,000", 12_000, 12_000, 12_000, "copy", True),
     ],
 )  # fmt: skip
 def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, approx):

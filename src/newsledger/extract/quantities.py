@@ -111,6 +111,11 @@ _VAGUE = [
 _LOWER = re.compile(
     r"\b(more than|over|at least|upwards of|in excess of|no fewer than|no less than)\s*$", re.I
 )
+# "$200 or less", "5,000 people or more": a bound written after the figure
+_OR_MORE = frozenset("more greater higher above over longer older".split())
+_OR_BOUND = re.compile(
+    r"\s+or\s+(more|greater|higher|above|over|longer|older|less|fewer|lower|below|under|smaller|so)\b", re.I
+)
 _UPPER = re.compile(r"\b(up to|fewer than|less than|at most|under|no more than|as many as)\s*$", re.I)
 _APPROX = re.compile(
     r"\b(about|around|nearly|some|roughly|almost|approximately|an estimated|estimated|"
@@ -1273,6 +1278,15 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             text = ent.text
         if kind == "count" and unit is not None and not re.search(r"[a-z]", unit):
             unit, qualifier = None, None  # a table's "|", not a noun the figure counts
+        bound = _OR_BOUND.match(full, ent.end_char)
+        if bound is None and unit_tok is not None and 0 <= unit_tok.i - ent.end <= 3:
+            bound = _OR_BOUND.match(full, unit_tok.idx + len(unit_tok))  # "5,000 people or more"
+        if bound and value is not None and not vague:
+            # "gave $200 or less", "two or more cars": the figure bounds the amount, as "at most" does;
+            # "12,000 or so copies" is about that many
+            if bound[1].lower() != "so":
+                low, high = (value, None) if bound[1].lower() in _OR_MORE else (None, value)
+            approx = True
         if (
             kind == "count"
             and unit_tok is not None
