@@ -33,6 +33,10 @@ def _corpus(path: Path) -> Path:
     return path
 
 
+def _sigint_default() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _count(db: Path) -> int:
     if not db.exists():
         return 0
@@ -110,6 +114,9 @@ def test_interrupted_ingest_resumes(tmp_path: Path, corpus_and_reference, sig, w
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=os.environ.copy(),
+            # Ctrl-C at a terminal reaches a process that handles it; a runner started in the background
+            # ("… &" in a script) ignores SIGINT, and its children would inherit that and run on
+            preexec_fn=_sigint_default,
         )
         deadline = time.monotonic() + 120
         while _count(db) < stop_at and proc.poll() is None and time.monotonic() < deadline:
