@@ -1801,6 +1801,43 @@ def test_a_year_written_after_the_second_of_two_months_or_seasons_is_the_firsts(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # an outcome told with its day is over, whatever the clause's tense
+        (
+            "Her victories in Pennsylvania and Delaware on Tuesday will only accelerate that shift.",
+            dt.date(2016, 4, 28),
+            [("Tuesday", "2016-04-26", "DATE")],
+        ),
+        (
+            "A win in Ohio on Tuesday would clinch the nomination.",
+            dt.date(2016, 4, 28),
+            [("Tuesday", "2016-05-03", "DATE")],
+        ),
+        # a Christmas party is no day of Christmas
+        (
+            "They would not call the San Bernardino Christmas party slaughter terrorism.",
+            dt.date(2015, 12, 4),
+            [],
+        ),
+        ("Every minute is like a day.", dt.date(2016, 1, 20), [("Every minute", "PT1M", "SET")]),
+        ("One night in the late 1960s he looked gaunt.", dt.date(2016, 1, 4), [("One night", None, "DATE")]),
+        ("He spent one night in jail.", dt.date(2016, 1, 4), [("one night", "P1D", "DURATION")]),
+        (
+            "The numbers will not define her standing two or three months from now.",
+            dt.date(2016, 4, 20),
+            [("two or three months from now", "2016", "DATE")],
+        ),
+    ],
+)
+def test_outcomes_parties_sets_and_ranges_ahead(nlp, sentence: str, published: dt.date, expected):
+    from newsledger.extract.times import extract_times
+
+    got = [(t.text, t.value, t.type) for t in extract_times(nlp(sentence), published)]
+    assert all(x in got for x in expected) and (expected or not got), got
+
+
+@pytest.mark.parametrize(
     ("sentence", "dates"),
     [
         ("Clinton is likely to clinch the nomination on the evening of June 7.", ["June 7"]),

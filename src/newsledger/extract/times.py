@@ -194,6 +194,17 @@ def _names_an_outcome(span: Span) -> bool:
     """Whether a date is the day of an outcome, told by the possessive: "Monday's decision will make the
     choice starker", "The results of Tuesday's five primaries will force Sanders to …"."""
     root = span.root
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ in ("on", "in")
+        and root.head.head.pos_ == "NOUN"
+        and root.head.head.i < span.start
+    ):
+        # "Her victories in Pennsylvania … on Tuesday will only accelerate that shift": the outcome's day;
+        # not "a win in Ohio on Tuesday would clinch it", which may lie ahead
+        noun = root.head.head
+        known = any(c.dep_ == "poss" or c.lower_ == "the" for c in noun.children)
+        return known and noun.lemma_.lower() in _OUTCOME_NOUNS
     if root.dep_ != "poss" or root.head.i < span.end:
         return False
     noun = root.head
@@ -578,6 +589,7 @@ _SETS = {
     "monthly": "P1M", "every month": "P1M", "each month": "P1M",
     "annually": "P1Y", "yearly": "P1Y", "every year": "P1Y", "each year": "P1Y",
     "hourly": "PT1H", "every hour": "PT1H", "quarterly": "P1Q", "every quarter": "P1Q",
+    "every minute": "PT1M", "each minute": "PT1M", "each hour": "PT1H",
 }  # fmt: skip
 # Words before a duration or an "ago" that do not change its value ("nearly forty years").
 _MODIFIERS = (
@@ -587,8 +599,8 @@ _MODIFIERS = (
     r"a\s+mere|mere|a\s+full|close\s+to|"
     r"an\s+additional|next|last|past|first|final|coming|previous|recent|full|entire|whole|following|"
     r"latest|initial|remaining|same|better\s+part\s+of\s+the|better\s+part\s+of\s+a|much\s+of\s+the|"
-    r"well\s+(?:over|under|beyond)|a\s+(?:little|bit)|a\s+good|all\s+of|upwards\s+of|north\s+of|"
     # "well over two hours", "a little more than a year", "a good six years", "a long eight months"
+    r"well\s+(?:over|under|beyond)|a\s+(?:little|bit)|a\s+good|all\s+of|upwards\s+of|north\s+of|"
     r"in\s+excess\s+of|most\s+recent|a\s+long|a\s+matter\s+of)"
 )
 # unit -> (prefix, letter, factor): time units take the "T" prefix (PT10H), date units none (P3Y);
@@ -1825,14 +1837,19 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
             out = TimeExpr(0, 0, text, out.value, "DATE", "range", out.earliest, anchor)
         return out
     # "three or four months ago", "six to eight weeks ago": from the farther to the nearer, with the value
-    # of the month, year or decade both fall in (as a short run of years has)
+    # of the month, year or decade both fall in (as a short run of years has); ahead, "two or three months
+    # from now", from the nearer to the farther
     m = re.fullmatch(
-        rf"(?:{_MODIFIERS}\s+)*(?:(\w+)\s+(?:or|to)\s+(\w+)|(\d+)\s*[-–]\s*(\d+))\s+({_UNITS_RE})s\s+ago", t
+        rf"(?:{_MODIFIERS}\s+)*(?:(\w+)\s+(?:or|to)\s+(\w+)|(\d+)\s*[-–]\s*(\d+))\s+({_UNITS_RE})s\s+"
+        r"(ago|from\s+now|from\s+today)",
+        t,
     )
     fewer, more = (m[1] or m[3], m[2] or m[4]) if m else ("", "")
     if m and anchor is not None and _count(fewer) is not None and _count(more) is not None:
-        near = _normalise(f"{fewer} {m[5]}s ago", anchor, tense, ctx)
-        far = _normalise(f"{more} {m[5]}s ago", anchor, tense, ctx)
+        near = _normalise(f"{fewer} {m[5]}s {m[6]}", anchor, tense, ctx)
+        far = _normalise(f"{more} {m[5]}s {m[6]}", anchor, tense, ctx)
+        if m[6] != "ago":
+            near, far = far, near  # the later end is the farther one
         if near is None or far is None or far.earliest is None or near.latest is None:
             return None
         for width in (7, 4, 3):  # a month, a year, a decade
@@ -2913,7 +2930,8 @@ def _month_number(words: str) -> int | None:
 # What follows a holiday's name when it names a thing, not a day: "Christmas trees", "a Christmas present"
 _HOLIDAY_THING = re.compile(
     r"\s+(?:trees?|cards?|carols?|ornaments?|decorations?|lights|stockings?|gifts?|presents?|wreaths?|cookies|"
-    r"turkeys?|eggs?|bunny|candy|costumes?|sweaters?|lamps?|lanterns?|sweets|envelopes?|dumplings?)\b",
+    r"turkeys?|eggs?|bunny|candy|costumes?|sweaters?|lamps?|lanterns?|sweets|envelopes?|dumplings?|"
+    r"part(?:y|ies))\b",  # "the San Bernardino Christmas party slaughter", on Dec. 2
     re.I,
 )
 # "the following day", "that same night", which a sentence of what usually happens does not date
@@ -2937,6 +2955,12 @@ _FIRST_OF = re.compile(
     r"(?:the\s+)?(?:very\s+)?(?:first|last|final|opening|closing)\s+(?:day|night|week|month|year)"
 )
 _OF_A_THING = re.compile(r"\s+of\b")
+_ONE_DAY = re.compile(r"one\s+(?:day|night|morning|afternoon|evening)")
+_IN_A_TIME = re.compile(
+    rf"\s+(?:(?:in|during)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:\d{{4}}|['’]?\d0['’]?s|(?:{_MON_RE})\b)|"
+    rf"(?:last|this)\s+(?:week|month|year|{_SEASON_RE})\b)",
+    re.I,
+)
 # "the evening of June 7", "the night of Friday, Oct. 23": a part of the day before the date it is of
 _PART_OF_A_DATE = re.compile(r"(?:the\s+)?(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night)", re.I)
 _OF_A_DATE = re.compile(rf"\s+of\s+(?:(?:{_MON_RE})\.?\s+\d|(?:{_WD_RE})\b|\d{{1,2}}\s+(?:{_MON_RE}))", re.I)
@@ -3220,10 +3244,13 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             if (
                 tx is not None
                 and tx.type == "DURATION"
-                and _FIRST_OF.fullmatch(low)
-                and _OF_A_THING.match(text, e)
+                and (
+                    (_FIRST_OF.fullmatch(low) and _OF_A_THING.match(text, e))
+                    or (_ONE_DAY.fullmatch(low) and _IN_A_TIME.match(text, e))
+                )
             ):
-                # "the last day of school", "on the first day of the trial": a day of it, not a stretch
+                # "the last day of school", "on the first day of the trial", "one night in the late 1960s": a
+                # day of it, not a stretch
                 tx = TimeExpr(0, 0, piece, None, "DATE", "none", anchored=anchor is not None)
             pair = _SEASON_PAIR_BEFORE.search(text, max(0, s - 20), s)
             if pair and re.fullmatch(rf"(?:the\s+)?{_SEASON_RE}", low) and out:
