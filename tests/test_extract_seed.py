@@ -1801,6 +1801,24 @@ def test_a_year_written_after_the_second_of_two_months_or_seasons_is_the_firsts(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a house number is no year; a year after "in" stays one
+        ("Officers stopped a car driven by Jonathan P. Blair, 29, of 1909 Jolinda Drive.", []),
+        ("Henry, 19, of 1935 Orchard St., Alexandria, was arrested.", []),
+        ("In 2015 Main Street merchants lost money.", [("2015", "2015")]),
+        # a clock time written with a dot
+        ("Showroom open 9.30 A.M. / 7.00 P.M. daily.", [("9.30 A.M.", "2024-10-18T09:30")]),
+    ],
+)
+def test_house_numbers_and_clock_times_with_a_dot(nlp, sentence: str, expected):
+    from newsledger.extract.times import extract_times
+
+    got = [(t.text, t.value) for t in extract_times(nlp(sentence), FRI) if t.type in ("DATE", "TIME")]
+    assert all(x in got for x in expected) and (expected or not got), got
+
+
+@pytest.mark.parametrize(
     ("sentence", "published", "expected"),
     [
         # an outcome told with its day is over, whatever the clause's tense

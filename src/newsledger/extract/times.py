@@ -2265,7 +2265,7 @@ _EXTRA = re.compile(
     r"(?<![\d/.-])\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:19|20)\d\d(?![\d/-]|\.\d)|"
     rf"(?<!\(){HHMM_RE}{_ZONE_RE}|"  # not "10:35 a.m. (0735 GMT)", the same time again
     r"0\d[0-5]\d\s+(?:hours|hrs)|"
-    rf"\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?:\s+(?:[ecmp][sd]t|gmt))?|({_MON_RE})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)(?:\b|(?<=\.))(?!-)",
+    rf"\d{{1,2}}(?:[:.]\d\d)?\s*[ap]\.m\.(?:\s+(?:[ecmp][sd]t|gmt))?|({_MON_RE})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)(?:\b|(?<=\.))(?!-)",
     re.I,
 )
 
@@ -2620,6 +2620,12 @@ _NUMBERED_BEFORE = re.compile(
     r"\b(?:H\.?B|S\.?B|H\.?R|S|A\.?B|Bill|No|Nos|Number|Resolution|Rule|Section|Route|Highway|Flight|Room|"
     r"Suite|Box|Precinct|District|Local|Amendment|Article|Chapter)\.?\s*$"
 )
+# A street after a number: "1909 Jolinda Drive", "1845 N. Oak Ave.", "2015 Main Street"
+_STREET_AFTER = re.compile(
+    r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Drive|Dr|Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|"
+    r"Court|Ct|Way|Place|Pl|Circle|Parkway|Pkwy|Highway|Hwy|Terrace|Trail|Pike)\b"
+)
+_YEAR_PREP_BEFORE = re.compile(r"\b(?:in|since|by|until|during|before|after|from|through)\s+$", re.I)
 # The attacks of 11 September 2001, named by their date: "9/11", "the Sept. 11 attacks", "9/11 hijackers"
 _NINE_ELEVEN = re.compile(r"(?:post-|pre-)?(?:9/11|sept(?:ember|\.)?\s+11(?:th)?)", re.I)
 
@@ -3119,6 +3125,13 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 continue  # "1-year old Charlotte": an age
             if re.fullmatch(r"\d{4}", piece) and _NUMBERED_BEFORE.search(text, max(0, s - 14), s):
                 continue  # "HB 1523", "Flight 1549": a number that names, not a year
+            if (
+                re.fullmatch(r"\d{4}", piece)
+                and _STREET_AFTER.match(text, e)
+                and not _YEAR_PREP_BEFORE.search(text, max(0, s - 12), s)
+            ):
+                # "of 1909 Jolinda Drive", "at 1935 Orchard St.": a house number ("In 2015 Main …" is a year)
+                continue
             if low in ("a minute", "a second", "one second", "a sec") and _WAIT_BEFORE.search(
                 text, max(0, s - 12), s
             ):
