@@ -1765,6 +1765,12 @@ def test_units_earlier_with_no_count_are_the_stretch(nlp, sentence: str, expr: s
         ("The last day of school was originally scheduled for June 3.", [("The last day", None)]),
         ("On the first day of the trial, he spoke.", [("the first day", None)]),
         ("In the last day, 40 people died.", [("the last day", "P1D")]),
+        ("He declined a raise this year, the last year of his contract.", [("the last year", None)]),
+        # "last week" is a date even before "of"
+        (
+            "Unlike the convention last week of doom and gloom, this week is positive.",
+            [("last week", "2024-W41")],
+        ),
     ],
 )
 def test_clock_ranges_counts_of_units_and_days_of_a_thing(nlp, sentence: str, expected):

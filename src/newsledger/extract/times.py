@@ -2958,7 +2958,8 @@ _TIMESTAMP_LINE = re.compile(r"[ \t]*\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[ECMP]
 
 # "the last day of school", "the first week of the trial": the day or week of something, no stretch
 _FIRST_OF = re.compile(
-    r"(?:the\s+)?(?:very\s+)?(?:first|last|final|opening|closing)\s+(?:day|night|week|month|year)"
+    r"(?:(?:the|its|his|her|their)\s+(?:very\s+)?(?:first|last|final|opening|closing)|first|final|opening|closing|"
+    r"last(?=\s+day))\s+(?:day|night|week|month|year)"  # not "last week", a date even before "of"
 )
 _OF_A_THING = re.compile(r"\s+of\b")
 _ONE_DAY = re.compile(r"one\s+(?:day|night|morning|afternoon|evening)")
@@ -3254,16 +3255,12 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             ):
                 # "owners usually discover the damage the following morning": any morning after, no date
                 tx = TimeExpr(0, 0, piece, None, tx.type, "none", anchored=anchor is not None)
-            if (
-                tx is not None
-                and tx.type == "DURATION"
-                and (
-                    (_FIRST_OF.fullmatch(low) and _OF_A_THING.match(text, e))
-                    or (_ONE_DAY.fullmatch(low) and _IN_A_TIME.match(text, e))
-                )
+            if tx is not None and (
+                (_FIRST_OF.fullmatch(low) and _OF_A_THING.match(text, e))
+                or (tx.type == "DURATION" and _ONE_DAY.fullmatch(low) and _IN_A_TIME.match(text, e))
             ):
                 # "the last day of school", "on the first day of the trial", "one night in the late 1960s": a
-                # day of it, not a stretch
+                # day of it, not a stretch; "the last year of his contract" is not "last year"
                 tx = TimeExpr(0, 0, piece, None, "DATE", "none", anchored=anchor is not None)
             pair = _SEASON_PAIR_BEFORE.search(text, max(0, s - 20), s)
             if pair and re.fullmatch(rf"(?:the\s+)?{_SEASON_RE}", low) and out:
