@@ -58,6 +58,8 @@ def _find(nlp, sentence: str, text: str):
         ("The strike hit 5,000 people or more.", "5,000", 5000, 5000, INF, "people", True),
         ("He has two or more cars.", "two", 2, 2, INF, "car", True),
         ("She sold 12,000 or so copies.", "12,000", 12_000, 12_000, 12_000, "copy", True),
+        # a word of time after the figure is no unit
+        ("Fighting killed at least a dozen yesterday.", "at least a dozen", 12, 12, INF, None, True),
     ],
 )  # fmt: skip
 def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, approx):
@@ -340,6 +342,7 @@ def test_composition_is_linked(nlp):
         ("The treaty was signed in 1949 in Washington.", "1949"),
         ("The strike happened on October 3 near Donetsk.", "3"),
         ("James Kopp, 44, was arrested in France.", "44"),
+        ("Four-car collision critically injures woman, 82. A crash in the city followed.", "82"),
         ("The protester, aged 52, was detained.", "52"),
         ("Call the hotline at 555-0123 for details.", "555-0123"),
         ("Call (202) 555-0199 for details.", "555-0199"),

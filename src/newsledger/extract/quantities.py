@@ -700,6 +700,17 @@ _NUMBERED_BEFORE = re.compile(
 )
 
 
+# Words for a person that an age follows after a comma, as a name does: "injures woman, 82."
+_PERSON_NOUNS = frozenset(
+    "man woman boy girl driver resident mother father son daughter husband wife teen teenager student victim "
+    "suspect pedestrian motorist passenger grandmother grandfather".split()
+)
+# Words of time the noun after a figure may be, which count nothing: "killed at least a dozen yesterday"
+_TIME_NOT_UNITS = frozenset(
+    "yesterday today tomorrow tonight monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
 def _not_a_count(ent: Span, core: str, text: str) -> bool:
     """Numbers that count nothing: ages ("Kopp, 44, was arrested", "aged 52", "people under 30"), phone
     numbers, "one of" (which one), a number in a compound word ("a two-way race"), the sides of a score or
@@ -828,15 +839,19 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
     if re.fullmatch(r"\d{1,4}[A-Z]?", core) and _NUMBERED_BEFORE.search(before):
         return True  # "Pack 122, 124 and 131", "Pct. 3 Commissioner", "Region 1": which one, not how many
     # "James Kopp, 44, was arrested", "Crutcher, 40 ― a father", "Kenneth Bonilla, 23; Edwin Luciano, 18",
-    # "Aseany Duncan, 19 - was charged"
+    # "Aseany Duncan, 19 - was charged", "critically injures woman, 82."
     return (
         prev is not None
         and nxt is not None
         and prev.text == ","
-        and nxt.text in (",", ";", "―", "—", "–", "--", "-")
         and re.fullmatch(r"\d{1,3}", core) is not None
         and ent.start >= 2
-        and doc[ent.start - 2].ent_type_ == "PERSON"
+        and (
+            (doc[ent.start - 2].ent_type_ == "PERSON" and nxt.text in (",", ";", "―", "—", "–", "--", "-"))
+            or (
+                doc[ent.start - 2].lower_ in _PERSON_NOUNS and nxt.text in (",", ";", ".", "―", "—", "–", "-")
+            )
+        )
     )
 
 
@@ -1278,6 +1293,8 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             text = ent.text
         if kind == "count" and unit is not None and not re.search(r"[a-z]", unit):
             unit, qualifier = None, None  # a table's "|", not a noun the figure counts
+        if unit is not None and unit.lower() in _TIME_NOT_UNITS:
+            unit, qualifier = None, None  # "killed at least a dozen yesterday": the unit is left out
         bound = _OR_BOUND.match(full, ent.end_char)
         if bound is None and unit_tok is not None and 0 <= unit_tok.i - ent.end <= 3:
             bound = _OR_BOUND.match(full, unit_tok.idx + len(unit_tok))  # "5,000 people or more"
