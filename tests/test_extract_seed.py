@@ -1815,6 +1815,12 @@ def test_a_year_written_after_the_second_of_two_months_or_seasons_is_the_firsts(
         ("In 2015 Main Street merchants lost money.", [("2015", "2015")]),
         # a clock time written with a dot
         ("Showroom open 9.30 A.M. / 7.00 P.M. daily.", [("9.30 A.M.", "2024-10-18T09:30")]),
+        # a model's number after its letters, when no year near the story could be meant
+        ("The GTX 1660 Ti is very similar to the RTX 2060 in raw performance.", []),
+        ("CES 2020 opened in January.", [("2020", "2020")]),
+        ("The plan targets net zero by 2060.", [("2060", "2060")]),
+        # "as of" a date in a present clause: the day a figure was taken, not one ahead
+        ("Soon-Shiong remains a major shareholder, with 24.4% as of March 20.", [("March 20", "2024-03-20")]),
     ],
 )
 def test_house_numbers_and_clock_times_with_a_dot(nlp, sentence: str, expected):

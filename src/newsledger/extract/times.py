@@ -148,6 +148,7 @@ _RANGE_END = re.compile(rf"\b(?:{_WD_RE}|\d{{1,2}}|{_MON_RE})\.?,?\s+(?:until|ti
 # A deadline moved or granted lies ahead even when the moving is told in the past ("postponed until
 # Tuesday morning", "extended its deadline until 9 a.m. Tuesday").
 _DEADLINE_VERBS = frozenset("postpone delay defer extend adjourn give grant push".split())
+_AS_OF_BEFORE = re.compile(r"\bas\s+of\s+$", re.I)
 
 
 def _tense(span: Span, text: str) -> Tense:
@@ -155,6 +156,8 @@ def _tense(span: Span, text: str) -> Tense:
     that describes a thing in a past clause ("organise in the March states", "the March firewall she had
     been counting on"): it is not itself told in the past, and a few months ahead it is the coming one."""
     tense = _clause_tense(span, text)
+    if tense == "present" and _AS_OF_BEFORE.search(text, max(0, span.start_char - 8), span.start_char):
+        return "past"  # "remains a shareholder, with 24.4% as of March 20": a date the figure was taken on
     if tense == "future" and (_names_a_report(span) or _names_an_outcome(span)):
         return "past"  # "will get ... with the release of the November jobs report", said in December
     if tense == "present" and span.root.dep_ == "poss":
@@ -2620,6 +2623,8 @@ _NUMBERED_BEFORE = re.compile(
     r"\b(?:H\.?B|S\.?B|H\.?R|S|A\.?B|Bill|No|Nos|Number|Resolution|Rule|Section|Route|Highway|Flight|Room|"
     r"Suite|Box|Precinct|District|Local|Amendment|Article|Chapter)\.?\s*$"
 )
+# A model's letters before its number: "the RTX 2060" (not "FY 2024", "AD 1066", a year)
+_MODEL_CODE_BEFORE = re.compile(r"\b(?!(?:FY|AD|BC|BCE|CE|CY|SY|AY)\s)[A-Z]{2,4}\s+$")
 # A street after a number: "1909 Jolinda Drive", "1845 N. Oak Ave.", "2015 Main Street"
 _STREET_AFTER = re.compile(
     r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Drive|Dr|Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|"
@@ -3124,8 +3129,16 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 r"\s+old\b", text[e:][:5]
             ):
                 continue  # "1-year old Charlotte": an age
-            if re.fullmatch(r"\d{4}", piece) and _NUMBERED_BEFORE.search(text, max(0, s - 14), s):
-                continue  # "HB 1523", "Flight 1549": a number that names, not a year
+            if re.fullmatch(r"\d{4}", piece) and (
+                _NUMBERED_BEFORE.search(text, max(0, s - 14), s)
+                or (
+                    _MODEL_CODE_BEFORE.search(text, max(0, s - 8), s)
+                    and (anchor is None or not 1900 <= int(piece) <= anchor.year + 15)
+                )
+            ):
+                # "HB 1523", "Flight 1549", "the RTX 2060", "a GTX 1660" (after a model's letters, a year far
+                # ahead or long past): a number that names, not a year; "CES 2020" stays a year
+                continue
             if (
                 re.fullmatch(r"\d{4}", piece)
                 and _STREET_AFTER.match(text, e)
