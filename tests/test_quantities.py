@@ -58,6 +58,10 @@ def _find(nlp, sentence: str, text: str):
         ("The strike hit 5,000 people or more.", "5,000", 5000, 5000, INF, "people", True),
         ("He has two or more cars.", "two", 2, 2, INF, "car", True),
         ("She sold 12,000 or so copies.", "12,000", 12_000, 12_000, 12_000, "copy", True),
+        # "plus" after the figure is "at least"
+        ("He scored 50-plus points.", "50-plus", 50, 50, INF, "point", True),
+        ("Westbrook and Durant scored 50 plus points a piece.", "50", 50, 50, INF, "point", True),
+        ("Two plus two is four.", "Two", 2, 2, 2, None, False),
         # a word of time after the figure is no unit
         ("Fighting killed at least a dozen yesterday.", "at least a dozen", 12, 12, INF, None, True),
     ],
@@ -175,6 +179,8 @@ def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, ap
         ("859 million pounds of cranberries are grown.", "859 million pounds", "measure", 859e6, "pound"),
         ("The council spent 5 million pounds of taxpayers' money.", "5 million pounds", "money", 5e6, "GBP"),
         ("It was 2 million pounds of new investment.", "2 million pounds", "money", 2e6, "GBP"),
+        ("It has a rear-mounted 275-horsepower motor.", "275-horsepower", "measure", 275, "horsepower"),
+        ("The engine makes 149 horsepower.", "149 horsepower", "measure", 149, "horsepower"),
     ],
 )
 def test_percentages_money_and_measures_are_typed(nlp, sentence, text, kind, value, unit):

@@ -420,14 +420,14 @@ _MEASURE_UNITS = frozenset(
     "millimetre millimeter nautical knot mph kph km/h acre hectare ha gram g kilogram kg kilo ton tonne t "
     "pound lb lbs ounce oz litre liter l gallon barrel bpd degree watt kilowatt megawatt gigawatt kw mw gw "
     "kwh mwh gwh volt calorie bit byte kilobyte megabyte gigabyte terabyte kb mb gb tb mile-long "
-    "decibel hertz ghz mhz".split()
+    "decibel hertz ghz mhz horsepower hp".split()
 )
 # Units of measure that name nothing else, for a figure the model tags a count ("12.4 GW", "15 litres",
 # "512GB"); not "feet", "yards", "degrees", "pounds" ("on his own two feet", "two degrees", "500 pounds")
 _COUNTED_MEASURES = frozenset(
     "mile km kilometre kilometer metre meter cm mm acre hectare gram kilogram kg tonne litre liter gallon "
     "barrel watt kilowatt megawatt gigawatt kw mw gw kwh mwh gwh kilobyte megabyte gigabyte terabyte kb mb "
-    "gb tb mah mph kph km/h ghz mhz".split()
+    "gb tb mah mph kph km/h ghz mhz horsepower hp".split()
 )
 _AREA_WORDS = frozenset({"square", "cubic", "sq", "sq."})  # "120,000 square kilometres": part of the unit
 _SIGNS = frozenset("$€£¥")
@@ -1237,8 +1237,18 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             # "12 km", "120,000 square kilometres": the number before the unit
             unit_at = ent[-2] if ent[-2].lower_ in _AREA_WORDS else ent[-1]
             number_text = full[core_start : unit_at.idx].strip()
-        plus = number_text.endswith("+")
-        number_text = number_text.rstrip("+").removesuffix(".")  # "10,000+", "$1m." at a sentence's end
+        plus = number_text.endswith("+") or re.search(r"(?:-|\s)plus$", number_text, re.I) is not None
+        # "10,000+", "50-plus", "$1m." at a sentence's end
+        number_text = re.sub(r"(?:-|\s+)plus$", "", number_text.rstrip("+"), flags=re.I).removesuffix(".")
+        # "scored 50 plus points": at least 50 ("two plus two", "5 plus a bonus" add)
+        plus_after = (
+            ent.end + 1 < len(ent.doc)
+            and ent.doc[ent.end].lower_ == "plus"
+            and ent.doc[ent.end + 1].pos_ in ("NOUN", "VERB")
+            and ent.doc[ent.end + 1].is_alpha
+            and not ent.doc[ent.end + 1].like_num
+        )
+        plus = plus or plus_after
         cents = re.fullmatch(r"(.*?\d.*?)\s+(?:(euro|canadian)\s+)?(?:cents?|pence)", number_text, re.I)
         if label == "MONEY" and cents and (hundredths := parse_number(cents[1])) is not None:
             # "69 cents", "4.6 pence", "14 Canadian cents": hundredths of the currency
@@ -1291,10 +1301,23 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             kind, unit, qualifier = "measure", measure_unit, None
             ent = ent.doc[ent.start : after_tok.i + 1]
             text = ent.text
+        elif (
+            kind == "count"
+            and unit in _COUNTED_MEASURES
+            and unit_tok is not None
+            and unit_tok.i == ent.end + 1
+            and ent.doc[ent.end].text == "-"
+        ):
+            # "a rear-mounted 275-horsepower motor", "a 2-liter engine": a measure that qualifies a noun
+            kind, qualifier = "measure", None
+            ent = ent.doc[ent.start : unit_tok.i + 1]
+            text = ent.text
         if kind == "count" and unit is not None and not re.search(r"[a-z]", unit):
             unit, qualifier = None, None  # a table's "|", not a noun the figure counts
         if unit is not None and unit.lower() in _TIME_NOT_UNITS:
             unit, qualifier = None, None  # "killed at least a dozen yesterday": the unit is left out
+        if plus_after and unit is None:
+            unit = _singular_word(ent.doc[ent.end + 1].text)  # "50 plus points", which the model parses apart
         bound = _OR_BOUND.match(full, ent.end_char)
         if bound is None and unit_tok is not None and 0 <= unit_tok.i - ent.end <= 3:
             bound = _OR_BOUND.match(full, unit_tok.idx + len(unit_tok))  # "5,000 people or more"
