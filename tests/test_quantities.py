@@ -790,3 +790,9 @@ def test_a_rate_knows_what_it_is_per(nlp, sentence, text, per):
 def test_currencies_written_before_the_figure_and_indian_scale_words(nlp, sentence, text, kind, value, unit):
     q, _ = _find(nlp, sentence, text)
     assert (q.kind, q.value, q.unit) == (kind, value, unit)
+
+
+def test_a_price_plus_tax_is_the_price(nlp):
+    # "plus" after a sum of money adds a charge; after a count ("50 plus points") it is "at least"
+    q, _ = _find(nlp, "It costs $5 plus tax.", "$5")
+    assert (q.low, q.high, q.approximate) == (5, 5, False)

@@ -1240,9 +1240,10 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         plus = number_text.endswith("+") or re.search(r"(?:-|\s)plus$", number_text, re.I) is not None
         # "10,000+", "50-plus", "$1m." at a sentence's end
         number_text = re.sub(r"(?:-|\s+)plus$", "", number_text.rstrip("+"), flags=re.I).removesuffix(".")
-        # "scored 50 plus points": at least 50 ("two plus two", "5 plus a bonus" add)
+        # "scored 50 plus points": at least 50 ("two plus two", "5 plus a bonus", "$5 plus tax" add)
         plus_after = (
-            ent.end + 1 < len(ent.doc)
+            label == "CARDINAL"
+            and ent.end + 1 < len(ent.doc)
             and ent.doc[ent.end].lower_ == "plus"
             and ent.doc[ent.end + 1].pos_ in ("NOUN", "VERB")
             and ent.doc[ent.end + 1].is_alpha
