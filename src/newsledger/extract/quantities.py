@@ -111,11 +111,10 @@ _VAGUE = [
 _LOWER = re.compile(
     r"\b(more than|over|at least|upwards of|in excess of|no fewer than|no less than)\s*$", re.I
 )
-# "$200 or less", "5,000 people or more": a bound written after the figure
+# "$200 or less", "5,000 people or more", "12,000 or so": a bound written after the figure
 _OR_MORE = frozenset("more greater higher above over longer older".split())
-_OR_BOUND = re.compile(
-    r"\s+or\s+(more|greater|higher|above|over|longer|older|less|fewer|lower|below|under|smaller|so)\b", re.I
-)
+_OR_LESS = frozenset("less fewer lower below under smaller".split())
+_OR_BOUND = re.compile(rf"\s+or\s+({'|'.join(sorted(_OR_MORE | _OR_LESS))}|so)\b", re.I)
 _UPPER = re.compile(r"\b(up to|fewer than|less than|at most|under|no more than|as many as)\s*$", re.I)
 _APPROX = re.compile(
     r"\b(about|around|nearly|some|roughly|almost|approximately|an estimated|estimated|"

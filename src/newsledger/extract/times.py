@@ -87,6 +87,7 @@ _ONE = {"a": 1, "an": 1, "one": 1}
 
 
 _ORDINAL_WORDS = tuple("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+_ORDINAL_RE = "|".join(_ORDINAL_WORDS)
 
 
 def _count(word: str) -> int | None:
@@ -1561,7 +1562,7 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
             return year(y)
     # "the first decade of the 21st century": that decade (200)
     m = re.fullmatch(
-        r"(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+decade\s+of\s+"
+        rf"(?:the\s+)?({_ORDINAL_RE})\s+decade\s+of\s+"
         r"the\s+(\d{1,2})(?:st|nd|rd|th)[\s-]+century",
         t,
     )
@@ -1957,13 +1958,12 @@ def _duration(t: str, text: str) -> TimeExpr | None:
             and two[4] != "decade"
             and order.index(two[2]) < order.index(two[4])
         ):
-            date_part = "".join(
-                f"{n}{u[0].upper()}" for n, u in ((first, two[2]), (second, two[4])) if u in order[:4]
-            )
-            time_part = "".join(
-                f"{n}{u[0].upper()}" for n, u in ((first, two[2]), (second, two[4])) if u in order[4:]
-            )
-            iso = f"P{date_part}" + (f"T{time_part}" if time_part else "")
+            parts = {"date": "", "time": ""}
+            for count, unit in ((first, two[2]), (second, two[4])):
+                parts["date" if unit in order[:4] else "time"] += (
+                    f"{count}{unit[0].upper()}"  # month M, minute TM
+                )
+            iso = f"P{parts['date']}" + (f"T{parts['time']}" if parts["time"] else "")
             return TimeExpr(0, 0, text, iso, "DURATION", "none", None, None)
     # "the previous year and a half", "a year and a half ahead": one and a half
     t = re.sub(
@@ -2057,13 +2057,19 @@ _LEAD_DROP = re.compile(
     r"later\s+in|earlier\s+in|as\s+of|the\s+day(?=\s+(?:before|after)\s+\w)|d'etat|later|earlier|"
     r"the(?=\s+the\b)|"
     # "its second this year", "putting Cruz second this week": the ordinal ranks something else
-    r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
-    r"(?=\s+(?:this|last|next)\s+(?:year|month|week|season|quarter)\b)|(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?:the\s+)?(?:{_ORD}|\d+(?:st|nd|rd|th))"
+    r"(?=\s+(?:this|last|next)\s+(?:year|month|week|season|quarter)\b)|(?:\d[\d,.]*|{_TWELVE})"
     r"(?=\s+an?\s+(?:year|month|week|day|decade|quarter)\s+(?:ago|earlier|before)\b))\s+)+",
     re.I,
 )
 _HOURS_RE = r"(?:early|small|wee)\s+hours"  # "the early hours of Friday" is Friday
-_LEAD_DROP = re.compile(_LEAD_DROP.pattern.replace("{_WD}", _WD_RE).replace("{_HOURS}", _HOURS_RE), re.I)
+_LEAD_DROP = re.compile(
+    _LEAD_DROP.pattern.replace("{_WD}", _WD_RE)
+    .replace("{_HOURS}", _HOURS_RE)
+    .replace("{_ORD}", _ORDINAL_RE)
+    .replace("{_TWELVE}", "|".join(_HOUR_WORDS)),
+    re.I,
+)
 # "earlier" and "later" stay in "earlier this week" and "a year earlier", and go before a day ("Earlier
 # Friday", "later today").
 _KEEP_EARLIER = re.compile(r"^(?:earlier|later)\s+(?:this|that|in|last|next)\b", re.I)
@@ -2978,6 +2984,18 @@ _PART_OF_A_DATE = re.compile(r"(?:the\s+)?(?:(?:early|late)\s+)?(?:morning|after
 _OF_A_DATE = re.compile(rf"\s+of\s+(?:(?:{_MON_RE})\.?\s+\d|(?:{_WD_RE})\b|\d{{1,2}}\s+(?:{_MON_RE}))", re.I)
 
 
+def _names_not_dates(text: str, s: int, e: int, anchor: dt.date | None) -> bool:
+    """Whether the four-digit number at ``text[s:e]`` names a thing rather than a year."""
+    if _NUMBERED_BEFORE.search(text, max(0, s - 14), s):
+        return True  # "HB 1523", "Flight 1549"
+    if _MODEL_CODE_BEFORE.search(text, max(0, s - 8), s) and (
+        anchor is None or not 1900 <= int(text[s:e]) <= anchor.year + 15
+    ):
+        return True  # "the RTX 2060", "a GTX 1660": a year far ahead or long past; "CES 2020" stays a year
+    # "of 1909 Jolinda Drive", "at 1935 Orchard St.": a house number ("In 2015 Main …" is a year)
+    return bool(_STREET_AFTER.match(text, e)) and not _YEAR_PREP_BEFORE.search(text, max(0, s - 12), s)
+
+
 def _line_end(text: str, e: int) -> int:
     """Where the line holding position ``e`` ends."""
     end = text.find("\n", e)
@@ -3129,22 +3147,7 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 r"\s+old\b", text[e:][:5]
             ):
                 continue  # "1-year old Charlotte": an age
-            if re.fullmatch(r"\d{4}", piece) and (
-                _NUMBERED_BEFORE.search(text, max(0, s - 14), s)
-                or (
-                    _MODEL_CODE_BEFORE.search(text, max(0, s - 8), s)
-                    and (anchor is None or not 1900 <= int(piece) <= anchor.year + 15)
-                )
-            ):
-                # "HB 1523", "Flight 1549", "the RTX 2060", "a GTX 1660" (after a model's letters, a year far
-                # ahead or long past): a number that names, not a year; "CES 2020" stays a year
-                continue
-            if (
-                re.fullmatch(r"\d{4}", piece)
-                and _STREET_AFTER.match(text, e)
-                and not _YEAR_PREP_BEFORE.search(text, max(0, s - 12), s)
-            ):
-                # "of 1909 Jolinda Drive", "at 1935 Orchard St.": a house number ("In 2015 Main …" is a year)
+            if re.fullmatch(r"\d{4}", piece) and _names_not_dates(text, s, e, anchor):
                 continue
             if low in ("a minute", "a second", "one second", "a sec") and _WAIT_BEFORE.search(
                 text, max(0, s - 12), s
