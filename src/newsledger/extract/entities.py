@@ -881,6 +881,9 @@ _TITLES = (
 _TITLE_BEFORE = re.compile(
     rf"(?:(?P<who>[A-Z][\w.]*(?: [A-Z][\w.]*){{0,2}}?)(?:'s|’s)? )?(?P<title>{_TITLES}) $", re.IGNORECASE
 )
+# Any match of _TITLE_BEFORE ends with a title and a space, the longest ("secretary of state ") 19 characters:
+# where the last 20 characters hold none, the costly search with its name before the title is not needed
+_TITLE_END = re.compile(rf"(?:{_TITLES}) $", re.IGNORECASE)
 _TITLE_LATER = re.compile(rf"\b[Tt]he (?:(?P<adj>[A-Z]\w*(?: [A-Z]\w*)?) )?(?P<title>{_TITLES})\b(?! [A-Z])")
 
 
@@ -891,7 +894,10 @@ def _titles(full: str, mentions: list[Mention], gz: Gazetteer) -> None:
     for m in mentions:
         if m.kind != "person" or " " not in m.name:
             continue
-        t = _TITLE_BEFORE.search(full[max(0, m.start - 60) : m.start])
+        before = full[max(0, m.start - 60) : m.start]
+        if not _TITLE_END.search(before[-20:]):
+            continue
+        t = _TITLE_BEFORE.search(before)
         if t and (t.group("title")[0].isupper() or t.group("who")):
             who = t.group("who")
             holders.append((m.start, t.group("title").lower(), gz.country_code(who) if who else None, m))
