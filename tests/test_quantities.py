@@ -64,6 +64,13 @@ def _find(nlp, sentence: str, text: str):
         ("Two plus two is four.", "Two", 2, 2, 2, None, False),
         # a word of time after the figure is no unit
         ("Fighting killed at least a dozen yesterday.", "at least a dozen", 12, 12, INF, None, True),
+        # "adds up to" is a verb: the sum, not an upper bound; a bound of its own stays
+        ("That adds up to 185,000 over two years.", "185,000", 185_000, 185_000, 185_000, None, False),
+        ("It all adds up to more than 300 delegates.", "more than 300", 300, 300, INF, "delegate", True),
+        ("Those figures added up to about 12,000 soldiers.", "about 12,000", 12_000, 12_000, 12_000,
+         "soldier", True),
+        # a word of degree the parser hung on the noun, beside the number
+        ("She boasts a roughly 45-point lead nationally.", "roughly 45", 45, 45, 45, "point", True),
     ],
 )  # fmt: skip
 def test_counts_ranges_and_units(nlp, sentence, text, value, low, high, unit, approx):

@@ -115,6 +115,8 @@ _LOWER = re.compile(
 _OR_MORE = frozenset("more greater higher above over longer older".split())
 _OR_LESS = frozenset("less fewer lower below under smaller".split())
 _OR_BOUND = re.compile(rf"\s+or\s+({'|'.join(sorted(_OR_MORE | _OR_LESS))}|so)\b", re.I)
+# "adds up to" is a verb: what follows is the sum, not its upper bound
+_ADDS_UP = re.compile(r"\badd(?:s|ed|ing)?\s+up\s+to\s+$", re.I)
 _UPPER = re.compile(r"\b(up to|fewer than|less than|at most|under|no more than|as many as)\s*$", re.I)
 _APPROX = re.compile(
     r"\b(about|around|nearly|some|roughly|almost|approximately|an estimated|estimated|"
@@ -299,6 +301,10 @@ def _unit(span: Span) -> Token | None:
     """The noun a number counts: its syntactic head, or the object of a following "of"."""
     root: Token = span.root
     doc = span.doc
+    if root.pos_ == "ADV" and not root.like_num:
+        # "a roughly 45-point lead": the parser hung the word of degree outside the number, on a noun, and
+        # the span's root is that word; the number, with its own head, is what counts something
+        root = next((t for t in span if t.like_num and not span.start <= t.head.i < span.end), root)
     if span.end + 2 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "strong":
         # "a 1,500-strong force", "a 12,000-strong North Korean contingent": what has that many members
         return next((t for t in doc[span.end + 2 : span.end + 6] if t.pos_ == "NOUN"), None)
@@ -1220,6 +1226,13 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         core_start = ent.start_char + (low_mod.end() if low_mod else 0)
         core = full[core_start : ent.end_char]
         before = full[max(0, ent.start_char - 30) : ent.start_char]
+        if _ADDS_UP.search(full, max(0, ent.start_char - 20), ent.start_char):
+            before = ""  # "It adds up to more than 300": the sum itself, not a bound (its own "more than" is)
+        elif mod == "up to" and _ADDS_UP.search(full, max(0, core_start - 20), core_start):
+            # "That adds up to 185,000", "the costs added up to $5 million" (the model took "up to" in)
+            before, mod = "", ""
+            ent = ent[next(t.i for t in ent if t.idx >= core_start) - ent.start :]
+            text = ent.text
         number_text = re.sub(
             rf"(%|percent|per cent|{'|'.join(sorted(_CURRENCY_WORDS, key=len, reverse=True))})$",
             "",
