@@ -685,6 +685,9 @@ def test_november_in_an_election_year_is_the_elections(published: str, tense: st
             "2024-10-18TMO",
         ),
         ("He was scheduled to leave New Hampshire late Tuesday.", "Tuesday", "2024-10-15"),
+        # "hoping" and "hoped", which the model lemmatises "hop", are plans too
+        ("They were hoping to meet Clinton before Saturday's caucuses.", "Saturday", "2024-10-19"),
+        ("He hoped to win on Tuesday.", "Tuesday", "2024-10-22"),
         # ... and so is an event planned for a day
         ("She noted a planned rally on Saturday in Sioux City.", "Saturday", "2024-10-19"),
         ("She noted a rally on Saturday in Sioux City.", "Saturday", "2024-10-12"),
@@ -1766,6 +1769,13 @@ def test_units_earlier_with_no_count_are_the_stretch(nlp, sentence: str, expr: s
         ("On the first day of the trial, he spoke.", [("the first day", None)]),
         ("In the last day, 40 people died.", [("the last day", "P1D")]),
         ("He declined a raise this year, the last year of his contract.", [("the last year", None)]),
+        # "the last year" alone is the stretch up to now, as "the past year" is; "last fiscal year" a year
+        ("Obama has in the last year secured a nuclear deal.", [("the last year", "P1Y")]),
+        ("He has spent the last year disparaging them.", [("the last year", "P1Y")]),
+        ("Profit for the last fiscal year rose.", [("the last fiscal year", "2023")]),
+        # "the same" is what was done, not the time
+        ("Trump did the same last week at the debate.", [("last week", "2024-W41")]),
+        ("She did the same this year.", [("this year", "2024")]),
         # "last week" is a date even before "of"
         (
             "Unlike the convention last week of doom and gloom, this week is positive.",
@@ -1778,6 +1788,35 @@ def test_clock_ranges_counts_of_units_and_days_of_a_thing(nlp, sentence: str, ex
 
     got = [(t.text, t.value) for t in extract_times(nlp(sentence), FRI)]
     assert all(x in got for x in expected), got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The call could depress late-in-the-day turnout.", "It was an end-of-the-year sale."],
+)
+def test_the_inside_a_hyphenated_word_is_no_time(nlp, sentence: str):
+    from newsledger.extract.times import extract_times
+
+    assert extract_times(nlp(sentence), FRI) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "value"),
+    [
+        # "one", "some", or "a" with no noun after it: some such day, not the last one
+        ("One Sunday in late 2001, she met him.", "Sunday", None),
+        ("She met him one Sunday morning.", "Sunday morning", None),
+        ("They met on a Sunday.", "Sunday", None),
+        # "a" that is the noun's article: that day's rally or interview
+        ("He spoke at a Tuesday rally.", "Tuesday", "2024-10-15"),
+        ("He said in a Sunday interview that he would run.", "Sunday", "2024-10-13"),
+    ],
+)
+def test_one_weekday_is_some_such_day(nlp, sentence: str, expr: str, value: str | None):
+    from newsledger.extract.times import extract_times
+
+    times = extract_times(nlp(sentence), FRI)
+    assert [t.value for t in times if t.text == expr] == [value], times
 
 
 @pytest.mark.parametrize(

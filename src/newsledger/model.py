@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-EXTRACTOR_VERSION = "0.2.29"
+EXTRACTOR_VERSION = "0.2.30"
 
 Granularity = Literal["day", "week", "month", "quarter", "season", "year", "decade", "time", "range", "none"]
 EntityKind = Literal[

@@ -119,7 +119,11 @@ Tense = Literal["past", "past-describes", "present", "present-named", "near", "f
 # "planned to leave on Thursday", "expected to join in April".
 # ("slat" is the lemma the model gives "slated")
 _PLAN_LEMMAS = frozenset("plan schedule slate slat".split())
-_AHEAD_VERBS = _PLAN_LEMMAS | frozenset("expect set due intend hope aim propose prepare suppose".split())
+# "hop" and "prepared" are the model's lemmas of "hoping"/"hoped" and of "were prepared to", as "slat" is
+# of "slated"
+_AHEAD_VERBS = _PLAN_LEMMAS | frozenset(
+    "expect set due intend hope hop aim propose prepare prepared suppose".split()
+)
 # what an event noun carries when it is planned, as adjective or lemma ("a planned rally", "slated for")
 _PLAN_WORDS = _PLAN_LEMMAS | frozenset("planned scheduled slated".split())
 # Modals of possibility ("could be located Wednesday") do not move a date ahead; "will" and "would" do.
@@ -1928,7 +1932,11 @@ def _normalise(text: str, anchor: dt.date | None, tense: Tense, ctx: Context) ->
         if "year-end" in t or "year end" in t or "year's end" in t:
             y = anchor.year + shift
             return day(dt.date(y, 12, 31)) if shift or t.startswith("year-end") else year(y)
-        if m[1] is None and "fiscal" not in t and "end" not in t:
+        if (m[1] is None and "fiscal" not in t and "end" not in t) or (
+            m[1] == "last" and t.startswith("the ") and not re.search(r"fiscal|calendar|end", t)
+        ):
+            # "the year" of a report with no word before it, and "the last year", "spent the last year
+            # disparaging them": the stretch up to now, as "the past year" and "the last month" are
             return expr("P1Y", "DURATION")
         return year(anchor.year + shift)
     return _duration(t, text)
@@ -2056,6 +2064,8 @@ _LEAD_DROP = re.compile(
     r"(?:more|less|fewer)\s+than(?=\s+(?:last|this|next|yesterday|today|in|on|at)\b)|"
     r"later\s+in|earlier\s+in|as\s+of|the\s+day(?=\s+(?:before|after)\s+\w)|d'etat|later|earlier|"
     r"the(?=\s+the\b)|"
+    # "Trump did the same last week": "the same" is what was done
+    r"the\s+same(?=\s+(?:this|last|next)\s+(?:year|month|week|weekend|season|quarter)\b)|"
     # "its second this year", "putting Cruz second this week": the ordinal ranks something else
     r"(?:the\s+)?(?:{_ORD}|\d+(?:st|nd|rd|th))"
     r"(?=\s+(?:this|last|next)\s+(?:year|month|week|season|quarter)\b)|(?:\d[\d,.]*|{_TWELVE})"
@@ -2974,6 +2984,10 @@ _FIRST_OF = re.compile(
 )
 _OF_A_THING = re.compile(r"\s+of\b")
 _ONE_DAY = re.compile(r"one\s+(?:day|night|morning|afternoon|evening)")
+# A weekday after "one", "a" or "some": any such day ("One Sunday in late 2001", "on a Monday morning")
+_SOME_WEEKDAY = re.compile(rf"(?:{_WD_RE})(?:\s+(?:morning|afternoon|evening|night))?", re.I)
+_ONE_BEFORE = re.compile(r"\b(one|a|some)\s+$", re.I)
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)]|(?:in|of|at|when|that|before|after)\b|$)", re.I)
 _IN_A_TIME = re.compile(
     rf"\s+(?:(?:in|during)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:\d{{4}}|['’]?\d0['’]?s|(?:{_MON_RE})\b)|"
     rf"(?:last|this)\s+(?:week|month|year|{_SEASON_RE})\b)",
@@ -3116,6 +3130,8 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 continue
             if _in_a_name(text, s, piece):
                 continue  # "The Daily Caller", "THE WEEKLY STANDARD", ABC's "This Week"
+            if re.match(r"the-", piece, re.I) and text[s - 1 : s] == "-":
+                continue  # "late-in-the-day turnout", "an end-of-the-year sale": part of a word, no time
             low = piece.lower()
             if low == "eid" and _eid_in_a_name(text, s, e):
                 continue  # "Mohammed Eid said": a name, not the festival
@@ -3277,6 +3293,11 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             ):
                 # "the last day of school", "on the first day of the trial", "one night in the late 1960s": a
                 # day of it, not a stretch; "the last year of his contract" is not "last year"
+                tx = TimeExpr(0, 0, piece, None, "DATE", "none", anchored=anchor is not None)
+            one = _ONE_BEFORE.search(text, max(0, s - 6), s) if _SOME_WEEKDAY.fullmatch(low) else None
+            if tx is not None and one and (one[1].lower() != "a" or _NO_NOUN_AFTER.match(text, e)):
+                # "One Sunday in late 2001", "on a Monday morning.": some such day, not the last one ("a
+                # Tuesday rally", "in a Sunday interview" are the article of the noun, and that day's)
                 tx = TimeExpr(0, 0, piece, None, "DATE", "none", anchored=anchor is not None)
             pair = _SEASON_PAIR_BEFORE.search(text, max(0, s - 20), s)
             if pair and re.fullmatch(rf"(?:the\s+)?{_SEASON_RE}", low) and out:
