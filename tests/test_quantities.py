@@ -379,6 +379,9 @@ def test_composition_is_linked(nlp):
         ("Protein keeps hunger down (4, 5). Fiber helps too.", "4"),
         ("Charged were Kenneth Bonilla, 23; Edwin Luciano, 18; and Jose Diaz, 22.", "23"),  # ages in a list
         ("He was charged with sexual conduct with a child younger than 13.", "13"),
+        # "at one point", "at one time": when, also in a sentence with a toll
+        ("At one point, 12 people were killed in the attack.", "one"),
+        ("At one time, the bombing killed 20 soldiers.", "one"),
     ],
 )
 def test_years_dates_ages_and_phone_numbers_are_not_counts(nlp, sentence, not_a_count):

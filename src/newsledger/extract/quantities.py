@@ -748,6 +748,12 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
     after = text[ent.end_char : ent.end_char + 12]
     if low == "one" and re.match(r"\s+of\b", after):
         return True  # "one of the two candidates", "one of three members": which one, not how many
+    if (
+        low == "one"
+        and re.search(r"\bat\s+$", before, re.I)
+        and re.match(r"\s+(?:point|time|stage)\b", after)
+    ):
+        return True  # "claimed at one point that …", "at one time": when, in a sentence with a toll or not
     if ent.text.lower() == "one" and not _TOLL_WORDS.search(ent.sent.text):
         return True  # "one questioner claimed", "at one point": an article more than a count
     if re.search(r"(?:\b(?:No|Nos|Number|number)\.?|#)\s*$", before):
