@@ -1776,6 +1776,8 @@ def test_units_earlier_with_no_count_are_the_stretch(nlp, sentence: str, expr: s
         # "the same" is what was done, not the time
         ("Trump did the same last week at the debate.", [("last week", "2024-W41")]),
         ("She did the same this year.", [("this year", "2024")]),
+        # an award's name before the year it was given
+        ("He was Time's Person of the Year in 2006.", [("2006", "2006")]),
         # "last week" is a date even before "of"
         (
             "Unlike the convention last week of doom and gloom, this week is positive.",
@@ -1792,9 +1794,15 @@ def test_clock_ranges_counts_of_units_and_days_of_a_thing(nlp, sentence: str, ex
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The call could depress late-in-the-day turnout.", "It was an end-of-the-year sale."],
+    [
+        "The call could depress late-in-the-day turnout.",
+        "It was an end-of-the-year sale.",
+        # a share, and an award's name
+        "She bought a three-quarter stake.",
+        "Rutledge was honored as Man of the Year, and Elbert as Woman of the Year.",
+    ],
 )
-def test_the_inside_a_hyphenated_word_is_no_time(nlp, sentence: str):
+def test_parts_of_words_shares_and_award_names_are_no_time(nlp, sentence: str):
     from newsledger.extract.times import extract_times
 
     assert extract_times(nlp(sentence), FRI) == []

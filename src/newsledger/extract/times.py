@@ -3115,6 +3115,12 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
     for s0, e0, label in _candidates(doc, text):
         for s1, e1 in _pieces(text, s0, e0):
             s, e = _trim(text, s1, e1)
+            if text.startswith("the Year", s) and text[max(0, s - 3) : s] == "of ":
+                # "Woman of the Year", "Time's Person of the Year in 2006": an award's name, then the year
+                award = re.match(r"the Year\s+(?:in|for)\s+(?=\S)", text[s:e])
+                if award is None:
+                    continue
+                s += award.end()
             lead = _LEAD_LEFT_OUT.search(text, max(0, s - 8), s)
             if lead and _NAMED_PERIOD.fullmatch(text[s:e]):
                 s = lead.start()  # "this November", where the model tagged "November" alone
@@ -3132,6 +3138,8 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 continue  # "The Daily Caller", "THE WEEKLY STANDARD", ABC's "This Week"
             if re.match(r"the-", piece, re.I) and text[s - 1 : s] == "-":
                 continue  # "late-in-the-day turnout", "an end-of-the-year sale": part of a word, no time
+            if re.fullmatch(r"(?:one|three)-quarter", piece, re.I):
+                continue  # "a three-quarter stake", "by five-and-three-quarter lengths": a share
             low = piece.lower()
             if low == "eid" and _eid_in_a_name(text, s, e):
                 continue  # "Mohammed Eid said": a name, not the festival
