@@ -41,6 +41,7 @@ import datetime as dt
 import functools
 import itertools
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from dateutil.easter import EASTER_ORTHODOX, easter
@@ -1989,6 +1990,8 @@ def _duration(t: str, text: str) -> TimeExpr | None:
     # "5 ½ years", "2.5 hours", "a 1-1/2 year war" (the wires' fraction): the same
     t = re.sub(rf"(\d)(?:\s*½|\.5|-1/2)(?=\s+(?:{_UNITS_RE})s?$)", r"\1 1/2", t)
     t = re.sub(r"(?<=day|eek|nth|ear|ade)long$", "-long", t)  # "weeklong", "yearlong"
+    # "a few short hours", "two long years": the count of units all the same
+    t = re.sub(rf"(?<=\w)\s+(?:short|long)\s+(?=(?:{_UNITS_RE})s$)", " ", t)
     m = _DURATION.fullmatch(t)
     if not m:
         return None
@@ -2046,6 +2049,9 @@ def _duration(t: str, text: str) -> TimeExpr | None:
             )
         elif frac is not None:
             n = f"{frac[1]}.5"
+        elif value is None and re.fullmatch(r"\d+\.\d+", raw):
+            # "5.7 seconds" PT5.7S, "1.2 decades" P12Y: the decimal ISO 8601 allows in the last part
+            n = format((Decimal(raw) * factor).normalize(), "f")
         elif value is None:
             return None
         else:
