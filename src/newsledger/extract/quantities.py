@@ -1237,7 +1237,8 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         elif mod == "up to" and _ADDS_UP.search(full, max(0, core_start - 20), core_start):
             # "That adds up to 185,000", "the costs added up to $5 million" (the model took "up to" in)
             before, mod = "", ""
-            ent = ent[next(t.i for t in ent if t.idx >= core_start) - ent.start :]
+            first = next((t.i for t in ent if t.idx >= core_start), ent.start)
+            ent = ent[first - ent.start :]
             text = ent.text
         number_text = re.sub(
             rf"(%|percent|per cent|{'|'.join(sorted(_CURRENCY_WORDS, key=len, reverse=True))})$",
