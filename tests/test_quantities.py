@@ -213,6 +213,12 @@ def test_percentages_money_and_measures_are_typed(nlp, sentence, text, kind, val
          "USD", "money"),
         ("It cost 5 to 10 billion won.", "5 to 10 billion won", 5e9, 1e10, "KRW", "money"),
         ("The shells landed between 2 and 3 km away.", "between 2 and 3 km", 2, 3, "km", "measure"),
+        # a range of counts before a unit of measure the model tagged no QUANTITY
+        ("Another 1 to 2 inches of rain is expected.", "1 to 2 inches", 1, 2, "inch", "measure"),
+        ("With 10 to 15 centimetres of snow expected.", "10 to 15 centimetres", 10, 15, "centimetre",
+         "measure"),
+        # the range starts at its first figure, not at the space after a dash
+        ("He had a controlled substance — 4 to 200 grams.", "4 to 200 grams", 4, 200, "gram", "measure"),
         # "from" starts a change, except after "range"
         ("Hourly pay ranges from $15 to $26 an hour.", "$15 to $26", 15, 26, "USD", "money"),
         ("Her lead shrank to 2 to 9 percentage points.", "2 to 9", 2, 9, "percentage point", "percent"),
@@ -379,6 +385,12 @@ def test_composition_is_linked(nlp):
         ("Protein keeps hunger down (4, 5). Fiber helps too.", "4"),
         ("Charged were Kenneth Bonilla, 23; Edwin Luciano, 18; and Jose Diaz, 22.", "23"),  # ages in a list
         ("He was charged with sexual conduct with a child younger than 13.", "13"),
+        # a road's number, a clock time the model tagged QUANTITY, the end of a hyphenated word
+        ("Officer Rogers stopped a vehicle on KY 80 west.", "80"),
+        ("The project widens FM 2071 between FM 372 and FM 922.", "922"),
+        ("Routes such as U.S. 54, 56, 83 and 400 were closed.", "400"),
+        ("The crash was over at 3.18 am, police said.", "3.18"),
+        ("They took time to high-five passersby.", "five"),
         # "at one point", "at one time": when, also in a sentence with a toll
         ("At one point, 12 people were killed in the attack.", "one"),
         ("At one time, the bombing killed 20 soldiers.", "one"),

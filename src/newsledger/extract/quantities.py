@@ -434,6 +434,10 @@ _COUNTED_MEASURES = frozenset(
     "barrel watt kilowatt megawatt gigawatt kw mw gw kwh mwh gwh kilobyte megabyte gigabyte terabyte kb mb "
     "gb tb mah mph kph km/h ghz mhz horsepower hp".split()
 )
+# ... and those a range of counts is read as a measure with
+_RANGE_MEASURES = _COUNTED_MEASURES | frozenset(
+    "inch foot feet yard centimetre centimeter millimetre millimeter ton ounce".split()
+)
 _AREA_WORDS = frozenset({"square", "cubic", "sq", "sq."})  # "120,000 square kilometres": part of the unit
 _SIGNS = frozenset("$€£¥")
 # Currency words; those of several countries (pesos, dinars, rials, francs …) keep the word as the unit.
@@ -700,7 +704,9 @@ _DAY_LIST_BEFORE = re.compile(
 _NUMBERED_BEFORE = re.compile(
     r"\b(?:Pack|Troop|Pct\.|Precinct|Region|District|Ward|Station|Route|Interstate|Exit|Gate|Terminal|Platform|"
     r"Chapter|Section|Article|Category|Phase|Stage|Round|Game|Week|Day|Part|Lot|Building|Apt\.|Apartment|"
-    r"Suite|Room|Box|Hole|Heat|Level|Zone|Sector|Local|Division|Flight|Highway|Hwy\.|Pier|Unit|Grade|Year)"
+    r"Suite|Room|Box|Hole|Heat|Level|Zone|Sector|Local|Division|Flight|Highway|Hwy\.|Pier|Unit|Grade|Year|"
+    # a road's designator: "U.S. 54, 56 and 400", "KY 80", "FM 922", "SR 50"
+    r"U\.S\.|[A-Z]{2})"
     r"\s+(?:\d+[A-Z]?\s*(?:,|and|&|or)\s*)*$"
 )
 
@@ -727,10 +733,13 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         r"(?:[-.]\d{3})?[-.]\d{4}(?!\d)|\)\s*\d{3}[-.](?:\d{4}(?!\d)|[A-Z]{4}\b)", text[ent.end_char :]
     ):
         return True  # "1 877 855-3222", "(318) 619-3946", "815-899-5743": a phone number's parts
-    if re.fullmatch(r"\d{1,2}", core.strip()) and re.match(
+    if re.fullmatch(r"\d{1,2}(?:\.[0-5]\d)?", core.strip()) and re.match(
         r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|:\s?\d\d\s*[ap]\.?m\b", text[ent.end_char :], re.I
     ):
-        return True  # "from 11 a.m.-2 p.m.", a live blog's "11: 06 a.m.": a clock time the model cut in two
+        # "from 11 a.m.-2 p.m.", a live blog's "11: 06 a.m.", "over at 3.18 am": a clock time the model cut
+        return True
+    if re.search(r"[^\W\d_]-$", text[max(0, ent.start_char - 2) : ent.start_char]):
+        return True  # "high-five passersby", "F-35", "COVID-19": the end of a word or a name, no count
     if (
         re.fullmatch(r"\d{1,3}", core.strip())
         and _CITATION.search(text, max(0, ent.start_char - 20), ent.start_char)
@@ -1180,6 +1189,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     fitted = [_with_code(e, label) for e, label in fitted]
     ranges = []
     for start, end, lo, hi in _ranges(doc, full):
+        start += len(full[start:end]) - len(full[start:end].lstrip())  # "substance — 4 to 200 grams"
         kind = "count"
         word = _RANGE_CURRENCY.match(full, end)  # "5 to 10 billion won"
         if re.search(r"%|percent|per cent", full[start:end], re.I):
@@ -1197,6 +1207,15 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         if span is None or not len(span):
             continue
         unit, qualifier, unit_tok = _describe(span, kind, full)
+        if (
+            kind == "count"
+            and unit in _RANGE_MEASURES
+            and unit_tok is not None
+            and unit_tok.i == span.end
+            and unit_tok.pos_ == "NOUN"
+        ):
+            # "another 1 to 2 inches", "10 to 15 centimetres of snow", which the model tags no QUANTITY
+            kind, end = "measure", unit_tok.idx + len(unit_tok)
         kind, unit = _counted_money(kind, unit, "")
         kind, unit, qualifier = _points(kind, unit, qualifier)  # "2 to 9 percentage points"
         ranges.append((start, end))
@@ -1232,6 +1251,8 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         core_start = ent.start_char + (low_mod.end() if low_mod else 0)
         core = full[core_start : ent.end_char]
         before = full[max(0, ent.start_char - 30) : ent.start_char]
+        if re.fullmatch(r"\d{1,2}(?:[.:][0-5]\d)?\s*[ap]\.?m\.?", core.strip(), re.I):
+            continue  # "over at 3.18 am", which the model tags QUANTITY: a clock time
         if _ADDS_UP.search(full, max(0, ent.start_char - 20), ent.start_char):
             before = ""  # "It adds up to more than 300": the sum itself, not a bound (its own "more than" is)
         elif mod == "up to" and _ADDS_UP.search(full, max(0, core_start - 20), core_start):
