@@ -391,6 +391,8 @@ def test_composition_is_linked(nlp):
         ("Routes such as U.S. 54, 56, 83 and 400 were closed.", "400"),
         ("The crash was over at 3.18 am, police said.", "3.18"),
         ("They took time to high-five passersby.", "five"),
+        ("Senators call for 5G security coordinator.", "5"),
+        ("They deployed 5G across 30 cities.", "5"),
         # "at one point", "at one time": when, also in a sentence with a toll
         ("At one point, 12 people were killed in the attack.", "one"),
         ("At one time, the bombing killed 20 soldiers.", "one"),

@@ -738,6 +738,8 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
     ):
         # "from 11 a.m.-2 p.m.", a live blog's "11: 06 a.m.", "over at 3.18 am": a clock time the model cut
         return True
+    if re.fullmatch(r"[2-6]", core.strip()) and re.match(r"G\b", text[ent.end_char :]):
+        return True  # "5G security", "the 4G network": a generation of mobile networks, a name
     if re.search(r"[^\W\d_]-$", text[max(0, ent.start_char - 2) : ent.start_char]):
         return True  # "high-five passersby", "F-35", "COVID-19": the end of a word or a name, no count
     if (
