@@ -1783,6 +1783,9 @@ def test_units_earlier_with_no_count_are_the_stretch(nlp, sentence: str, expr: s
         ("The dispute lasted 1.2 decades.", [("1.2 decades", "P12Y")]),
         ("It took just a few short hours.", [("a few short hours", "PTXH")]),
         ("He served two long years.", [("two long years", "P2Y")]),
+        # a number after the unit counts what follows
+        ("It will declassify in the next few weeks 28 pages on the Saudis.", [("the next few weeks", "PXW")]),
+        ("It set aside money for fiscal years 2010 and 2011.", [("2010", "2010"), ("2011", "2011")]),
         # "last week" is a date even before "of"
         (
             "Unlike the convention last week of doom and gloom, this week is positive.",

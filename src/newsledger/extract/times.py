@@ -2551,6 +2551,11 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         )
         if not keep_dot:
             e = s + m.start()
+    m = re.search(rf"\b(?:{_UNITS_RE})s(\s+(?!(?:1[5-9]|20)\d\d$)\d[\d,]*)$", text[s:e], re.I)
+    if m:
+        # "declassify in the next few weeks 28 pages": the number counts the pages ("fiscal years 2010" keeps
+        # its year)
+        e = s + m.start(1)
     m = re.search(r"\s+(?:later|earlier)$", text[s:e], re.I)
     if m and (
         m[0].strip().lower() == "later"
