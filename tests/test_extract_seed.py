@@ -1786,6 +1786,9 @@ def test_units_earlier_with_no_count_are_the_stretch(nlp, sentence: str, expr: s
         # a number after the unit counts what follows
         ("It will declassify in the next few weeks 28 pages on the Saudis.", [("the next few weeks", "PXW")]),
         ("It set aside money for fiscal years 2010 and 2011.", [("2010", "2010"), ("2011", "2011")]),
+        # a day or night it goes on to tell is a date, not a stretch of one
+        ("He got little attention on a night when five states voted.", [("a night", None)]),
+        ("It was a day when everything changed.", [("a day", None)]),
         # "last week" is a date even before "of"
         (
             "Unlike the convention last week of doom and gloom, this week is positive.",
@@ -1808,6 +1811,8 @@ def test_clock_ranges_counts_of_units_and_days_of_a_thing(nlp, sentence: str, ex
         # a share, and an award's name
         "She bought a three-quarter stake.",
         "Rutledge was honored as Man of the Year, and Elbert as Woman of the Year.",
+        # an idiom
+        "I don't believe for a minute that they plagiarized.",
     ],
 )
 def test_parts_of_words_shares_and_award_names_are_no_time(nlp, sentence: str):

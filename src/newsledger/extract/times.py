@@ -2508,7 +2508,9 @@ _PERIOD_ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends|to|through|begi
 _PERIOD_AFTER = re.compile(r"\s+(?:(?:first|second|third|fourth)\s+)?(?:period|quarter)\b", re.I)
 
 
-_WAIT_BEFORE = re.compile(r"\b(?:wait|hold\s+on|hang\s+on|just)\s+$", re.I)
+_WAIT_BEFORE = re.compile(
+    r"\b(?:wait|hold\s+on|hang\s+on|just|(?:believe|think|imagine|doubt|suppose)\s+(?:it\s+)?for)\s+$", re.I
+)
 _VERB_LAST_BEFORE = re.compile(
     r"\b(?:would|will|to|could|may|might|can|should|must|'ll|’ll|n't|n’t|not)\s+$", re.I
 )
@@ -3185,9 +3187,14 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             if re.fullmatch(r"\d{4}", piece) and _names_not_dates(text, s, e, anchor):
                 continue
             if low in ("a minute", "a second", "one second", "a sec") and _WAIT_BEFORE.search(
-                text, max(0, s - 12), s
+                text, max(0, s - 16), s
             ):
-                continue  # "wait a minute", "hold on a second": an interjection, not a duration
+                continue  # "wait a minute", "hold on a second", "don't believe for a minute": an idiom
+            # "on a night when five other states head to the polls", "a day when everything changed": a day it
+            # goes on to tell, not a stretch of one
+            tx_day_of_a_thing = (
+                low in ("a day", "a night") and re.match(r"\s+(?:when|where)\b", text[e:]) is not None
+            )
             if low == "a quarter" and re.match(
                 r"\s+of\s+(?!(?:the|this|that|last|next)\s+(?:year|century)\b)", text[e:][:20]
             ):
@@ -3309,6 +3316,7 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             if tx is not None and (
                 (_FIRST_OF.fullmatch(low) and _OF_A_THING.match(text, e))
                 or (tx.type == "DURATION" and _ONE_DAY.fullmatch(low) and _IN_A_TIME.match(text, e))
+                or tx_day_of_a_thing
             ):
                 # "the last day of school", "on the first day of the trial", "one night in the late 1960s": a
                 # day of it, not a stretch; "the last year of his contract" is not "last year"
