@@ -1828,6 +1828,11 @@ def test_parts_of_words_shares_and_award_names_are_no_time(nlp, sentence: str):
         ("One Sunday in late 2001, she met him.", "Sunday", None),
         ("She met him one Sunday morning.", "Sunday morning", None),
         ("They met on a Sunday.", "Sunday", None),
+        (
+            "It aired on BBC Two on a Saturday night – for the simple reason that it was late.",
+            "Saturday night",
+            None,
+        ),
         # "a" that is the noun's article: that day's rally or interview
         ("He spoke at a Tuesday rally.", "Tuesday", "2024-10-15"),
         ("He said in a Sunday interview that he would run.", "Sunday", "2024-10-13"),

@@ -3000,7 +3000,7 @@ _ONE_DAY = re.compile(r"one\s+(?:day|night|morning|afternoon|evening)")
 # A weekday after "one", "a" or "some": any such day ("One Sunday in late 2001", "on a Monday morning")
 _SOME_WEEKDAY = re.compile(rf"(?:{_WD_RE})(?:\s+(?:morning|afternoon|evening|night))?", re.I)
 _ONE_BEFORE = re.compile(r"\b(one|a|some)\s+$", re.I)
-_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)]|(?:in|of|at|when|that|before|after)\b|$)", re.I)
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)–—]|(?:in|of|at|when|that|before|after)\b|$)", re.I)
 _IN_A_TIME = re.compile(
     rf"\s+(?:(?:in|during)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:\d{{4}}|['’]?\d0['’]?s|(?:{_MON_RE})\b)|"
     rf"(?:last|this)\s+(?:week|month|year|{_SEASON_RE})\b)",
