@@ -1786,6 +1786,8 @@ def test_units_earlier_with_no_count_are_the_stretch(nlp, sentence: str, expr: s
         # a number after the unit counts what follows
         ("It will declassify in the next few weeks 28 pages on the Saudis.", [("the next few weeks", "PXW")]),
         ("It set aside money for fiscal years 2010 and 2011.", [("2010", "2010"), ("2011", "2011")]),
+        # China's shopping day, November 11
+        ("Alibaba misreported its Singles Day sales, the post said.", [("Singles Day", "2023-11-11")]),
         # a day or night it goes on to tell is a date, not a stretch of one
         ("He got little attention on a night when five states voted.", [("a night", None)]),
         ("It was a day when everything changed.", [("a day", None)]),

@@ -633,7 +633,7 @@ _HOLIDAYS = {
     "the fourth of july": (7, 4),
     "fourth of july": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11),
     "boxing day": (12, 26), "bastille day": (7, 14), "may day": (5, 1), "orthodox christmas": (1, 7),
-    "orthodox christmas day": (1, 7),
+    "orthodox christmas day": (1, 7), "singles day": (11, 11),
 }  # fmt: skip
 # Festivals of the Islamic, Chinese, Hindu, Persian and Hebrew calendars, which move against the Gregorian
 # year: their names in news, and where the ``holidays`` package keeps their dates, as (country, holiday)
