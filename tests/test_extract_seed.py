@@ -1786,6 +1786,8 @@ def test_units_earlier_with_no_count_are_the_stretch(nlp, sentence: str, expr: s
         # a number after the unit counts what follows
         ("It will declassify in the next few weeks 28 pages on the Saudis.", [("the next few weeks", "PXW")]),
         ("It set aside money for fiscal years 2010 and 2011.", [("2010", "2010"), ("2011", "2011")]),
+        # "the next week's" is the week ahead, as "next week's" is
+        ("He has momentum heading into the next week's primaries.", [("the next week", "2024-W43")]),
         # China's shopping day, November 11
         ("Alibaba misreported its Singles Day sales, the post said.", [("Singles Day", "2023-11-11")]),
         # a day or night it goes on to tell is a date, not a stretch of one

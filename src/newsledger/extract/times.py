@@ -3326,6 +3326,10 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 # "One Sunday in late 2001", "on a Monday morning.": some such day, not the last one ("a
                 # Tuesday rally", "in a Sunday interview" are the article of the noun, and that day's)
                 tx = TimeExpr(0, 0, piece, None, "DATE", "none", anchored=anchor is not None)
+            ahead = re.fullmatch(r"the\s+(?:next|coming)\s+(week|month)", low)
+            if tx is not None and ahead and re.match(r"['’]s\b", text[e:]):
+                # "heading into the next week's primaries": the week ahead, as "next week's" is, not a stretch
+                tx = normalise(f"next {ahead[1]}", anchor, tense=tense, context=ctx) or tx
             pair = _SEASON_PAIR_BEFORE.search(text, max(0, s - 20), s)
             if pair and re.fullmatch(rf"(?:the\s+)?{_SEASON_RE}", low) and out:
                 # "the spring and summer", "during summer and fall": the first such season after the one
