@@ -722,6 +722,19 @@ _TIME_NOT_UNITS = frozenset(
 )
 
 
+def _clock_time(core: str, text: str, end: int) -> bool:
+    """Whether a figure (``core``, ending at ``end`` in ``text``) is a clock time: "3.18 am", which the model
+    tags QUANTITY, or the hour the model cut off its "a.m." ("from 11 a.m.-2 p.m.", a live blog's "11: 06
+    a.m.", "over at 3.18 am")."""
+    core = core.strip()
+    if re.fullmatch(r"\d{1,2}(?:[.:][0-5]\d)?\s*[ap]\.?m\.?", core, re.I):
+        return True
+    return bool(
+        re.fullmatch(r"\d{1,2}(?:\.[0-5]\d)?", core)
+        and re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|:\s?\d\d\s*[ap]\.?m\b", text[end:], re.I)
+    )
+
+
 def _not_a_count(ent: Span, core: str, text: str) -> bool:
     """Numbers that count nothing: ages ("Kopp, 44, was arrested", "aged 52", "people under 30"), phone
     numbers, "one of" (which one), a number in a compound word ("a two-way race"), the sides of a score or
@@ -733,11 +746,6 @@ def _not_a_count(ent: Span, core: str, text: str) -> bool:
         r"(?:[-.]\d{3})?[-.]\d{4}(?!\d)|\)\s*\d{3}[-.](?:\d{4}(?!\d)|[A-Z]{4}\b)", text[ent.end_char :]
     ):
         return True  # "1 877 855-3222", "(318) 619-3946", "815-899-5743": a phone number's parts
-    if re.fullmatch(r"\d{1,2}(?:\.[0-5]\d)?", core.strip()) and re.match(
-        r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|:\s?\d\d\s*[ap]\.?m\b", text[ent.end_char :], re.I
-    ):
-        # "from 11 a.m.-2 p.m.", a live blog's "11: 06 a.m.", "over at 3.18 am": a clock time the model cut
-        return True
     if re.fullmatch(r"[2-6]", core.strip()) and re.match(r"G\b", text[ent.end_char :]):
         return True  # "5G security", "the 4G network": a generation of mobile networks, a name
     if re.search(r"[^\W\d_]-$", text[max(0, ent.start_char - 2) : ent.start_char]):
@@ -1253,8 +1261,8 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         core_start = ent.start_char + (low_mod.end() if low_mod else 0)
         core = full[core_start : ent.end_char]
         before = full[max(0, ent.start_char - 30) : ent.start_char]
-        if re.fullmatch(r"\d{1,2}(?:[.:][0-5]\d)?\s*[ap]\.?m\.?", core.strip(), re.I):
-            continue  # "over at 3.18 am", which the model tags QUANTITY: a clock time
+        if _clock_time(core, full, ent.end_char):
+            continue  # a clock time, whatever the model tagged it, is no figure of anything
         if _ADDS_UP.search(full, max(0, ent.start_char - 20), ent.start_char):
             before = ""  # "It adds up to more than 300": the sum itself, not a bound (its own "more than" is)
         elif mod == "up to" and _ADDS_UP.search(full, max(0, core_start - 20), core_start):

@@ -2996,6 +2996,7 @@ _FIRST_OF = re.compile(
     r"last(?=\s+day))\s+(?:day|night|week|month|year)"  # not "last week", a date even before "of"
 )
 _OF_A_THING = re.compile(r"\s+of\b")
+_TOLD_AFTER = re.compile(r"\s+(?:when|where)\b")  # "a day when …": the sentence goes on to tell which
 _ONE_DAY = re.compile(r"one\s+(?:day|night|morning|afternoon|evening)")
 # A weekday after "one", "a" or "some": any such day ("One Sunday in late 2001", "on a Monday morning")
 _SOME_WEEKDAY = re.compile(rf"(?:{_WD_RE})(?:\s+(?:morning|afternoon|evening|night))?", re.I)
@@ -3190,11 +3191,6 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
                 text, max(0, s - 16), s
             ):
                 continue  # "wait a minute", "hold on a second", "don't believe for a minute": an idiom
-            # "on a night when five other states head to the polls", "a day when everything changed": a day it
-            # goes on to tell, not a stretch of one
-            tx_day_of_a_thing = (
-                low in ("a day", "a night") and re.match(r"\s+(?:when|where)\b", text[e:]) is not None
-            )
             if low == "a quarter" and re.match(
                 r"\s+of\s+(?!(?:the|this|that|last|next)\s+(?:year|century)\b)", text[e:][:20]
             ):
@@ -3313,18 +3309,18 @@ def extract_times(doc: Doc, anchor: dt.date | None) -> list[TimeExpr]:
             ):
                 # "owners usually discover the damage the following morning": any morning after, no date
                 tx = TimeExpr(0, 0, piece, None, tx.type, "none", anchored=anchor is not None)
+            one = _ONE_BEFORE.search(text, max(0, s - 6), s) if _SOME_WEEKDAY.fullmatch(low) else None
             if tx is not None and (
-                (_FIRST_OF.fullmatch(low) and _OF_A_THING.match(text, e))
-                or (tx.type == "DURATION" and _ONE_DAY.fullmatch(low) and _IN_A_TIME.match(text, e))
-                or tx_day_of_a_thing
-            ):
                 # "the last day of school", "on the first day of the trial", "one night in the late 1960s": a
                 # day of it, not a stretch; "the last year of his contract" is not "last year"
-                tx = TimeExpr(0, 0, piece, None, "DATE", "none", anchored=anchor is not None)
-            one = _ONE_BEFORE.search(text, max(0, s - 6), s) if _SOME_WEEKDAY.fullmatch(low) else None
-            if tx is not None and one and (one[1].lower() != "a" or _NO_NOUN_AFTER.match(text, e)):
+                (_FIRST_OF.fullmatch(low) and _OF_A_THING.match(text, e))
+                or (tx.type == "DURATION" and _ONE_DAY.fullmatch(low) and _IN_A_TIME.match(text, e))
+                # "on a night when five other states head to the polls": a day it goes on to tell
+                or (low in ("a day", "a night") and _TOLD_AFTER.match(text, e))
                 # "One Sunday in late 2001", "on a Monday morning.": some such day, not the last one ("a
                 # Tuesday rally", "in a Sunday interview" are the article of the noun, and that day's)
+                or (one and (one[1].lower() != "a" or _NO_NOUN_AFTER.match(text, e)))
+            ):
                 tx = TimeExpr(0, 0, piece, None, "DATE", "none", anchored=anchor is not None)
             ahead = re.fullmatch(r"the\s+(?:next|coming)\s+(week|month)", low)
             if tx is not None and ahead and re.match(r"['’]s\b", text[e:]):
